@@ -1,0 +1,319 @@
+"""The domain model of a planning instance: who must meet the population, where and when.
+
+Everything here is validated pydantic data, frozen once built. An instance is what the
+authority collects before drafting a half-year calendar: regions and their topical issues,
+ministries and akimats, their officials, absences, tension alerts and the dates regions
+block or prefer. Rules live in the profile (``scheduler.profile``), not here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Names(Frozen):
+    """A name in Kazakh, Russian and English."""
+
+    kk: str = Field(min_length=1)
+    ru: str = Field(min_length=1)
+    en: str = ""
+
+    def get(self, lang: str) -> str:
+        return getattr(self, lang, "") or self.ru
+
+
+Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.\-]+$")]
+
+
+class Centre(Frozen):
+    name: str = Field(min_length=1)
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+
+
+class District(Frozen):
+    id: Id
+    name: Names
+
+
+class Region(Frozen):
+    """A region: one of the 17 oblasts or a city of republican significance."""
+
+    id: Id
+    name: Names
+    centre: Centre
+    population: int | None = Field(default=None, ge=0)
+    districts: tuple[District, ...] = ()
+
+
+class BodyKind(str, Enum):
+    ceb = "ceb"  # central executive body (ministry)
+    akimat = "akimat"
+    university = "university"  # national university (kz-2016 / kz-2018 rectors)
+
+
+class Body(Frozen):
+    """A state body whose head meets the population: a ministry (CEB) or an akimat."""
+
+    id: Id
+    kind: BodyKind
+    name: Names
+    region_id: Id | None = None  # akimats: the territory they govern
+    sectors: tuple[str, ...] = ()
+
+
+class Role(str, Enum):
+    first_head = "first_head"  # minister, or akim (the head of an akimat)
+    deputy = "deputy"
+
+
+class AkimLevel(str, Enum):
+    region = "region"
+    district = "district"
+    rural = "rural"
+
+
+class Official(Frozen):
+    """A position, never a person's name: "Minister of Health", "First deputy akim of ..."."""
+
+    id: Id
+    title: Names
+    body_id: Id
+    role: Role
+    deputy_of: Id | None = None  # deputies: the first head they stand in for
+    akim_level: AkimLevel | None = None  # heads of akimats
+    district_id: Id | None = None  # district and rural akims: their district
+    base_region_id: Id  # where he starts from (Astana for ministers)
+
+    @model_validator(mode="after")
+    def _role_fields(self) -> Official:
+        if self.role is Role.deputy and self.deputy_of is None:
+            raise ValueError("a deputy needs 'deputy_of' (the first head he stands in for)")
+        if self.role is Role.first_head and self.deputy_of is not None:
+            raise ValueError("a first head has no 'deputy_of'")
+        return self
+
+
+class TopicalIssue(Frozen):
+    """A problem raised locally, tagged with the body responsible for it (REGION-ISSUES)."""
+
+    id: Id
+    region_id: Id
+    body_id: Id
+    weight: int = Field(ge=1, le=100)
+    text: Names
+
+
+class AbsenceReason(str, Enum):
+    illness = "illness"
+    delegation = "delegation"  # government delegation by order of the President or PM
+    deputy_pm = "deputy_pm"  # appointed Deputy Prime Minister
+    other = "other"
+
+
+class Absence(Frozen):
+    official_id: Id
+    start: dt.date
+    end: dt.date
+    reason: AbsenceReason
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Absence:
+        if self.end < self.start:
+            raise ValueError(f"the absence ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+class AlertLevel(str, Enum):
+    arisen = "arisen"
+    forecast = "forecast"
+
+
+class TensionAlert(Frozen):
+    """A forecast or arisen risk of social tension in a region (URGENT-TENSION)."""
+
+    id: Id
+    region_id: Id
+    body_ids: tuple[Id, ...] = Field(min_length=1)
+    level: AlertLevel
+    date: dt.date
+    text: str = ""
+
+
+class DateKind(str, Enum):
+    blocked = "blocked"
+    preferred = "preferred"
+
+
+class RegionDate(Frozen):
+    """A date a region's akimat blocks or prefers for ministerial visits (REGION-AGREE)."""
+
+    region_id: Id
+    date: dt.date
+    kind: DateKind
+    note: str = ""
+
+
+class Horizon(Frozen):
+    """One half-year (TIME-HORIZON): H1 = January-June, H2 = July-December."""
+
+    year: int = Field(ge=2000, le=2100)
+    half: int = Field(ge=1, le=2)
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, 1 if self.half == 1 else 7, 1)
+
+    @property
+    def end(self) -> dt.date:
+        return dt.date(self.year, 6, 30) if self.half == 1 else dt.date(self.year, 12, 31)
+
+    @property
+    def quarters(self) -> tuple[int, int]:
+        return (1, 2) if self.half == 1 else (3, 4)
+
+    def label(self) -> str:
+        return f"{self.year}-H{self.half}"
+
+
+def quarter_of(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+class Instance(Frozen):
+    """Everything the authority knows when it drafts one half-year calendar."""
+
+    name: str = Field(min_length=1)
+    horizon: Horizon
+    approval_date: dt.date
+    regions: tuple[Region, ...] = Field(min_length=1)
+    bodies: tuple[Body, ...] = Field(min_length=1)
+    officials: tuple[Official, ...] = Field(min_length=1)
+    issues: tuple[TopicalIssue, ...] = ()
+    absences: tuple[Absence, ...] = ()
+    alerts: tuple[TensionAlert, ...] = ()
+    region_dates: tuple[RegionDate, ...] = ()
+    extra_days_off: tuple[dt.date, ...] = ()
+    extra_working_days: tuple[dt.date, ...] = ()
+
+    # ------------------------------------------------------------------ look-ups
+    def region(self, region_id: str) -> Region:
+        return _index(self.regions)[region_id]
+
+    def body(self, body_id: str) -> Body:
+        return _index(self.bodies)[body_id]
+
+    def official(self, official_id: str) -> Official:
+        return _index(self.officials)[official_id]
+
+    def heads(self) -> list[Official]:
+        return [o for o in self.officials if o.role is Role.first_head]
+
+    def deputies_of(self, head_id: str) -> list[Official]:
+        return [o for o in self.officials if o.deputy_of == head_id]
+
+    def absences_of(self, official_id: str) -> list[Absence]:
+        return [a for a in self.absences if a.official_id == official_id]
+
+    def home_region(self, official: Official) -> str | None:
+        """The territory an akim serves (None for ministers and rectors)."""
+        return self.body(official.body_id).region_id
+
+    @model_validator(mode="after")
+    def _references(self) -> Instance:
+        problems = reference_problems(self)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+def _index(items: tuple) -> dict:
+    return {item.id: item for item in items}
+
+
+def reference_problems(inst: Instance) -> list[str]:
+    """Cross-references between tables, each problem as 'table[row].field: message'."""
+    problems: list[str] = []
+    regions, bodies, officials = _index(inst.regions), _index(inst.bodies), _index(inst.officials)
+    for table, items in (("regions", inst.regions), ("bodies", inst.bodies),
+                         ("officials", inst.officials), ("issues", inst.issues),
+                         ("alerts", inst.alerts)):
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id in seen:
+                problems.append(f"{table}[{i}].id: '{item.id}' is used twice")
+            seen.add(item.id)
+
+    def need(ok: bool, where: str, msg: str) -> None:
+        if not ok:
+            problems.append(f"{where}: {msg}")
+
+    for i, b in enumerate(inst.bodies):
+        if b.region_id is not None:
+            need(b.region_id in regions, f"bodies[{i}].region_id", f"unknown region '{b.region_id}'")
+        need(b.kind is not BodyKind.akimat or b.region_id is not None,
+             f"bodies[{i}].region_id", f"akimat '{b.id}' needs its region")
+    for i, o in enumerate(inst.officials):
+        where = f"officials[{i}]"
+        need(o.body_id in bodies, f"{where}.body_id", f"unknown body '{o.body_id}'")
+        need(o.base_region_id in regions, f"{where}.base_region_id",
+             f"unknown region '{o.base_region_id}'")
+        if o.deputy_of is not None:
+            head = officials.get(o.deputy_of)
+            if head is None:
+                problems.append(f"{where}.deputy_of: unknown official '{o.deputy_of}'")
+            elif head.role is not Role.first_head:
+                problems.append(f"{where}.deputy_of: '{o.deputy_of}' is not a first head")
+            elif head.body_id != o.body_id:
+                problems.append(f"{where}.deputy_of: deputy '{o.id}' of body '{o.body_id}' "
+                                f"cannot stand in for '{head.id}' of body '{head.body_id}'")
+        if o.district_id is not None and o.body_id in bodies:
+            region = regions.get(bodies[o.body_id].region_id or "")
+            known = {d.id for d in region.districts} if region else set()
+            need(o.district_id in known, f"{where}.district_id",
+                 f"unknown district '{o.district_id}' of the akimat's region")
+    heads_per_body: dict[str, int] = {}
+    for o in inst.officials:
+        if o.role is Role.first_head:
+            heads_per_body[o.body_id] = heads_per_body.get(o.body_id, 0) + 1
+    for i, b in enumerate(inst.bodies):
+        need(heads_per_body.get(b.id, 0) <= 1, f"bodies[{i}]", f"body '{b.id}' has two first heads")
+    for i, t in enumerate(inst.issues):
+        need(t.region_id in regions, f"issues[{i}].region_id", f"unknown region '{t.region_id}'")
+        need(t.body_id in bodies, f"issues[{i}].body_id", f"unknown body '{t.body_id}'")
+    hz = inst.horizon
+    for i, a in enumerate(inst.absences):
+        need(a.official_id in officials, f"absences[{i}].official_id",
+             f"unknown official '{a.official_id}'")
+        need(a.end >= hz.start and a.start <= hz.end, f"absences[{i}]",
+             f"dates {a.start}..{a.end} lie outside the horizon {hz.start}..{hz.end}")
+    for i, al in enumerate(inst.alerts):
+        need(al.region_id in regions, f"alerts[{i}].region_id", f"unknown region '{al.region_id}'")
+        for b in al.body_ids:
+            need(b in bodies, f"alerts[{i}].body_ids", f"unknown body '{b}'")
+        need(hz.start <= al.date <= hz.end, f"alerts[{i}].date",
+             f"{al.date} lies outside the horizon {hz.start}..{hz.end}")
+    for i, rd in enumerate(inst.region_dates):
+        need(rd.region_id in regions, f"region_dates[{i}].region_id",
+             f"unknown region '{rd.region_id}'")
+        need(hz.start <= rd.date <= hz.end, f"region_dates[{i}].date",
+             f"{rd.date} lies outside the horizon {hz.start}..{hz.end}")
+    for name in ("extra_days_off", "extra_working_days"):
+        for i, day in enumerate(getattr(inst, name)):
+            need(hz.start <= day <= hz.end, f"{name}[{i}]",
+                 f"{day} lies outside the horizon {hz.start}..{hz.end}")
+    need(inst.approval_date < hz.end, "approval_date",
+         f"{inst.approval_date} is after the end of the horizon {hz.end}")
+    return problems

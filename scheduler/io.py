@@ -1,0 +1,165 @@
+"""Reading inputs with clear messages, and writing outputs atomically.
+
+Every reader raises :class:`InputError` with one paragraph that names the file, the
+table (or sheet) and row, and the field; the CLI prints it and exits with code 2.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import Any, Callable
+
+from pydantic import BaseModel, ValidationError
+
+from scheduler.instance import Instance
+from scheduler.meetings import Calendar
+from scheduler.profile import Profile, builtin_profiles, profile_path
+
+
+class InputError(Exception):
+    """Bad input: the message names the file, row and field."""
+
+
+# ------------------------------------------------------------------------ errors
+Locator = Callable[[str, int], str]  # (table, index) -> "officials[3]" or "sheet 'x', row 5"
+
+
+def _json_locator(data: Any) -> Locator:
+    def where(table: str, index: int) -> str:
+        try:
+            item_id = data[table][index].get("id")
+        except (KeyError, IndexError, TypeError, AttributeError):
+            item_id = None
+        return f"{table}[{index}]" + (f" (id '{item_id}')" if item_id else "")
+    return where
+
+
+_REF = re.compile(r"^(\w+)\[(\d+)\](.*)$")
+
+
+def describe_errors(error: ValidationError, source: str, locate: Locator) -> str:
+    """Turn a pydantic error into plain lines: 'FILE: TABLE ROW, field F: message'."""
+    lines = []
+    for err in error.errors():
+        loc = [str(part) for part in err["loc"]]
+        msg = err["msg"].removeprefix("Value error, ")
+        if not loc:  # cross-reference problems: "table[i].field: message; ..."
+            for problem in msg.split("; "):
+                head, _, text = problem.partition(": ")
+                m = _REF.match(head)
+                if m:
+                    table, index, rest = m.group(1), int(m.group(2)), m.group(3).lstrip(".")
+                    field = f", field '{rest}'" if rest else ""
+                    lines.append(f"{source}: {locate(table, index)}{field}: {text}")
+                else:
+                    lines.append(f"{source}: field '{head}': {text}" if text else f"{source}: {problem}")
+            continue
+        if len(loc) >= 2 and loc[1].isdigit():
+            field = ".".join(loc[2:]) or "(row)"
+            lines.append(f"{source}: {locate(loc[0], int(loc[1]))}, field '{field}': {msg}")
+        else:
+            lines.append(f"{source}: field '{'.'.join(loc)}': {msg}")
+    shown = lines[:12]
+    if len(lines) > 12:
+        shown.append(f"... and {len(lines) - 12} more problems")
+    return "\n".join(shown)
+
+
+def _read_json(path: Path) -> Any:
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a file")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: malformed JSON at line {exc.lineno}, column {exc.colno}: "
+                         f"{exc.msg}") from None
+
+
+def _validate(model: type[BaseModel], data: Any, source: str, locate: Locator):
+    if not isinstance(data, dict):
+        raise InputError(f"{source}: expected a JSON object at the top level")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(describe_errors(exc, source, locate)) from None
+
+
+# ----------------------------------------------------------------------- readers
+def load_instance(path: str | Path) -> Instance:
+    """Read an instance from JSON or from an ``.xlsx`` workbook (one sheet per table)."""
+    path = Path(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from scheduler.workbook import read_instance_workbook
+        return read_instance_workbook(path)
+    data = _read_json(path)
+    return _validate(Instance, data, str(path), _json_locator(data))
+
+
+def load_profile(name_or_path: str | Path) -> Profile:
+    """A built-in profile by name (``kz-2024``) or a profile file (``my.toml``)."""
+    path = profile_path(name_or_path)
+    if not path.exists():
+        raise InputError(f"profile '{name_or_path}': no such file or built-in profile "
+                         f"(built-in: {', '.join(builtin_profiles())})")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{path}: malformed TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text ({exc.reason})") from None
+
+    def where(table: str, index: int) -> str:
+        return f"{table}[{index}]"
+
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            loc = ".".join(str(p) for p in err["loc"])
+            lines.append(f"{path}: field '{loc}': {err['msg'].removeprefix('Value error, ')}")
+        raise InputError("\n".join(lines)) from None
+
+
+def load_calendar(path: str | Path) -> Calendar:
+    path = Path(path)
+    data = _read_json(path)
+
+    def where(table: str, index: int) -> str:
+        try:
+            return f"{table}[{index}] (id '{data[table][index]['id']}')"
+        except (KeyError, IndexError, TypeError):
+            return f"{table}[{index}]"
+
+    return _validate(Calendar, data, str(path), where)
+
+
+# ----------------------------------------------------------------------- writers
+def write_atomic(path: str | Path, content: str | bytes) -> None:
+    """Write a file so that readers see the old version or the new one, never half."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def to_json(model: BaseModel) -> str:
+    return model.model_dump_json(indent=2) + "\n"

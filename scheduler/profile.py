@@ -1,0 +1,293 @@
+"""Rule profiles: each edition of the policy as data.
+
+A profile is a TOML file with one table per rule id of ``RULES.md``. Each rule has its
+``kind`` (hard, soft, milestone or format), its ``source`` (a source key of RULES.md),
+``enabled`` (switch a rule off without deleting it) and its parameters. The parameter
+names and types of every rule id are declared once, here; a profile that names an
+unknown rule or parameter, or gives a negative number, is refused with the field named.
+
+Copy ``scheduler/profiles/kz-2024.toml``, change a number, and plan with
+``--profile my-profile.toml``: no code changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, NonNegativeInt, PositiveInt
+from pydantic import field_validator
+
+Kind = Literal["hard", "soft", "milestone", "format"]
+TIME_RANGE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$")
+MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+Weight = NonNegativeInt
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Kind
+    source: str = Field(min_length=1)
+    enabled: bool = True
+    title: str = ""
+
+
+# ------------------------------------------------------------------------ scope
+class ScopeExempt(Rule):
+    exempt_bodies: tuple[str, ...] = ()
+
+
+# -------------------------------------------------------------------- frequency
+class FreqCebQuarter(Rule):
+    min_per_quarter: NonNegativeInt = 1
+    max_per_quarter: PositiveInt = 3
+
+
+class FreqAkim(Rule):
+    region_min_per_quarter: NonNegativeInt = 1
+    district_min_per_half: NonNegativeInt = 1
+    rural_min_per_half: NonNegativeInt = 1
+    max_per_quarter: PositiveInt = 3
+
+
+class FreqWindow(Rule):
+    """kz-2016 / kz-2018: the annual meeting falls in a fixed quarter (1-4) per kind."""
+
+    akims_quarter: int = Field(default=1, ge=1, le=4)
+    ministers_quarter: int = Field(default=2, ge=1, le=4)
+    rectors_quarter: int = Field(default=3, ge=1, le=4)
+
+
+# ------------------------------------------------------------------------- time
+class TimeHorizon(Rule):
+    pass
+
+
+class TimeOffhours(Rule):
+    weekend_slots: tuple[str, ...] = ("10:00-12:00", "15:00-17:00")
+    workday_slots: tuple[str, ...] = ("18:30-20:30",)
+    use_public_holidays: bool = False
+
+    @field_validator("weekend_slots", "workday_slots")
+    @classmethod
+    def _ranges(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for text in value:
+            if not TIME_RANGE.match(text):
+                raise ValueError(f"'{text}' is not a time range like 10:00-12:00")
+            start, end = text.split("-")
+            if end <= start:
+                raise ValueError(f"'{text}' ends before it starts")
+        return value
+
+
+class TimeLead(Rule):
+    lead_days: NonNegativeInt = 30
+
+
+# ---------------------------------------------------------------------- clashes
+class ClashPerson(Rule):
+    max_per_day: PositiveInt = 1
+
+
+class Travel(Rule):
+    flight_fixed_h: NonNegativeFloat = 0.5
+    flight_kmh: float = Field(default=750.0, gt=0)
+    airport_overhead_h: NonNegativeFloat = 2.0
+    road_max_km: NonNegativeFloat = 300.0
+    road_kmh: float = Field(default=80.0, gt=0)
+    road_factor: float = Field(default=1.25, ge=1.0)
+    travel_from: str = Field(default="07:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    travel_until: str = Field(default="22:00", pattern=r"^([01]\d|2[0-4]):[0-5]\d$")
+
+
+class CapRegion(Rule):
+    region_per_day: PositiveInt = 1
+    region_per_weekend: PositiveInt = 2
+
+
+class AkimSupport(Rule):
+    pass
+
+
+class AttendDistrict(Rule):
+    pass
+
+
+class TvLive(Rule):
+    tv_channels: PositiveInt = 1
+
+
+# ------------------------------------------------------------------ substitution
+class SubstDeputy(Rule):
+    w_substitution: Weight = 20
+    reasons: tuple[Literal["illness", "delegation", "deputy_pm", "other"], ...] = (
+        "illness", "delegation", "deputy_pm")
+    excluded_bodies: tuple[str, ...] = ()
+
+
+# ------------------------------------------------------------------------ region
+class RegionIssues(Rule):
+    w_issue: Weight = 1
+
+
+class RegionAgree(Rule):
+    w_preferred: Weight = 3
+
+
+class RegionSpread(Rule):
+    w_repeat: Weight = 5
+    min_region_visits: NonNegativeInt = 1
+    w_unvisited: Weight = 30
+    w_max_load: Weight = 2
+
+
+# ----------------------------------------------------------------------- urgency
+class UrgentTension(Rule):
+    arisen_days: NonNegativeInt = 7
+    forecast_days: NonNegativeInt = 30
+
+
+class ExtraDemand(Rule):
+    arisen_days: NonNegativeInt = 7
+    forecast_days: NonNegativeInt = 30
+
+
+# --------------------------------------------------------------------- deadlines
+class Milestone(Rule):
+    """A dated milestone: ``h1`` and ``h2`` are MM-DD; ``before_horizon`` moves it a year back."""
+
+    h1: str | None = Field(default=None, pattern=MONTH_DAY.pattern)
+    h2: str | None = Field(default=None, pattern=MONTH_DAY.pattern)
+    h1_previous_year: bool = False
+    days_after_meeting: NonNegativeInt | None = None
+    quarterly_day: int | None = Field(default=None, ge=1, le=28)  # DL-CHANGE, DL-QREPORT
+
+
+# ------------------------------------------------------------------------ format
+class FmtQa(Rule):
+    meeting_minutes: PositiveInt = 120
+    max_report_share: float = Field(default=0.25, gt=0, le=1)
+
+
+class FmtOnline(Rule):
+    channel: str = "online stream on the official social media accounts, comments open"
+
+
+class FmtAudience(Rule):
+    invitees: tuple[str, ...] = ()
+
+
+CATALOGUE: dict[str, type[Rule]] = {
+    "SCOPE-EXEMPT": ScopeExempt,
+    "FREQ-CEB-QUARTER": FreqCebQuarter,
+    "FREQ-AKIM": FreqAkim,
+    "FREQ-WINDOW": FreqWindow,
+    "TIME-HORIZON": TimeHorizon,
+    "TIME-OFFHOURS": TimeOffhours,
+    "TIME-LEAD": TimeLead,
+    "CLASH-PERSON": ClashPerson,
+    "TRAVEL": Travel,
+    "CAP-REGION": CapRegion,
+    "AKIM-SUPPORT": AkimSupport,
+    "ATTEND-DISTRICT": AttendDistrict,
+    "TV-LIVE": TvLive,
+    "SUBST-DEPUTY": SubstDeputy,
+    "REGION-ISSUES": RegionIssues,
+    "REGION-AGREE": RegionAgree,
+    "REGION-SPREAD": RegionSpread,
+    "URGENT-TENSION": UrgentTension,
+    "EXTRA-DEMAND": ExtraDemand,
+    "DL-LOCAL-LISTS": Milestone,
+    "DL-DRAFT": Milestone,
+    "DL-MVK": Milestone,
+    "DL-CHANGE": Milestone,
+    "DL-QREPORT": Milestone,
+    "DL-RESULTS": Milestone,
+    "DL-AKIM-CAL": Milestone,
+    "DL-AFTER": Milestone,
+    "FMT-QA": FmtQa,
+    "FMT-ONLINE": FmtOnline,
+    "FMT-AUDIENCE": FmtAudience,
+}
+
+
+class Profile(BaseModel):
+    """One edition of the policy: its rules, keyed by rule id."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    id: str = Field(min_length=1)
+    title: str = ""
+    description: str = ""
+    rules: dict[str, Rule]
+
+    @field_validator("rules", mode="before")
+    @classmethod
+    def _typed_rules(cls, raw: dict) -> dict:
+        if not isinstance(raw, dict):
+            raise ValueError("'rules' must be a table of rule ids")
+        typed = {}
+        for rule_id, spec in raw.items():
+            if rule_id not in CATALOGUE:
+                known = ", ".join(CATALOGUE)
+                raise ValueError(f"unknown rule id '{rule_id}' (known: {known})")
+            typed[rule_id] = spec if isinstance(spec, Rule) else CATALOGUE[rule_id].model_validate(spec)
+        return typed
+
+    def on(self, rule_id: str) -> bool:
+        """Is this rule part of the profile and switched on?"""
+        rule = self.rules.get(rule_id)
+        return rule is not None and rule.enabled
+
+    def get(self, rule_id: str):  # -> the rule's own parameter class
+        """The rule's parameters (its defaults when the profile does not list it)."""
+        rule = self.rules.get(rule_id)
+        if rule is not None:
+            return rule
+        cls = CATALOGUE[rule_id]
+        return cls(kind="hard", source="-", enabled=False)
+
+    def without(self, *rule_ids: str) -> Profile:
+        """A copy with these rules switched off (used by tests and explanations)."""
+        rules = dict(self.rules)
+        for rule_id in rule_ids:
+            if rule_id not in rules:
+                raise KeyError(f"profile '{self.id}' has no rule '{rule_id}'")
+            rules[rule_id] = rules[rule_id].model_copy(update={"enabled": False})
+        return self.model_copy(update={"rules": rules})
+
+    def with_params(self, rule_id: str, **params) -> Profile:
+        rules = dict(self.rules)
+        rules[rule_id] = CATALOGUE[rule_id].model_validate(
+            {**rules[rule_id].model_dump(), **params})
+        return self.model_copy(update={"rules": rules})
+
+
+def builtin_profiles() -> list[str]:
+    folder = resources.files("scheduler") / "profiles"
+    return sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+def profile_path(name_or_path: str | Path) -> Path:
+    path = Path(name_or_path)
+    if path.suffix == ".toml" or path.exists():
+        return path
+    return Path(str(resources.files("scheduler") / "profiles" / f"{name_or_path}.toml"))
+
+
+def milestone_date(rule: Milestone, year: int, half: int) -> dt.date | None:
+    """The date of a half-yearly milestone for the horizon (year, half)."""
+    text = rule.h1 if half == 1 else rule.h2
+    if text is None:
+        return None
+    month, day = map(int, text.split("-"))
+    if half == 1 and rule.h1_previous_year:
+        year -= 1
+    return dt.date(year, month, day)
+
+
+def parse_profile(text: str) -> Profile:
+    return Profile.model_validate(tomllib.loads(text))
