@@ -15,13 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, NonNegativeInt, PositiveInt
 from pydantic import field_validator
 
+PROFILES_DIR = Path(__file__).parent / "profiles"
 Kind = Literal["hard", "soft", "milestone", "format"]
 TIME_RANGE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$")
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
@@ -267,15 +267,14 @@ class Profile(BaseModel):
 
 
 def builtin_profiles() -> list[str]:
-    folder = resources.files("scheduler") / "profiles"
-    return sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+    return sorted(p.stem for p in PROFILES_DIR.glob("*.toml"))
 
 
 def profile_path(name_or_path: str | Path) -> Path:
     path = Path(name_or_path)
     if path.suffix == ".toml" or path.exists():
         return path
-    return Path(str(resources.files("scheduler") / "profiles" / f"{name_or_path}.toml"))
+    return PROFILES_DIR / f"{name_or_path}.toml"
 
 
 def milestone_date(rule: Milestone, year: int, half: int) -> dt.date | None:

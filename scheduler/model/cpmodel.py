@@ -1,0 +1,141 @@
+"""The CP-SAT model: build it from an instance and a profile, solve it, read the calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import defaultdict
+from typing import Callable
+
+from ortools.sat.python import cp_model
+
+from scheduler.instance import AkimLevel, BodyKind, Instance
+from scheduler.meetings import Calendar, Meeting, MeetingKind
+from scheduler.model.constraints import GROUPS
+from scheduler.model.objective import PARTS
+from scheduler.model.variables import Candidate, alert_duties, create_candidates, duty_officials
+from scheduler.profile import Profile
+
+STATUS = {cp_model.OPTIMAL: "OPTIMAL", cp_model.FEASIBLE: "FEASIBLE",
+          cp_model.INFEASIBLE: "INFEASIBLE", cp_model.MODEL_INVALID: "MODEL_INVALID",
+          cp_model.UNKNOWN: "UNKNOWN"}
+
+Progress = Callable[[float, float | None, float | None], None]  # (seconds, objective, bound)
+
+
+class CalendarModel:
+    """The grid of candidate meetings, the hard rules over it and the weighted costs."""
+
+    def __init__(self, instance: Instance, profile: Profile) -> None:
+        self.instance, self.profile = instance, profile
+        self.model = cp_model.CpModel()
+        self.duty = duty_officials(instance, profile)
+        self.alert_duties = alert_duties(instance, profile)
+        self.vars: dict[Candidate, cp_model.IntVar] = {}
+        for i, cand in enumerate(create_candidates(instance, profile)):
+            self.vars[cand] = self.model.new_bool_var(f"m{i}")
+        self._index()
+        for rule_id, add_group in GROUPS.items():
+            if profile.on(rule_id):
+                add_group(self)
+        self.costs = {rule_id: part(self) for rule_id, part in PARTS.items() if profile.on(rule_id)}
+        self.model.minimize(sum(self.costs.values()))
+
+    def _index(self) -> None:
+        """Lists of variables that the rules sum over, built once."""
+        regional_akim = {self.instance.body(o.body_id).region_id: o.id for o in self.duty
+                         if self.instance.body(o.body_id).kind is BodyKind.akimat
+                         and (o.akim_level or AkimLevel.region) is AkimLevel.region}
+        self.by_presenter_day = defaultdict(list)
+        self.planned_in_quarter = defaultdict(list)
+        self.ministerial_by_region_day = defaultdict(list)
+        self.ministerial_by_region = defaultdict(list)
+        self.ministerial_by_official_region = defaultdict(list)
+        self.akim_by_region_day = defaultdict(list)
+        self.by_body_region = defaultdict(list)
+        self.by_alert_official = defaultdict(list)
+        for c, v in self.vars.items():
+            day = c.slot.date
+            self.by_presenter_day[c.presenter, day].append(v)
+            self.by_body_region[c.body, c.region].append(v)
+            if c.kind is MeetingKind.planned:
+                self.planned_in_quarter[c.official, c.slot.quarter].append(v)
+            else:
+                self.by_alert_official[c.alert, c.official].append(v)
+            if c.ministerial:
+                self.ministerial_by_region_day[c.region, day].append(v)
+                self.ministerial_by_region[c.region].append(v)
+                self.ministerial_by_official_region[c.official, c.region].append(v)
+            elif regional_akim.get(c.region) == c.official:
+                self.akim_by_region_day[c.region, day].append(v)
+
+    # ------------------------------------------------------------------ solving
+    def solve(self, time_limit: float, workers: int, seed: int, progress: Progress | None,
+              log: bool = False) -> tuple[cp_model.CpSolver, int]:
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = time_limit
+        solver.parameters.num_workers = workers
+        solver.parameters.random_seed = seed
+        solver.parameters.log_search_progress = log
+        if workers == 1:  # one worker has no LP-based helper: give the main search the LP
+            solver.parameters.linearization_level = 2
+        callback = _Reporter(progress) if progress else None
+        if progress:
+            solver.best_bound_callback = callback.on_bound
+        status = solver.solve(self.model, callback)
+        return solver, status
+
+    def calendar(self, solver: cp_model.CpSolver, meta: dict) -> Calendar:
+        chosen = sorted((c for c, v in self.vars.items() if solver.boolean_value(v)),
+                        key=lambda c: (c.slot, c.region, c.official))
+        label = self.instance.horizon.label()
+        meetings = [self._meeting(f"{label}-{n:03d}", c) for n, c in enumerate(chosen, 1)]
+        return Calendar(meetings=tuple(meetings), **meta)
+
+    def _meeting(self, meeting_id: str, c: Candidate) -> Meeting:
+        inst, profile = self.instance, self.profile
+        lead = profile.get("TIME-LEAD").lead_days if profile.on("TIME-LEAD") else 0
+        alert = next((a for a in inst.alerts if a.id == c.alert), None)
+        reason = ""
+        if alert is not None:
+            reason = (f"{alert.level.value} risk of social tension in {inst.region(alert.region_id).name.en}"
+                      f" on {alert.date}" + (f": {alert.text}" if alert.text else ""))
+        if c.presenter != c.official:
+            away = next(a for a in inst.absences_of(c.official) if a.covers(c.slot.date))
+            reason = "; ".join(filter(None, [reason, (
+                f"{inst.official(c.official).title.en} is away ({away.reason.value}, "
+                f"{away.start}..{away.end}); {inst.official(c.presenter).title.en} presents")]))
+        qa = profile.get("FMT-QA")
+        minutes = c.slot.minutes
+        report = int(minutes * qa.max_report_share) if profile.on("FMT-QA") else None
+        after = profile.get("DL-AFTER").days_after_meeting if profile.on("DL-AFTER") else None
+        issues = tuple(i.id for i in inst.issues if i.region_id == c.region and i.body_id == c.body)
+        return Meeting(
+            id=meeting_id, official_id=c.official, presenter_id=c.presenter, body_id=c.body,
+            region_id=c.region, date=c.slot.date, start=c.slot.start, end=c.slot.end,
+            quarter=c.slot.quarter, kind=c.kind, reason=reason, alert_id=c.alert,
+            issue_ids=issues,
+            announce_by=alert.date if alert else c.slot.date - dt.timedelta(days=lead),
+            results_by=c.slot.date + dt.timedelta(days=after) if after is not None else None,
+            report_minutes=report, qa_minutes=minutes - report if report is not None else None,
+            channel=profile.get("FMT-ONLINE").channel if profile.on("FMT-ONLINE") else "",
+            audience=profile.get("FMT-AUDIENCE").invitees if profile.on("FMT-AUDIENCE") else (),
+        )
+
+
+class _Reporter(cp_model.CpSolverSolutionCallback):
+    def __init__(self, progress: Progress) -> None:
+        super().__init__()
+        self.progress = progress
+        self.start = time.perf_counter()
+        self.objective: float | None = None
+        self.bound: float | None = None
+
+    def on_solution_callback(self) -> None:
+        self.objective = self.objective_value
+        self.bound = self.best_objective_bound
+        self.progress(time.perf_counter() - self.start, self.objective, self.bound)
+
+    def on_bound(self, bound: float) -> None:
+        self.bound = bound
+        self.progress(time.perf_counter() - self.start, self.objective, bound)

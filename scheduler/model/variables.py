@@ -1,0 +1,134 @@
+"""The decision grid: one Boolean per possible meeting.
+
+A candidate meeting is (official, presenter, region, slot, kind, alert). Only candidates
+that the domain rules allow are created, and each filter below names its rule id:
+SCOPE-EXEMPT (who has a duty), TIME-HORIZON and TIME-OFFHOURS (the slot grid),
+TIME-LEAD (the earliest planned date), SUBST-DEPUTY (who may present on a day),
+REGION-AGREE (blocked dates), URGENT-TENSION and EXTRA-DEMAND (out-of-schedule windows).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from scheduler.instance import AlertLevel, BodyKind, Instance, Official, TensionAlert
+from scheduler.meetings import MeetingKind
+from scheduler.profile import Profile
+from scheduler.slots import Slot, earliest_planned_date, slot_grid
+
+
+@dataclass(frozen=True)
+class Candidate:
+    official: str
+    presenter: str
+    body: str
+    region: str
+    slot: Slot
+    kind: MeetingKind = MeetingKind.planned
+    alert: str | None = None
+    ministerial: bool = False  # a meeting of a ministry (CEB)
+
+
+class Availability:
+    """Who is away on which day, and why (from the instance's absences)."""
+
+    def __init__(self, instance: Instance) -> None:
+        self.away: dict[tuple[str, dt.date], str] = {}
+        for a in instance.absences:
+            day = a.start
+            while day <= a.end:
+                self.away.setdefault((a.official_id, day), a.reason.value)
+                day += dt.timedelta(days=1)
+
+    def reason(self, person: str, day: dt.date) -> str | None:
+        return self.away.get((person, day))
+
+
+def exempt_bodies(profile: Profile) -> set[str]:
+    """SCOPE-EXEMPT: bodies whose heads have no meeting duty."""
+    return set(profile.get("SCOPE-EXEMPT").exempt_bodies) if profile.on("SCOPE-EXEMPT") else set()
+
+
+def duty_officials(instance: Instance, profile: Profile) -> list[Official]:
+    """First heads who hold meetings: ministers of non-exempt bodies, akims, rectors."""
+    exempt = exempt_bodies(profile)
+    return [o for o in instance.heads() if o.body_id not in exempt]
+
+
+def presenters(instance: Instance, profile: Profile, avail: Availability,
+               official: Official, day: dt.date) -> list[str]:
+    """SUBST-DEPUTY: the head himself if he is there, else his available deputies."""
+    if not profile.on("SUBST-DEPUTY"):
+        return [official.id]
+    reason = avail.reason(official.id, day)
+    if reason is None:
+        return [official.id]
+    rule = profile.get("SUBST-DEPUTY")
+    if reason not in rule.reasons or official.body_id in rule.excluded_bodies:
+        return []
+    return [d.id for d in instance.deputies_of(official.id) if avail.reason(d.id, day) is None]
+
+
+def blocked_dates(instance: Instance, profile: Profile) -> set[tuple[str, dt.date]]:
+    """REGION-AGREE: (region, date) pairs the akimat has blocked."""
+    if not profile.on("REGION-AGREE"):
+        return set()
+    return {(rd.region_id, rd.date) for rd in instance.region_dates if rd.kind.value == "blocked"}
+
+
+def alert_window(alert: TensionAlert, rule) -> tuple[dt.date, dt.date]:
+    days = rule.arisen_days if alert.level is AlertLevel.arisen else rule.forecast_days
+    return alert.date, alert.date + dt.timedelta(days=days)
+
+
+def create_candidates(instance: Instance, profile: Profile) -> list[Candidate]:
+    slots = slot_grid(instance, profile)
+    by_day: dict[dt.date, list[Slot]] = defaultdict(list)
+    for slot in slots:
+        by_day[slot.date].append(slot)
+    avail = Availability(instance)
+    blocked = blocked_dates(instance, profile)
+    earliest = earliest_planned_date(instance, profile)
+    all_regions = [r.id for r in instance.regions]
+    out: list[Candidate] = []
+
+    def add(official: Official, regions: list[str], days, kind: MeetingKind, alert=None) -> None:
+        body = instance.body(official.body_id)
+        ministerial = body.kind is BodyKind.ceb
+        for day in days:
+            who = presenters(instance, profile, avail, official, day)
+            for region in regions:
+                if (region, day) in blocked:
+                    continue
+                for slot in by_day.get(day, ()):
+                    for person in who:
+                        out.append(Candidate(official.id, person, body.id, region, slot, kind,
+                                             alert, ministerial))
+
+    duty = duty_officials(instance, profile)
+    planned_days = [d for d in by_day if d >= earliest]
+    for official in duty:
+        home = instance.home_region(official)
+        add(official, [home] if home else all_regions, planned_days, MeetingKind.planned)
+
+    # URGENT-TENSION (ministries) and EXTRA-DEMAND (akimats): out-of-schedule meetings.
+    for rule_id, alert, official in alert_duties(instance, profile):
+        first, last = alert_window(alert, profile.get(rule_id))
+        days = [d for d in by_day if first <= d <= last]
+        add(official, [alert.region_id], days, MeetingKind.out_of_schedule, alert.id)
+    return out
+
+
+def alert_duties(instance: Instance, profile: Profile) -> list[tuple[str, TensionAlert, Official]]:
+    """(rule id, alert, official) for every out-of-schedule meeting an alert calls for."""
+    heads = {o.body_id: o for o in duty_officials(instance, profile)}
+    owed = []
+    for alert in instance.alerts:
+        for body_id in alert.body_ids:
+            kind = instance.body(body_id).kind
+            rule_id = "URGENT-TENSION" if kind is BodyKind.ceb else "EXTRA-DEMAND"
+            if profile.on(rule_id) and body_id in heads:
+                owed.append((rule_id, alert, heads[body_id]))
+    return owed
