@@ -1,0 +1,773 @@
+"""The independent checker: does a calendar obey the profile's rules, and what does it cost?
+
+This is the second pair of eyes on the planner. It reads an instance, a profile and a
+calendar file and re-derives every hard rule and every soft cost of ``docs/rules.md``
+in plain Python. It shares no code with the planner (``scheduler.model``,
+``scheduler.slots``, ``scheduler.travel``): where the two disagree, one of them is wrong.
+
+Each hard rule id has one function ``_<rule_id>`` returning its violations; each soft
+rule id has one function ``_cost_<rule_id>`` returning one :class:`Cost` per
+justification. Only rules switched on in the profile are checked. Meetings whose
+references make no sense (unknown people or regions, a body that is not the official's)
+are reported under the pseudo rule id ``CALENDAR`` and left out of the other checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable, Iterable
+
+import holidays
+
+from scheduler.instance import AkimLevel, AlertLevel, BodyKind, Instance, Official, Role
+from scheduler.instance import TensionAlert, quarter_of
+from scheduler.meetings import Calendar, Meeting, MeetingKind
+from scheduler.profile import Profile
+
+CALENDAR = "CALENDAR"
+SOFT_RULES = ("SUBST-DEPUTY", "REGION-ISSUES", "REGION-AGREE", "REGION-SPREAD")
+EARTH_RADIUS_KM = 6371.0
+REASONS = {"illness": "illness", "delegation": "a government delegation",
+           "deputy_pm": "appointment as Deputy Prime Minister", "other": "other reasons"}
+
+
+# ------------------------------------------------------------------------ report
+@dataclass(frozen=True)
+class Violation:
+    """A broken hard rule, in a sentence a ministry reader understands."""
+
+    rule_id: str
+    message: str
+    meeting_ids: tuple[str, ...] = ()
+    official_ids: tuple[str, ...] = ()
+    region_ids: tuple[str, ...] = ()
+    dates: tuple[dt.date, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cost:
+    """One justification of a soft-rule cost: ``amount`` and why."""
+
+    rule_id: str
+    amount: float
+    message: str
+    meeting_ids: tuple[str, ...] = ()
+    official_ids: tuple[str, ...] = ()
+    region_ids: tuple[str, ...] = ()
+    dates: tuple[dt.date, ...] = ()
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The violations and the cost breakdown of one calendar.
+
+    ``checked`` lists the hard rule ids that were checked (enabled in the profile, plus
+    ``CALENDAR``) and ``costed`` the soft rule ids that were costed, so that the
+    breakdowns name every rule, including those with nothing to report.
+    """
+
+    violations: tuple[Violation, ...]
+    costs: tuple[Cost, ...]
+    checked: tuple[str, ...] = ()
+    costed: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.violations
+
+    @property
+    def cost_by_rule(self) -> dict[str, float]:
+        totals = {rule_id: 0.0 for rule_id in self.costed}
+        for cost in self.costs:
+            totals[cost.rule_id] = totals.get(cost.rule_id, 0.0) + cost.amount
+        return totals
+
+    @property
+    def total_cost(self) -> float:
+        return float(sum(cost.amount for cost in self.costs))
+
+    @property
+    def violations_by_rule(self) -> dict[str, int]:
+        counts = {rule_id: 0 for rule_id in self.checked}
+        for violation in self.violations:
+            counts[violation.rule_id] = counts.get(violation.rule_id, 0) + 1
+        return counts
+
+
+# ------------------------------------------------------------------ the look-ups
+@dataclass
+class _Data:
+    """The instance, profile and sound meetings, with the look-ups every rule needs."""
+
+    inst: Instance
+    profile: Profile
+    meetings: list[Meeting] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.regions = {r.id: r for r in self.inst.regions}
+        self.bodies = {b.id: b for b in self.inst.bodies}
+        self.officials = {o.id: o for o in self.inst.officials}
+        self.alerts = {a.id: a for a in self.inst.alerts}
+        self.head_of = {o.body_id: o for o in self.inst.officials if o.role is Role.first_head}
+        scope = self.profile.get("SCOPE-EXEMPT")
+        self.exempt = set(scope.exempt_bodies) if self.profile.on("SCOPE-EXEMPT") else set()
+
+    # names a reader recognises
+    def who(self, official_id: str) -> str:
+        official = self.officials.get(official_id)
+        if official is None:
+            return f"the unknown official '{official_id}'"
+        return f"the {official.title.get('en')}"
+
+    def where(self, region_id: str) -> str:
+        region = self.regions.get(region_id)
+        return region.name.get("en") if region else f"the unknown region '{region_id}'"
+
+    def body_name(self, body_id: str) -> str:
+        body = self.bodies.get(body_id)
+        return f"the {body.name.get('en')}" if body else f"the unknown body '{body_id}'"
+
+    def describe(self, m: Meeting) -> str:
+        text = (f"the meeting '{m.id}' of {self.who(m.official_id)} in {self.where(m.region_id)} "
+                f"on {_day(m.date)}, {_slot(m)}")
+        if m.substituted:
+            text += f", presented by {self.who(m.presenter_id)}"
+        return text
+
+    # facts about meetings
+    def ministerial(self, m: Meeting) -> bool:
+        return self.bodies[m.body_id].kind is BodyKind.ceb
+
+    def absence(self, official_id: str, day: dt.date):
+        return next((a for a in self.inst.absences_of(official_id) if a.covers(day)), None)
+
+    def in_horizon(self, day: dt.date) -> bool:
+        return self.inst.horizon.start <= day <= self.inst.horizon.end
+
+    @cached_property
+    def days_off(self) -> dict[dt.date, str]:
+        """Public holidays of Kazakhstan (observed days included) and the instance's days off."""
+        years = range(self.inst.horizon.year - 1, self.inst.horizon.year + 2)
+        days = dict(holidays.country_holidays("KZ", years=years, language="en_US"))
+        days.update((day, "a day off") for day in self.inst.extra_days_off)
+        return days
+
+
+def _day(day: dt.date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def _slot(m: Meeting) -> str:
+    return f"{m.start:%H:%M}-{m.end:%H:%M}"
+
+
+def _minutes(text: str) -> int:
+    hours, minutes = text.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _unique(items: Iterable) -> tuple:
+    return tuple(dict.fromkeys(items))
+
+
+def _violation(rule_id: str, message: str, meetings: Iterable[Meeting] = (), *,
+               officials: Iterable[str] = (), regions: Iterable[str] = (),
+               dates: Iterable[dt.date] = ()) -> Violation:
+    meetings = list(meetings)
+    return Violation(
+        rule_id, message,
+        meeting_ids=_unique(m.id for m in meetings),
+        official_ids=_unique([*officials, *(m.official_id for m in meetings),
+                              *(m.presenter_id for m in meetings)]),
+        region_ids=_unique([*regions, *(m.region_id for m in meetings)]),
+        dates=_unique([*dates, *(m.date for m in meetings)]))
+
+
+def _cost(rule_id: str, amount: float, message: str, meetings: Iterable[Meeting] = (), *,
+          officials: Iterable[str] = (), regions: Iterable[str] = (),
+          dates: Iterable[dt.date] = ()) -> Cost:
+    v = _violation(rule_id, message, meetings, officials=officials, regions=regions, dates=dates)
+    return Cost(rule_id, float(amount), message, v.meeting_ids, v.official_ids, v.region_ids,
+                v.dates)
+
+
+# -------------------------------------------------------------------- references
+def _calendar(data: _Data, calendar: Calendar) -> tuple[list[Violation], list[Meeting]]:
+    """References that make no sense; returns the violations and the sound meetings.
+
+    A sound meeting names a known official who is a first head, a known presenter, a known
+    region and the official's own body. Only sound meetings go on to the rule checks.
+    """
+    found: list[Violation] = []
+    sound: list[Meeting] = []
+    label = data.inst.horizon.label()
+    if calendar.horizon != label:
+        found.append(_violation(CALENDAR, f"The calendar is for {calendar.horizon}, "
+                                          f"but the instance plans {label}."))
+    for meeting_id, n in Counter(m.id for m in calendar.meetings).items():
+        if n > 1:
+            found.append(Violation(CALENDAR, f"The meeting id '{meeting_id}' is used {n} times.",
+                                   meeting_ids=(meeting_id,)))
+    for m in calendar.meetings:
+        problems = []
+        official = data.officials.get(m.official_id)
+        if official is None:
+            problems.append(f"names an unknown official '{m.official_id}'")
+        elif official.role is not Role.first_head:
+            problems.append(f"is for {data.who(m.official_id)}, who is not the head of a body")
+        elif official.body_id != m.body_id:
+            problems.append(f"is filed under {data.body_name(m.body_id)}, but "
+                            f"{data.who(m.official_id)} heads {data.body_name(official.body_id)}")
+        if m.presenter_id not in data.officials:
+            problems.append(f"names an unknown presenter '{m.presenter_id}'")
+        if m.region_id not in data.regions:
+            problems.append(f"is in an unknown region '{m.region_id}'")
+        broken = bool(problems)  # the rule checks cannot read this meeting
+        if m.kind is MeetingKind.out_of_schedule and m.alert_id not in data.alerts:
+            problems.append("is out of schedule but names no known tension alert "
+                            f"(alert '{m.alert_id}')")
+        for problem in problems:
+            found.append(Violation(CALENDAR, f"Meeting '{m.id}' on {_day(m.date)} {problem}.",
+                                   meeting_ids=(m.id,), dates=(m.date,)))
+        if not broken:
+            sound.append(m)
+    return found, sound
+
+
+# -------------------------------------------------------------------- hard rules
+def _scope_exempt(data: _Data) -> list[Violation]:
+    """No meeting of a body listed in ``exempt_bodies``."""
+    return [_violation("SCOPE-EXEMPT", f"{_cap(data.body_name(m.body_id))} is exempt from "
+                                       f"meetings with the population, yet the calendar has "
+                                       f"{data.describe(m)}.", [m])
+            for m in data.meetings if m.body_id in data.exempt]
+
+
+def _planned_per_quarter(data: _Data, official_id: str) -> Counter:
+    return Counter(quarter_of(m.date) for m in data.meetings
+                   if m.official_id == official_id and m.kind is MeetingKind.planned
+                   and data.in_horizon(m.date))
+
+
+def _freq_ceb_quarter(data: _Data) -> list[Violation]:
+    """Each non-exempt minister: min..max planned meetings in every quarter."""
+    rule, year = data.profile.get("FREQ-CEB-QUARTER"), data.inst.horizon.year
+    found = []
+    for body in data.inst.bodies:
+        head = data.head_of.get(body.id)
+        if body.kind is not BodyKind.ceb or body.id in data.exempt or head is None:
+            continue
+        counts = _planned_per_quarter(data, head.id)
+        for q in data.inst.horizon.quarters:
+            n = counts[q]
+            if not rule.min_per_quarter <= n <= rule.max_per_quarter:
+                found.append(_violation(
+                    "FREQ-CEB-QUARTER",
+                    f"{_cap(data.who(head.id))} has {n} planned meetings in Q{q} {year}; "
+                    f"it needs between {rule.min_per_quarter} and {rule.max_per_quarter}.",
+                    [m for m in data.meetings if m.official_id == head.id
+                     and m.kind is MeetingKind.planned and quarter_of(m.date) == q],
+                    officials=[head.id]))
+    return found
+
+
+def _freq_akim(data: _Data) -> list[Violation]:
+    """Akims: per-quarter / per-half minimums, a per-quarter cap, meetings in their region."""
+    rule, year = data.profile.get("FREQ-AKIM"), data.inst.horizon.year
+    found = []
+    for body in data.inst.bodies:
+        akim = data.head_of.get(body.id)
+        if body.kind is not BodyKind.akimat or akim is None:
+            continue
+        name = _cap(data.who(akim.id))
+        counts = _planned_per_quarter(data, akim.id)
+        level = akim.akim_level.value if akim.akim_level else "region"
+        if level == "region":
+            for q in data.inst.horizon.quarters:
+                if counts[q] < rule.region_min_per_quarter:
+                    found.append(_violation(
+                        "FREQ-AKIM", f"{name} has {counts[q]} planned meetings in Q{q} {year}; "
+                                     f"it needs at least {rule.region_min_per_quarter}.",
+                        officials=[akim.id]))
+        else:
+            need = rule.district_min_per_half if level == "district" else rule.rural_min_per_half
+            total = sum(counts.values())
+            if total < need:
+                found.append(_violation(
+                    "FREQ-AKIM", f"{name} has {total} planned meetings in "
+                                 f"{data.inst.horizon.label()}; it needs at least {need}.",
+                    officials=[akim.id]))
+        for q in data.inst.horizon.quarters:
+            if counts[q] > rule.max_per_quarter:
+                found.append(_violation(
+                    "FREQ-AKIM", f"{name} has {counts[q]} planned meetings in Q{q} {year}; "
+                                 f"at most {rule.max_per_quarter} are allowed.",
+                    [m for m in data.meetings if m.official_id == akim.id
+                     and m.kind is MeetingKind.planned and quarter_of(m.date) == q]))
+        for m in data.meetings:
+            if m.official_id == akim.id and m.region_id != body.region_id:
+                found.append(_violation(
+                    "FREQ-AKIM", f"{_cap(data.describe(m))} is outside the akim's own "
+                                 f"territory, {data.where(body.region_id)}.", [m]))
+    return found
+
+
+def _freq_window(data: _Data) -> list[Violation]:
+    """Planned meetings of akims, ministers and rectors only in their kind's quarter."""
+    rule = data.profile.get("FREQ-WINDOW")
+    window = {BodyKind.akimat: (rule.akims_quarter, "akims"),
+              BodyKind.ceb: (rule.ministers_quarter, "ministers"),
+              BodyKind.university: (rule.rectors_quarter, "rectors")}
+    found = []
+    for m in data.meetings:
+        q, who = window[data.bodies[m.body_id].kind]
+        if m.kind is MeetingKind.planned and quarter_of(m.date) != q:
+            found.append(_violation(
+                "FREQ-WINDOW", f"{_cap(data.describe(m))} falls in Q{quarter_of(m.date)}, "
+                               f"but the {who}' meetings are held in Q{q}.", [m]))
+    return found
+
+
+def _time_horizon(data: _Data) -> list[Violation]:
+    """Every meeting dated in the horizon, its ``quarter`` the date's quarter."""
+    hz, found = data.inst.horizon, []
+    for m in data.meetings:
+        if not data.in_horizon(m.date):
+            found.append(_violation(
+                "TIME-HORIZON", f"{_cap(data.describe(m))} lies outside the half-year "
+                                f"{hz.label()} ({_day(hz.start)} to {_day(hz.end)}).", [m]))
+        if m.quarter != quarter_of(m.date):
+            found.append(_violation(
+                "TIME-HORIZON", f"{_cap(data.describe(m))} is filed under Q{m.quarter}, "
+                                f"but its date is in Q{quarter_of(m.date)}.", [m]))
+    return found
+
+
+def _time_offhours(data: _Data) -> list[Violation]:
+    """Weekend slots on Saturday/Sunday, evening slots on working days, no holidays."""
+    rule, found = data.profile.get("TIME-OFFHOURS"), []
+    working = set(data.inst.extra_working_days)
+    for m in data.meetings:
+        weekend = m.date.weekday() >= 5
+        allowed = set(rule.weekend_slots) if weekend else set()
+        if not weekend or m.date in working:
+            allowed |= set(rule.workday_slots)
+        if _slot(m) not in allowed:
+            kind = "a weekend day" if weekend else "a working day"
+            found.append(_violation(
+                "TIME-OFFHOURS", f"{_cap(data.describe(m))} is not in a meeting slot of "
+                                 f"{kind} ({', '.join(sorted(allowed))}).", [m]))
+        if not rule.use_public_holidays and m.date in data.days_off:
+            found.append(_violation(
+                "TIME-OFFHOURS", f"{_cap(data.describe(m))} falls on a public holiday "
+                                 f"({data.days_off[m.date]}).", [m]))
+    return found
+
+
+def _time_lead(data: _Data) -> list[Violation]:
+    """Planned meetings at least ``lead_days`` after approval, announced ``lead_days`` ahead."""
+    lead = data.profile.get("TIME-LEAD").lead_days
+    earliest = data.inst.approval_date + dt.timedelta(days=lead)
+    found = []
+    for m in data.meetings:
+        if m.kind is MeetingKind.planned:
+            if m.date < earliest:
+                found.append(_violation(
+                    "TIME-LEAD", f"{_cap(data.describe(m))} is less than {lead} days after "
+                                 f"the calendar's approval on {_day(data.inst.approval_date)}; "
+                                 f"the first possible date is {_day(earliest)}.", [m]))
+            due = m.date - dt.timedelta(days=lead)
+            if m.announce_by != due:
+                found.append(_violation(
+                    "TIME-LEAD", f"{_cap(data.describe(m))} must be announced by "
+                                 f"{_day(due)}, not {_day(m.announce_by)}.", [m]))
+        elif m.alert_id in data.alerts and m.announce_by != data.alerts[m.alert_id].date:
+            alert_day = data.alerts[m.alert_id].date
+            found.append(_violation(
+                "TIME-LEAD", f"{_cap(data.describe(m))} is out of schedule and must be "
+                             f"announced on the alert's date, {_day(alert_day)}, "
+                             f"not {_day(m.announce_by)}.", [m]))
+    return found
+
+
+def _by_presenter(data: _Data) -> dict[str, list[Meeting]]:
+    people: dict[str, list[Meeting]] = defaultdict(list)
+    for m in sorted(data.meetings, key=lambda m: (m.date, m.start, m.end, m.id)):
+        people[m.presenter_id].append(m)
+    return people
+
+
+def _clash_person(data: _Data) -> list[Violation]:
+    """No two overlapping meetings of one presenter, at most ``max_per_day`` a day."""
+    max_per_day, found = data.profile.get("CLASH-PERSON").max_per_day, []
+    for person, meetings in _by_presenter(data).items():
+        for i, a in enumerate(meetings):
+            for b in meetings[i + 1:]:
+                if b.date == a.date and b.start < a.end and a.start < b.end:
+                    found.append(_violation(
+                        "CLASH-PERSON", f"{_cap(data.who(person))} would present two "
+                                        f"meetings at once on {_day(a.date)}: '{a.id}' "
+                                        f"({_slot(a)}) and '{b.id}' ({_slot(b)}).", [a, b]))
+        per_day: dict[dt.date, list[Meeting]] = defaultdict(list)
+        for m in meetings:
+            per_day[m.date].append(m)
+        for day, same_day in per_day.items():
+            if len(same_day) > max_per_day:
+                found.append(_violation(
+                    "CLASH-PERSON", f"{_cap(data.who(person))} would present "
+                                    f"{len(same_day)} meetings on {_day(day)}; at most "
+                                    f"{max_per_day} a day are allowed.", same_day))
+    return found
+
+
+def _great_circle_km(data: _Data, r1: str, r2: str) -> float:
+    a, b = data.regions[r1].centre, data.regions[r2].centre
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _travel_hours(data: _Data, source: str) -> dict[str, float]:
+    """Hours from ``source`` to every region: Dijkstra over flight and road edges."""
+    rule = data.profile.get("TRAVEL")
+
+    def edge(r1: str, r2: str) -> float:
+        km = _great_circle_km(data, r1, r2)
+        hours = rule.flight_fixed_h + km / rule.flight_kmh + rule.airport_overhead_h
+        if km <= rule.road_max_km:
+            hours = min(hours, km * rule.road_factor / rule.road_kmh)
+        return hours
+
+    best = {source: 0.0}
+    queue = [(0.0, source)]
+    done: set[str] = set()
+    while queue:
+        hours, here = heapq.heappop(queue)
+        if here in done:
+            continue
+        done.add(here)
+        for there in data.regions:
+            if there not in done:
+                candidate = hours + edge(here, there)
+                if candidate < best.get(there, math.inf):
+                    best[there] = candidate
+                    heapq.heappush(queue, (candidate, there))
+    return best
+
+
+def _longest_trip_window(data: _Data, a: Meeting, b: Meeting) -> float:
+    """Longest continuous time (hours) after ``a`` and before ``b`` inside one day's window."""
+    rule = data.profile.get("TRAVEL")
+    leave, arrive = dt.datetime.combine(a.date, a.end), dt.datetime.combine(b.date, b.start)
+    opens, closes = _minutes(rule.travel_from), _minutes(rule.travel_until)
+    longest, day = 0.0, a.date
+    while day <= b.date:
+        midnight = dt.datetime.combine(day, dt.time())
+        lo = max(leave, midnight + dt.timedelta(minutes=opens))
+        hi = min(arrive, midnight + dt.timedelta(minutes=closes))
+        longest = max(longest, (hi - lo).total_seconds() / 3600)
+        if longest >= (closes - opens) / 60:
+            break
+        day += dt.timedelta(days=1)
+    return longest
+
+
+def _travel(data: _Data) -> list[Violation]:
+    """Consecutive meetings of one presenter in different regions are reachable in a day."""
+    found, hours_from = [], {}
+    for person, meetings in _by_presenter(data).items():
+        for a, b in zip(meetings, meetings[1:]):
+            if a.region_id == b.region_id:
+                continue
+            if a.region_id not in hours_from:
+                hours_from[a.region_id] = _travel_hours(data, a.region_id)
+            need = hours_from[a.region_id][b.region_id]
+            have = _longest_trip_window(data, a, b)
+            if have + 1e-9 < need:
+                found.append(_violation(
+                    "TRAVEL", f"{_cap(data.who(person))} cannot travel from "
+                              f"{data.where(a.region_id)} ({_day(a.date)}, ends {a.end:%H:%M}) "
+                              f"to {data.where(b.region_id)} ({_day(b.date)}, starts "
+                              f"{b.start:%H:%M}): the trip takes {need:.1f} h, the longest "
+                              f"travel window between them is {have:.1f} h.", [a, b]))
+    return found
+
+
+def _cap_region(data: _Data) -> list[Violation]:
+    """At most ``region_per_day`` ministerial meetings a day, ``region_per_weekend`` a weekend."""
+    rule, found = data.profile.get("CAP-REGION"), []
+    per_day, per_weekend = defaultdict(list), defaultdict(list)
+    for m in data.meetings:
+        if data.ministerial(m):
+            per_day[m.region_id, m.date].append(m)
+            if m.date.weekday() >= 5:
+                saturday = m.date - dt.timedelta(days=m.date.weekday() - 5)
+                per_weekend[m.region_id, saturday].append(m)
+    for (region, day), meetings in per_day.items():
+        if len(meetings) > rule.region_per_day:
+            found.append(_violation(
+                "CAP-REGION", f"{data.where(region)} would host {len(meetings)} ministerial "
+                              f"meetings on {_day(day)}; at most {rule.region_per_day} a day.",
+                meetings))
+    for (region, saturday), meetings in per_weekend.items():
+        if len(meetings) > rule.region_per_weekend:
+            found.append(_violation(
+                "CAP-REGION", f"{data.where(region)} would host {len(meetings)} ministerial "
+                              f"meetings on the weekend of {_day(saturday)}; at most "
+                              f"{rule.region_per_weekend} a weekend.", meetings))
+    return found
+
+
+def _akim_support(data: _Data) -> list[Violation]:
+    """No meeting of a region's akim on a day a minister meets that region."""
+    akim_of = {}
+    for body in data.inst.bodies:
+        akim = data.head_of.get(body.id)
+        region_level = akim is not None and akim.akim_level in (None, AkimLevel.region)
+        if body.kind is BodyKind.akimat and region_level:
+            akim_of[body.region_id] = akim.id
+    visits = defaultdict(list)
+    for m in data.meetings:
+        if data.ministerial(m):
+            visits[m.region_id, m.date].append(m)
+    found = []
+    for (region, day), ministerial in visits.items():
+        akim = akim_of.get(region)
+        own = [m for m in data.meetings
+               if m.date == day and akim in (m.official_id, m.presenter_id)]
+        for m in own:
+            found.append(_violation(
+                "AKIM-SUPPORT", f"{_cap(data.who(akim))} supports the visit of "
+                                f"{data.who(ministerial[0].official_id)} on {_day(day)}, so "
+                                f"{data.describe(m)} is not allowed.", [m, *ministerial]))
+    return found
+
+
+def _tv_live(data: _Data) -> list[Violation]:
+    """At most ``tv_channels`` ministerial meetings at the same time nationwide."""
+    channels, found, seen = data.profile.get("TV-LIVE").tv_channels, [], set()
+    ministerial = [m for m in data.meetings if data.ministerial(m)]
+    for m in ministerial:
+        live = [n for n in ministerial if n.date == m.date and n.start <= m.start < n.end]
+        key = frozenset(n.id for n in live)
+        if len(live) > channels and key not in seen:
+            seen.add(key)
+            found.append(_violation(
+                "TV-LIVE", f"{len(live)} ministerial meetings would be broadcast at once on "
+                           f"{_day(m.date)} at {m.start:%H:%M}; there are {channels} national "
+                           f"TV channels.", live))
+    return found
+
+
+def _subst_deputy(data: _Data) -> list[Violation]:
+    """Nobody presents while absent; a deputy presents only for his absent head."""
+    rule, found = data.profile.get("SUBST-DEPUTY"), []
+    for m in data.meetings:
+        away = data.absence(m.presenter_id, m.date)
+        if away is not None:
+            found.append(_violation(
+                "SUBST-DEPUTY", f"{_cap(data.who(m.presenter_id))} is absent "
+                                f"({REASONS[away.reason.value]}) on {_day(m.date)}, yet presents "
+                                f"{data.describe(m)}.", [m]))
+        if not m.substituted:
+            continue
+        deputy: Official = data.officials[m.presenter_id]
+        head_away = data.absence(m.official_id, m.date)
+        if deputy.deputy_of != m.official_id:
+            problem = f"{data.who(deputy.id)} is not a deputy of {data.who(m.official_id)}"
+        elif head_away is None or head_away.reason.value not in rule.reasons:
+            why = "present" if head_away is None else \
+                f"absent only for {REASONS[head_away.reason.value]}"
+            reasons = ", ".join(REASONS[r] for r in rule.reasons)
+            problem = (f"{data.who(m.official_id)} is {why} that day (a deputy stands in only "
+                       f"in case of {reasons})")
+        elif m.body_id in rule.excluded_bodies:
+            problem = f"deputies of {data.body_name(m.body_id)} do not stand in"
+        else:
+            continue
+        found.append(_violation("SUBST-DEPUTY", f"In {data.describe(m)}, {problem}.", [m]))
+    return found
+
+
+def _region_agree(data: _Data) -> list[Violation]:
+    """No meeting in a region on one of its blocked dates."""
+    blocked = {(rd.region_id, rd.date): rd for rd in data.inst.region_dates
+               if rd.kind.value == "blocked"}
+    found = []
+    for m in data.meetings:
+        rd = blocked.get((m.region_id, m.date))
+        if rd is not None:
+            note = f" ({rd.note})" if rd.note else ""
+            found.append(_violation(
+                "REGION-AGREE", f"{data.where(m.region_id)} has blocked {_day(m.date)}{note}, "
+                                f"yet the calendar has {data.describe(m)}.", [m]))
+    return found
+
+
+def _alert_duty(data: _Data, rule_id: str, kind: BodyKind,
+                wanted: Callable[[str], bool]) -> list[Violation]:
+    """Each alert body of ``kind`` has an out-of-schedule meeting in the alert's window."""
+    rule, found = data.profile.get(rule_id), []
+    for alert in data.inst.alerts:
+        days = rule.arisen_days if alert.level is AlertLevel.arisen else rule.forecast_days
+        last = alert.date + dt.timedelta(days=days)
+        for body_id in alert.body_ids:
+            head = data.head_of.get(body_id)
+            if data.bodies[body_id].kind is not kind or head is None or not wanted(body_id):
+                continue
+            if not any(m.kind is MeetingKind.out_of_schedule and m.body_id == body_id
+                       and m.alert_id == alert.id and m.region_id == alert.region_id
+                       and alert.date <= m.date <= last for m in data.meetings):
+                found.append(_violation(
+                    rule_id, f"{_alert_text(data, alert)}: {data.who(head.id)} has no "
+                             f"out-of-schedule meeting in {data.where(alert.region_id)} "
+                             f"between {_day(alert.date)} and {_day(last)}.",
+                    officials=[head.id], regions=[alert.region_id], dates=[alert.date]))
+    return found
+
+
+def _alert_text(data: _Data, alert: TensionAlert) -> str:
+    level = "Social tension has arisen" if alert.level is AlertLevel.arisen else \
+        "Social tension is forecast"
+    return f"{level} in {data.where(alert.region_id)} (alert '{alert.id}' of {_day(alert.date)})"
+
+
+def _urgent_tension(data: _Data) -> list[Violation]:
+    """Each alerted non-exempt ministry meets the region out of schedule in the window."""
+    return _alert_duty(data, "URGENT-TENSION", BodyKind.ceb, lambda b: b not in data.exempt)
+
+
+def _extra_demand(data: _Data) -> list[Violation]:
+    """Each alerted akimat's akim meets the region out of schedule in the window."""
+    return _alert_duty(data, "EXTRA-DEMAND", BodyKind.akimat, lambda b: True)
+
+
+HARD_RULES: dict[str, Callable[[_Data], list[Violation]]] = {
+    "SCOPE-EXEMPT": _scope_exempt,
+    "FREQ-CEB-QUARTER": _freq_ceb_quarter,
+    "FREQ-AKIM": _freq_akim,
+    "FREQ-WINDOW": _freq_window,
+    "TIME-HORIZON": _time_horizon,
+    "TIME-OFFHOURS": _time_offhours,
+    "TIME-LEAD": _time_lead,
+    "CLASH-PERSON": _clash_person,
+    "TRAVEL": _travel,
+    "CAP-REGION": _cap_region,
+    "AKIM-SUPPORT": _akim_support,
+    "TV-LIVE": _tv_live,
+    "SUBST-DEPUTY": _subst_deputy,
+    "REGION-AGREE": _region_agree,
+    "URGENT-TENSION": _urgent_tension,
+    "EXTRA-DEMAND": _extra_demand,
+}
+
+
+# --------------------------------------------------------------------- soft costs
+def _cost_subst_deputy(data: _Data) -> list[Cost]:
+    """``w_substitution`` per meeting presented by a deputy."""
+    weight = data.profile.get("SUBST-DEPUTY").w_substitution
+    return [_cost("SUBST-DEPUTY", weight, f"{_cap(data.describe(m))}: a substitution "
+                                          f"costs {weight}.", [m])
+            for m in data.meetings if m.substituted]
+
+
+def _cost_region_issues(data: _Data) -> list[Cost]:
+    """``w_issue`` x the weight of each topical issue with no meeting of its body there."""
+    weight = data.profile.get("REGION-ISSUES").w_issue
+    met = {(m.region_id, m.body_id) for m in data.meetings}
+    return [_cost("REGION-ISSUES", weight * issue.weight,
+                  f"The topical issue '{issue.text.get('en')}' (weight {issue.weight}) in "
+                  f"{data.where(issue.region_id)} is not met: {data.body_name(issue.body_id)} "
+                  f"holds no meeting there.", regions=[issue.region_id])
+            for issue in data.inst.issues if (issue.region_id, issue.body_id) not in met]
+
+
+def _cost_region_agree(data: _Data) -> list[Cost]:
+    """``w_preferred`` per preferred (region, date) without a ministerial meeting."""
+    weight = data.profile.get("REGION-AGREE").w_preferred
+    visited = {(m.region_id, m.date) for m in data.meetings if data.ministerial(m)}
+    preferred = _unique((rd.region_id, rd.date) for rd in data.inst.region_dates
+                        if rd.kind.value == "preferred")
+    return [_cost("REGION-AGREE", weight, f"{data.where(region)} prefers {_day(day)} for a "
+                                          f"ministerial visit, but none is planned that day.",
+                  regions=[region], dates=[day])
+            for region, day in preferred if (region, day) not in visited]
+
+
+def _cost_region_spread(data: _Data) -> list[Cost]:
+    """Repeat visits of a minister, regions below ``min_region_visits``, the largest load."""
+    rule, costs = data.profile.get("REGION-SPREAD"), []
+    ministerial = sorted((m for m in data.meetings if data.ministerial(m)),
+                         key=lambda m: (m.date, m.start, m.id))
+    seen: set[tuple[str, str]] = set()
+    for m in ministerial:
+        if (m.official_id, m.region_id) in seen and rule.w_repeat:
+            costs.append(_cost("REGION-SPREAD", rule.w_repeat,
+                               f"{_cap(data.who(m.official_id))} returns to "
+                               f"{data.where(m.region_id)} on {_day(m.date)}: a repeat visit "
+                               f"costs {rule.w_repeat}.", [m]))
+        seen.add((m.official_id, m.region_id))
+    load = Counter(m.region_id for m in ministerial)
+    for region in data.inst.regions:
+        short = rule.min_region_visits - load[region.id]
+        if short > 0 and rule.w_unvisited:
+            costs.append(_cost("REGION-SPREAD", rule.w_unvisited * short,
+                               f"{data.where(region.id)} gets {load[region.id]} ministerial "
+                               f"meetings, {short} fewer than the {rule.min_region_visits} "
+                               f"wanted.", regions=[region.id]))
+    top = max(load.values(), default=0)
+    if top and rule.w_max_load:
+        busiest = [r.id for r in data.inst.regions if load[r.id] == top]
+        costs.append(_cost("REGION-SPREAD", rule.w_max_load * top,
+                           f"The most loaded region ({', '.join(map(data.where, busiest))}) "
+                           f"hosts {top} ministerial meetings.", regions=busiest))
+    return costs
+
+
+SOFT_COSTS: dict[str, Callable[[_Data], list[Cost]]] = {
+    "SUBST-DEPUTY": _cost_subst_deputy,
+    "REGION-ISSUES": _cost_region_issues,
+    "REGION-AGREE": _cost_region_agree,
+    "REGION-SPREAD": _cost_region_spread,
+}
+
+
+# --------------------------------------------------------------------- entry point
+def check(instance: Instance, profile: Profile, calendar: Calendar) -> CheckReport:
+    """Check a calendar against the profile's enabled rules and break down its cost.
+
+    Parameters
+    ----------
+    instance
+        The planning instance the calendar was made for.
+    profile
+        The rule profile; only rules with ``profile.on(rule_id)`` are checked or costed.
+    calendar
+        The calendar to check.
+
+    Returns
+    -------
+    CheckReport
+        Every violation of a hard rule (and of ``CALENDAR`` references), and one
+        :class:`Cost` per justification of each enabled soft rule.
+    """
+    data = _Data(instance, profile)
+    violations, data.meetings = _calendar(data, calendar)
+    checked = [CALENDAR]
+    for rule_id, rule_check in HARD_RULES.items():
+        if profile.on(rule_id):
+            checked.append(rule_id)
+            violations += rule_check(data)
+    costed = [rule_id for rule_id in SOFT_COSTS if profile.on(rule_id)]
+    costs = [cost for rule_id in costed for cost in SOFT_COSTS[rule_id](data) if cost.amount]
+    return CheckReport(tuple(violations), tuple(costs), tuple(checked), tuple(costed))

@@ -1,0 +1,463 @@
+"""A planning instance as an Excel workbook: one sheet per table, one row per item.
+
+``TABLES`` says everything: each sheet, its columns, and where a column's value goes in
+the :class:`~scheduler.instance.Instance` (``path``, dotted for nested fields such as
+``name.kk``). A header cell reads ``Русский / Қазақша [key]``; the reader only looks at
+the key between brackets (a bare key is accepted too), so columns may be reordered and
+the labels reworded. Dates are date cells or text, 2027-03-01 (01.03.2027 is accepted). Every problem is an :class:`~scheduler.io.InputError` naming the
+file, the sheet, the Excel row (the header is row 1) and the column key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from scheduler.instance import (AbsenceReason, AkimLevel, AlertLevel, BodyKind, DateKind,
+                                Instance, Role)
+from scheduler.io import InputError, describe_errors, write_atomic
+
+DATE_FORMAT = "YYYY-MM-DD"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # machine key, written in brackets in the header cell
+    ru: str
+    kk: str
+    type: str = "str"  # str | int | float | date | list (comma-separated)
+    path: str | None = ""  # where the value goes in the item ("" = key; None = not stored)
+    choices: tuple[str, ...] = ()  # allowed values (drop-down list in the workbook)
+    width: int = 0  # 0 = as wide as the header
+
+    @property
+    def target(self) -> str | None:
+        return self.key if self.path == "" else self.path
+
+    @property
+    def header(self) -> str:
+        return f"{self.ru} / {self.kk} [{self.key}]"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str  # sheet name; also the Instance table, except meta, districts and days_off
+    columns: tuple[Column, ...]
+    required: bool = False  # the workbook must have this sheet
+
+    def column(self, key: str) -> Column | None:
+        return next((c for c in self.columns if c.key == key), None)
+
+    def key_of(self, path: str) -> str:
+        """The column key for a model path ('name.kk' -> 'name_kk'), for error messages."""
+        exact = [c.key for c in self.columns if c.target == path]
+        inside = [c.key for c in self.columns if (c.target or "").startswith(path + ".")]
+        return "/".join(exact or inside) or path
+
+
+def _values(enum: type[Enum]) -> tuple[str, ...]:
+    return tuple(member.value for member in enum)
+
+
+def _names(what_ru: str, what_kk: str, prefix: str = "name", width: int = 28) -> tuple:
+    return tuple(Column(f"{prefix}_{lang}", f"{what_ru} ({ru})", f"{what_kk} ({kk})",
+                        path=f"{prefix}.{lang}", width=width)
+                 for lang, ru, kk in (("kk", "каз.", "қаз."), ("ru", "рус.", "орыс."),
+                                      ("en", "англ.", "ағыл.")))
+
+
+def _region(key: str = "region_id", ru: str = "Регион", kk: str = "Өңір") -> Column:
+    return Column(key, ru, kk)
+
+
+def _date(key: str = "date", ru: str = "Дата", kk: str = "Күні") -> Column:
+    return Column(key, ru, kk, "date", width=14)
+
+
+_NOTE = Column("note", "Примечание", "Ескертпе", width=30)
+
+DAY_KINDS = {"day_off": "extra_days_off", "working_day": "extra_working_days"}
+
+TABLES: tuple[Sheet, ...] = (
+    Sheet("meta", (
+        Column("name", "Название", "Атауы", width=30),
+        Column("year", "Год", "Жыл", "int", "horizon.year"),
+        Column("half", "Полугодие (1 или 2)", "Жартыжылдық (1 немесе 2)", "int", "horizon.half",
+               choices=("1", "2")),
+        _date("approval_date", "Дата утверждения", "Бекіту күні"),
+    ), required=True),
+    Sheet("regions", (
+        Column("id", "Код региона", "Өңір коды"),
+        *_names("Название", "Атауы"),
+        Column("centre_name", "Административный центр", "Әкімшілік орталығы", path="centre.name"),
+        Column("lat", "Широта", "Ендік", "float", "centre.lat"),
+        Column("lon", "Долгота", "Бойлық", "float", "centre.lon"),
+        Column("population", "Численность населения", "Халық саны", "int"),
+    ), required=True),
+    Sheet("districts", (
+        Column("region_id", "Регион", "Өңір", path=None),  # the region the row is nested in
+        Column("id", "Код района", "Аудан коды"),
+        *_names("Название", "Атауы"),
+    )),
+    Sheet("bodies", (
+        Column("id", "Код органа", "Орган коды"),
+        Column("kind", "Вид органа", "Орган түрі", choices=_values(BodyKind)),
+        *_names("Наименование", "Атауы", width=40),
+        _region("region_id", "Регион (для акимата)", "Өңір (әкімдік үшін)"),
+        Column("sectors", "Отрасли (через запятую)", "Салалар (үтір арқылы)", "list"),
+    ), required=True),
+    Sheet("officials", (
+        Column("id", "Код должности", "Лауазым коды"),
+        *_names("Должность", "Лауазымы", prefix="title", width=40),
+        Column("body_id", "Орган", "Орган"),
+        Column("role", "Роль", "Рөлі", choices=_values(Role)),
+        Column("deputy_of", "Чей заместитель (код первого руководителя)",
+               "Кімнің орынбасары (бірінші басшының коды)"),
+        Column("akim_level", "Уровень акима", "Әкім деңгейі", choices=_values(AkimLevel)),
+        Column("district_id", "Район", "Аудан"),
+        _region("base_region_id", "Регион выезда (для министров Астана)",
+                "Шығатын өңірі (министрлер үшін Астана)"),
+    ), required=True),
+    Sheet("issues", (
+        Column("id", "Код вопроса", "Мәселе коды"),
+        _region(),
+        Column("body_id", "Ответственный орган", "Жауапты орган"),
+        Column("weight", "Вес (1–100)", "Салмағы (1–100)", "int"),
+        *_names("Текст", "Мәтіні", prefix="text", width=50),
+    )),
+    Sheet("absences", (
+        Column("official_id", "Должность", "Лауазым"),
+        _date("start", "Начало", "Басталуы"),
+        _date("end", "Окончание", "Аяқталуы"),
+        Column("reason", "Причина", "Себебі", choices=_values(AbsenceReason)),
+        _NOTE,
+    )),
+    Sheet("alerts", (
+        Column("id", "Код сигнала", "Сигнал коды"),
+        _region(),
+        Column("body_ids", "Органы (через запятую)", "Органдар (үтір арқылы)", "list"),
+        Column("level", "Уровень", "Деңгейі", choices=_values(AlertLevel)),
+        _date(),
+        Column("text", "Описание", "Сипаттамасы", width=50),
+    )),
+    Sheet("region_dates", (
+        _region(),
+        _date(),
+        Column("kind", "Вид", "Түрі", choices=_values(DateKind)),
+        _NOTE,
+    )),
+    Sheet("days_off", (
+        _date(),
+        Column("kind", "Вид", "Түрі", path=None, choices=tuple(DAY_KINDS)),
+    )),
+)
+SHEETS = {sheet.name: sheet for sheet in TABLES}
+
+README = """\
+Календарь встреч министров и акимов с населением: исходные данные на полугодие
+Министрлер мен әкімдердің халықпен кездесулер кестесі: жарты жылдыққа арналған бастапқы деректер
+Meetings of ministers and akims with the population: the half-year planning input
+
+RU. Каждый лист — одна таблица, каждая строка — одна запись; пустые строки пропускаются.
+В заголовке столбца в квадратных скобках стоит ключ, например «Регион / Өңір [region_id]».
+Ключ менять нельзя; подписи можно переписать, столбцы — переставить. Лист meta — одна строка.
+Даты: ячейка-дата или текст ГГГГ-ММ-ДД (2027-03-01), допускается ДД.ММ.ГГГГ.
+Списки (sectors, body_ids) — через запятую. Полугодие: 1 = январь–июнь, 2 = июль–декабрь.
+В officials указываются должности, а не фамилии.
+Обязательные листы: meta, regions, bodies, officials.
+Районы (districts) ссылаются на регион по его коду; days_off: day_off — доп. выходной,
+working_day — перенесённый рабочий день.
+
+KK. Әр парақ — бір кесте, әр жол — бір жазба; бос жолдар ескерілмейді.
+Баған тақырыбында шаршы жақшада кілт көрсетілген, мысалы «Регион / Өңір [region_id]».
+Кілтті өзгертуге болмайды; жазуларды өзгертуге, бағандардың орнын ауыстыруға болады.
+meta парағы — бір жол. Күндер: күн форматындағы ұяшық немесе ЖЖЖЖ-АА-КК (2027-03-01)
+мәтіні, КК.АА.ЖЖЖЖ да қабылданады. Тізімдер (sectors, body_ids) үтір арқылы жазылады.
+Жартыжылдық: 1 = қаңтар–маусым, 2 = шілде–желтоқсан. officials парағына адамның аты-жөні
+емес, лауазымы жазылады. Міндетті парақтар: meta, regions, bodies, officials.
+days_off: day_off — қосымша демалыс күні, working_day — ауыстырылған жұмыс күні.
+
+EN. One sheet per table, one row per item; empty rows are skipped. The key in brackets in
+each header cell is what the reader uses: keep it, reword the labels or reorder the columns
+freely. The meta sheet has one row. Dates: a date cell or the text YYYY-MM-DD (DD.MM.YYYY is
+accepted too). Lists (sectors, body_ids) are comma-separated. Half 1 = January-June,
+2 = July-December. Officials are positions, never persons' names. Required sheets: meta,
+regions, bodies, officials.
+
+Допустимые значения / Рұқсат етілген мәндер / Allowed values:
+"""
+
+
+# ------------------------------------------------------------------------ reader
+def read_instance_workbook(path: str | Path) -> Instance:
+    """Read and validate an instance from an ``.xlsx`` workbook made from the template."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a file")
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # zip, XML and format errors all mean the same to the user
+        raise InputError(f"{path}: not a readable .xlsx workbook "
+                         f"({type(exc).__name__}: {exc})") from None
+    try:
+        rows = {}
+        titles = {title.strip().lower(): title for title in book.sheetnames}
+        for sheet in TABLES:
+            title = titles.get(sheet.name)
+            if title is None:
+                if sheet.required:
+                    raise InputError(f"{path}: sheet '{sheet.name}' is missing (the workbook "
+                                     f"has: {', '.join(book.sheetnames)})")
+                rows[sheet.name] = []
+                continue
+            rows[sheet.name] = _read_sheet(book[title], sheet, path)
+    except InputError:
+        raise
+    except Exception as exc:
+        raise InputError(f"{path}: cannot read the workbook "
+                         f"({type(exc).__name__}: {exc})") from None
+    finally:
+        book.close()
+    data, where = _assemble(rows, path)
+    try:
+        return Instance.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(_explain(exc, str(path), where)) from None
+
+
+def _read_sheet(ws, sheet: Sheet, path: Path) -> list[tuple[int, dict[str, Any]]]:
+    """The sheet's non-empty rows as (Excel row number, {column key: converted value})."""
+    from openpyxl.utils import get_column_letter
+
+    ws.reset_dimensions()  # do not trust the stored dimensions of files from other tools
+    lines = ws.iter_rows(values_only=True)
+    header = next(lines, None) or ()
+    keys: list[str | None] = []
+    for number, cell in enumerate(header, start=1):
+        text = "" if cell is None else str(cell).strip()
+        if not text:
+            keys.append(None)
+            continue
+        found = re.search(r"\[\s*([^\]]+?)\s*\]\s*$", text)
+        key = found.group(1) if found else text
+        where = f"{path}: sheet '{sheet.name}', row 1, column {get_column_letter(number)}"
+        if sheet.column(key) is None:
+            known = ", ".join(c.key for c in sheet.columns)
+            raise InputError(f"{where}: unknown column '{key}' (known: {known})")
+        if key in keys:
+            raise InputError(f"{where}: column '{key}' appears twice")
+        keys.append(key)
+    result = []
+    for number, line in enumerate(lines, start=2):
+        values = {}
+        for key, cell in zip(keys, line):
+            if key is None or cell is None or (isinstance(cell, str) and not cell.strip()):
+                continue
+            values[key] = _convert(cell, sheet.column(key),
+                                   f"{path}: sheet '{sheet.name}', row {number}, field '{key}'")
+        if values:
+            result.append((number, values))
+    return result
+
+
+def _convert(cell: Any, column: Column, where: str) -> Any:
+    if column.type == "date":
+        if isinstance(cell, dt.datetime):
+            return cell.date()
+        if isinstance(cell, dt.date):
+            return cell
+        text = str(cell).strip()
+        for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
+            try:
+                return dt.datetime.strptime(text, pattern).date()
+            except ValueError:
+                pass
+        raise InputError(f"{where}: '{text}' is not a date (write 2027-03-01 or use a date cell)")
+    if column.type in ("int", "float"):
+        return cell.strip() if isinstance(cell, str) else cell  # pydantic checks the number
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    text = cell.date().isoformat() if isinstance(cell, dt.datetime) else str(cell).strip()
+    if column.type == "list":
+        return [part.strip() for part in text.split(",") if part.strip()]
+    return text
+
+
+def _put(item: dict, path: str, value: Any) -> None:
+    *parents, last = path.split(".")
+    for part in parents:
+        item = item.setdefault(part, {})
+    item[last] = value
+
+
+def _item(sheet: Sheet, values: dict[str, Any]) -> dict:
+    item: dict = {}
+    for key, value in values.items():
+        target = sheet.column(key).target
+        if target is not None:
+            _put(item, target, value)
+    return item
+
+
+Where = dict[tuple, tuple[str, int]]  # pydantic location prefix -> (sheet, Excel row)
+
+
+def _assemble(rows: dict[str, list], path: Path) -> tuple[dict, Where]:
+    """The nested dict for Instance.model_validate, and where each item came from."""
+    where: Where = {}
+    meta = rows["meta"]
+    if len(meta) != 1:
+        raise InputError(f"{path}: sheet 'meta' needs exactly one filled row below the header "
+                         f"(name, year, half, approval_date); it has {len(meta)}")
+    data = _item(SHEETS["meta"], meta[0][1])
+    where[()] = ("meta", meta[0][0])
+    for table in ("regions", "bodies", "officials", "issues", "absences", "alerts",
+                  "region_dates"):
+        data[table] = []
+        for number, values in rows[table]:
+            where[(table, len(data[table]))] = (table, number)
+            data[table].append(_item(SHEETS[table], values))
+    regions = {r.get("id"): (i, r) for i, r in enumerate(data["regions"])}
+    for number, values in rows["districts"]:
+        here = f"{path}: sheet 'districts', row {number}, field 'region_id'"
+        if "region_id" not in values:
+            raise InputError(f"{here}: the district's region is missing")
+        if values["region_id"] not in regions:
+            raise InputError(f"{here}: unknown region '{values['region_id']}'")
+        i, region = regions[values["region_id"]]
+        districts = region.setdefault("districts", [])
+        where[("regions", i, "districts", len(districts))] = ("districts", number)
+        districts.append(_item(SHEETS["districts"], values))
+    for table in DAY_KINDS.values():
+        data[table] = []
+    for number, values in rows["days_off"]:
+        here = f"{path}: sheet 'days_off', row {number}, field"
+        kind = values.get("kind")
+        if kind not in DAY_KINDS:
+            raise InputError(f"{here} 'kind': expected one of {', '.join(DAY_KINDS)}, "
+                             f"got '{kind or ''}'")
+        if "date" not in values:
+            raise InputError(f"{here} 'date': the date is missing")
+        table = DAY_KINDS[kind]
+        where[(table, len(data[table]))] = ("days_off", number)
+        data[table].append(values["date"])
+    return data, where
+
+
+def _explain(error: ValidationError, source: str, where: Where) -> str:
+    """Pydantic errors as 'FILE: sheet 'S', row N, field 'KEY': message' lines."""
+    def locate(table: str, index: int) -> str:
+        sheet, number = where.get((table, index), (table, index + 2))
+        return f"sheet '{sheet}', row {number}"
+
+    if any(not err["loc"] for err in error.errors()):  # cross-references between tables
+        sheet, number = where[()]
+        return describe_errors(error, source, locate).replace(
+            f"{source}: field 'approval_date'",
+            f"{source}: sheet '{sheet}', row {number}, field 'approval_date'")
+    where_table = {**{s.name: s.name for s in TABLES},
+                   **{table: "days_off" for table in DAY_KINDS.values()}}
+    lines = []
+    for err in error.errors():
+        loc = err["loc"]
+        msg = err["msg"].removeprefix("Value error, ")
+        n = max(n for n in range(len(loc) + 1) if loc[:n] in where)
+        if n == 0 and loc[0] in where_table:  # a whole table: "needs at least 1 item"
+            lines.append(f"{source}: sheet '{where_table[loc[0]]}': {msg}")
+            continue
+        sheet, number = where[loc[:n]]
+        field = ".".join(str(part) for part in loc[n:] if not isinstance(part, int))
+        key = SHEETS[sheet].key_of(field) if field else "(row)"
+        value = err.get("input")
+        if err["type"] != "missing" and isinstance(value, (str, int, float)):
+            msg += f" (got {value!r})"
+        lines.append(f"{source}: sheet '{sheet}', row {number}, field '{key}': {msg}")
+    if len(lines) > 12:
+        lines[12:] = [f"... and {len(lines) - 12} more problems"]
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------ writers
+def write_template(path: str | Path) -> None:
+    """An empty workbook to fill in: a README sheet and one sheet per table."""
+    _write(path, {})
+
+
+def write_instance_workbook(instance: Instance, path: str | Path) -> None:
+    """The instance as a filled workbook that :func:`read_instance_workbook` reads back."""
+    data = instance.model_dump(mode="python")
+    meta = {"name": data["name"], "horizon": data["horizon"],
+            "approval_date": data["approval_date"]}
+    items: dict[str, list[dict]] = {"meta": [meta]}
+    for table in ("regions", "bodies", "officials", "issues", "absences", "alerts",
+                  "region_dates"):
+        items[table] = data[table]
+    items["districts"] = [{"region_id": r["id"], **d} for r in data["regions"]
+                          for d in r["districts"]]
+    items["days_off"] = [{"date": day, "kind": kind} for kind, table in DAY_KINDS.items()
+                         for day in data[table]]
+    _write(path, {name: [[_cell(item, sheet.column(c.key)) for c in sheet.columns]
+                         for item in items[name]]
+                  for name, sheet in SHEETS.items()})
+
+
+def _cell(item: dict, column: Column) -> Any:
+    value: Any = item
+    for part in (column.target or column.key).split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(value)
+    return None if value == "" else value
+
+
+def _write(path: str | Path, rows: dict[str, list[list[Any]]]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    readme = book.active
+    readme.title = "README"
+    text = README + "".join(f"  {s.name}.{c.key}: {', '.join(c.choices)}\n"
+                            for s in TABLES for c in s.columns if c.choices)
+    for line in text.splitlines():
+        readme.append([line])
+    readme["A1"].font = Font(bold=True)
+    readme.column_dimensions["A"].width = 100
+    for sheet in TABLES:
+        ws = book.create_sheet(sheet.name)
+        ws.append([c.header for c in sheet.columns])
+        for line in rows.get(sheet.name, []):
+            ws.append(line)
+        ws.freeze_panes = "A2"
+        for number, column in enumerate(sheet.columns, start=1):
+            letter = get_column_letter(number)
+            header = ws.cell(row=1, column=number)
+            header.font = Font(bold=True)
+            header.alignment = Alignment(wrap_text=True, vertical="top")
+            ws.column_dimensions[letter].width = column.width or min(len(column.header) + 2, 30)
+            if column.type == "date":
+                for (cell,) in ws.iter_rows(min_row=2, min_col=number, max_col=number):
+                    cell.number_format = DATE_FORMAT
+            if column.choices:
+                check = DataValidation(type="list", formula1=f'"{",".join(column.choices)}"',
+                                       allow_blank=True)
+                check.add(f"{letter}2:{letter}2000")
+                ws.add_data_validation(check)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_atomic(path, buffer.getvalue())

@@ -1,0 +1,150 @@
+"""Shared fixtures: a tiny 2027-H1 instance, a valid hand-made calendar for it, kz-2024.
+
+The tiny instance has four regions (Astana, Akmola, Mangystau, East Kazakhstan), two
+ministries with a duty (Health, Education) and one exempt (Defence), each minister with
+two deputies, and two akimats with region-level akims. ``tiny_calendar`` obeys every
+hard rule of kz-2024; its cost is 14 (see ``tests/test_checker.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from scheduler.instance import Instance
+from scheduler.io import load_profile
+from scheduler.meetings import Calendar, Meeting
+
+D = dt.date.fromisoformat
+
+
+def _names(en: str) -> dict:
+    return {"kk": en, "ru": en, "en": en}
+
+
+def _region(rid: str, name: str, city: str, lat: float, lon: float) -> dict:
+    return {"id": rid, "name": _names(name), "centre": {"name": city, "lat": lat, "lon": lon}}
+
+
+def _ministry(bid: str, sector: str) -> tuple[dict, list[dict]]:
+    body = {"id": bid, "kind": "ceb", "name": _names(f"Ministry of {sector}")}
+    head = f"minister-{bid}"
+    officials = [
+        {"id": head, "title": _names(f"Minister of {sector}"), "body_id": bid,
+         "role": "first_head", "base_region_id": "astana"},
+        {"id": f"first-vice-minister-{bid}", "title": _names(f"First Vice Minister of {sector}"),
+         "body_id": bid, "role": "deputy", "deputy_of": head, "base_region_id": "astana"},
+        {"id": f"vice-minister-{bid}", "title": _names(f"Vice Minister of {sector}"),
+         "body_id": bid, "role": "deputy", "deputy_of": head, "base_region_id": "astana"},
+    ]
+    return body, officials
+
+
+def _akimat(region: str, name: str) -> tuple[dict, list[dict]]:
+    body = {"id": f"akimat-{region}", "kind": "akimat", "name": _names(f"Akimat of {name}"),
+            "region_id": region}
+    akim = {"id": f"akim-{region}", "title": _names(f"Akim of {name}"),
+            "body_id": f"akimat-{region}", "role": "first_head", "akim_level": "region",
+            "base_region_id": region}
+    return body, [akim]
+
+
+def _issue(iid: str, region: str, body: str, weight: int) -> dict:
+    return {"id": iid, "region_id": region, "body_id": body, "weight": weight,
+            "text": _names(f"{body} problems in {region}")}
+
+
+def build_tiny_instance() -> Instance:
+    bodies, officials = [], []
+    for body, people in (_ministry("health", "Health"), _ministry("education", "Education"),
+                         _ministry("defence", "Defence"),
+                         _akimat("mangystau", "Mangystau Region"),
+                         _akimat("east-kazakhstan", "East Kazakhstan Region")):
+        bodies.append(body)
+        officials += people
+    return Instance.model_validate({
+        "name": "tiny",
+        "horizon": {"year": 2027, "half": 1},
+        "approval_date": "2026-12-15",
+        "regions": [
+            _region("astana", "Astana", "Astana", 51.17, 71.43),
+            _region("akmola", "Akmola Region", "Kokshetau", 53.28, 69.39),
+            _region("mangystau", "Mangystau Region", "Aktau", 43.66, 51.17),
+            _region("east-kazakhstan", "East Kazakhstan Region", "Oskemen", 49.97, 82.61),
+        ],
+        "bodies": bodies,
+        "officials": officials,
+        "issues": [_issue("i-mangystau-health", "mangystau", "health", 5),
+                   _issue("i-akmola-health", "akmola", "health", 4),
+                   _issue("i-east-education", "east-kazakhstan", "education", 3),
+                   _issue("i-akmola-education", "akmola", "education", 2)],  # left unmet
+        "absences": [
+            {"official_id": "minister-health", "start": "2027-03-01", "end": "2027-03-10",
+             "reason": "illness"},
+            {"official_id": "minister-education", "start": "2027-03-01", "end": "2027-03-10",
+             "reason": "other"},
+            {"official_id": "first-vice-minister-health", "start": "2027-05-20",
+             "end": "2027-05-25", "reason": "delegation"},
+        ],
+        "alerts": [{"id": "alert-east", "region_id": "east-kazakhstan", "level": "arisen",
+                    "date": "2027-04-05",
+                    "body_ids": ["education", "akimat-east-kazakhstan", "defence"]}],
+        "region_dates": [
+            {"region_id": "mangystau", "date": "2027-02-20", "kind": "blocked"},
+            {"region_id": "east-kazakhstan", "date": "2027-02-14", "kind": "preferred"},
+            {"region_id": "akmola", "date": "2027-05-15", "kind": "preferred"},
+            {"region_id": "astana", "date": "2027-03-13", "kind": "preferred"},  # left unused
+        ],
+    })
+
+
+TINY = build_tiny_instance()
+
+
+def meeting(mid: str, official: str, region: str, day: str, slot: str = "10:00-12:00", *,
+            presenter: str | None = None, alert: str | None = None) -> Meeting:
+    """A meeting of the tiny instance; out of schedule when it names an alert."""
+    date = D(day)
+    start, end = (dt.time.fromisoformat(t) for t in slot.split("-"))
+    announce = date - dt.timedelta(days=30) if alert is None else \
+        next(a.date for a in TINY.alerts if a.id == alert)
+    return Meeting(
+        id=mid, official_id=official, presenter_id=presenter or official,
+        body_id=TINY.official(official).body_id, region_id=region, date=date, start=start,
+        end=end, quarter=(date.month - 1) // 3 + 1,
+        kind="planned" if alert is None else "out_of_schedule", alert_id=alert,
+        announce_by=announce)
+
+
+TINY_MEETINGS = (
+    meeting("health-q1", "minister-health", "mangystau", "2027-02-06", "15:00-17:00"),
+    meeting("health-q2", "minister-health", "akmola", "2027-05-15"),
+    meeting("education-q1", "minister-education", "east-kazakhstan", "2027-02-14"),
+    meeting("education-q2", "minister-education", "astana", "2027-04-17"),
+    meeting("education-alert", "minister-education", "east-kazakhstan", "2027-04-07",
+            "18:30-20:30", alert="alert-east"),
+    meeting("akim-mangystau-q1", "akim-mangystau", "mangystau", "2027-01-23"),
+    meeting("akim-mangystau-q2", "akim-mangystau", "mangystau", "2027-04-24"),
+    meeting("akim-east-q1", "akim-east-kazakhstan", "east-kazakhstan", "2027-01-30"),
+    meeting("akim-east-q2", "akim-east-kazakhstan", "east-kazakhstan", "2027-05-22"),
+    meeting("akim-east-alert", "akim-east-kazakhstan", "east-kazakhstan", "2027-04-10",
+            "15:00-17:00", alert="alert-east"),
+)
+
+
+@pytest.fixture
+def tiny_instance() -> Instance:
+    return TINY
+
+
+@pytest.fixture
+def tiny_calendar() -> Calendar:
+    return Calendar(instance="tiny", profile="kz-2024", horizon="2027-H1",
+                    approval_date=TINY.approval_date, status="HAND-MADE",
+                    meetings=TINY_MEETINGS)
+
+
+@pytest.fixture(scope="session")
+def kz2024():
+    return load_profile("kz-2024")
