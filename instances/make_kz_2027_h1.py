@@ -613,6 +613,8 @@ ABSENCES = [
     ("akim-karaganda", "2027-02-08", "2027-02-14", "illness", "Sick leave"),
     ("trade-integration-minister", "2027-02-20", "2027-03-07", "delegation",
      "Government delegation abroad: EAEU and bilateral trade talks"),
+    ("labour-social-protection-minister", "2027-02-26", "2027-03-12", "illness",
+     "Sick leave; a deputy answers the Mangystau alert"),
     ("transport-minister", "2027-03-29", "2027-04-04", "delegation",
      "Government delegation abroad: Middle Corridor transit talks"),
     ("health-minister", "2027-04-05", "2027-04-18", "illness", "Sick leave"),
