@@ -32,10 +32,11 @@ Locator = Callable[[str, int], str]  # (table, index) -> "officials[3]" or "shee
 def _json_locator(data: Any) -> Locator:
     def where(table: str, index: int) -> str:
         try:
-            item_id = data[table][index].get("id")
-        except (KeyError, IndexError, TypeError, AttributeError):
-            item_id = None
-        return f"{table}[{index}]" + (f" (id '{item_id}')" if item_id else "")
+            item = data[table][index]
+            key = next(k for k in ("id", "official_id", "region_id") if item.get(k))
+            return f"{table}[{index}] ({key} '{item[key]}')"
+        except (KeyError, IndexError, TypeError, AttributeError, StopIteration):
+            return f"{table}[{index}]"
     return where
 
 
@@ -60,8 +61,8 @@ def describe_errors(error: ValidationError, source: str, locate: Locator) -> str
                     lines.append(f"{source}: field '{head}': {text}" if text else f"{source}: {problem}")
             continue
         if len(loc) >= 2 and loc[1].isdigit():
-            field = ".".join(loc[2:]) or "(row)"
-            lines.append(f"{source}: {locate(loc[0], int(loc[1]))}, field '{field}': {msg}")
+            field = f", field '{'.'.join(loc[2:])}'" if loc[2:] else ""
+            lines.append(f"{source}: {locate(loc[0], int(loc[1]))}{field}: {msg}")
         else:
             lines.append(f"{source}: field '{'.'.join(loc)}': {msg}")
     shown = lines[:12]
