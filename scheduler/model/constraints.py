@@ -26,9 +26,8 @@ def freq_ceb_quarter(m: CalendarModel) -> None:
         if m.instance.body(official.body_id).kind is not BodyKind.ceb:
             continue
         for quarter in m.instance.horizon.quarters:
-            held = m.planned_in_quarter[official.id, quarter]
-            m.model.add(sum(held) >= rule.min_per_quarter)
-            m.model.add(sum(held) <= rule.max_per_quarter)
+            held = m.planned_in_quarter(official.id, quarter)
+            m.model.add_linear_constraint(held, rule.min_per_quarter, rule.max_per_quarter)
 
 
 def freq_akim(m: CalendarModel) -> None:
@@ -38,7 +37,7 @@ def freq_akim(m: CalendarModel) -> None:
     for official in m.duty:
         if m.instance.body(official.body_id).kind is not BodyKind.akimat:
             continue
-        per_quarter = [sum(m.planned_in_quarter[official.id, q]) for q in quarters]
+        per_quarter = [m.planned_in_quarter(official.id, q) for q in quarters]
         for held in per_quarter:
             m.model.add(held <= rule.max_per_quarter)
         level = official.akim_level or AkimLevel.region

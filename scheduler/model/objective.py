@@ -29,14 +29,15 @@ def region_issues(m: CalendarModel) -> Expr:
     unmet = defaultdict(int)
     for issue in m.instance.issues:
         unmet[issue.region_id, issue.body_id] += issue.weight
+    head = {o.body_id: o.id for o in m.duty}
     cost = 0
     for (region, body), total in unmet.items():
-        meetings = m.by_body_region.get((body, region), [])
-        if not meetings:
+        visits = m.visits.get((head.get(body), region))
+        if visits is None:
             cost += weight * total
             continue
         met = m.model.new_bool_var(f"met[{body},{region}]")
-        m.model.add(met <= sum(meetings))
+        m.model.add(met <= visits)
         cost += weight * total * (1 - met)
     return cost
 
@@ -63,13 +64,14 @@ def region_spread(m: CalendarModel) -> Expr:
     rule = m.profile.get("REGION-SPREAD")
     model = m.model
     repeats = []
-    for (official, region), held in m.ministerial_by_official_region.items():
-        if len(held) > 1:
-            extra = model.new_int_var(0, len(held) - 1, f"repeat[{official},{region}]")
-            model.add(extra >= sum(held) - 1)
+    for (official, region), visits in m.visits.items():
+        most = m.upper_bound(visits)
+        if official in m.ministerial_officials and most > 1:
+            extra = model.new_int_var(0, most - 1, f"repeat[{official},{region}]")
+            model.add(extra >= visits - 1)
             repeats.append(extra)
     shortfalls = []
-    loads = [sum(m.ministerial_by_region.get(r.id, [])) for r in m.instance.regions]
+    loads = [m.ministerial_load(r.id) for r in m.instance.regions]
     for region, load in zip(m.instance.regions, loads):
         if rule.min_region_visits > 0:
             short = model.new_int_var(0, rule.min_region_visits, f"unvisited[{region.id}]")
