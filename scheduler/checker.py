@@ -583,8 +583,13 @@ def _subst_deputy(data: _Data) -> list[Violation]:
             continue
         deputy: Official = data.officials[m.presenter_id]
         head_away = data.absence(m.official_id, m.date)
+        head_urgent = head_away is None and m.kind is MeetingKind.planned and any(
+            u.kind is MeetingKind.out_of_schedule and u.presenter_id == m.official_id
+            and u.date == m.date for u in data.meetings)
         if deputy.deputy_of != m.official_id:
             problem = f"{data.who(deputy.id)} is not a deputy of {data.who(m.official_id)}"
+        elif head_urgent and m.body_id not in rule.excluded_bodies:
+            continue  # the head is at an out-of-schedule meeting that day (URGENT-TENSION)
         elif head_away is None or head_away.reason.value not in rule.reasons:
             why = "present" if head_away is None else \
                 f"absent only for {REASONS[head_away.reason.value]}"

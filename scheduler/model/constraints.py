@@ -139,6 +139,22 @@ def _owed_meetings(m: CalendarModel, rule_id: str) -> None:
             m.model.add(sum(m.by_alert_official.get((alert.id, official.id), [])) == 1)
 
 
+def subst_deputy(m: CalendarModel) -> None:
+    """A deputy presents for a head who is there only while the head holds an urgent meeting.
+
+    (Who may present at all, given absences, is decided where candidates are made.)
+    """
+    absent = m.availability
+    urgent = defaultdict(list)
+    for cand, var in m.vars.items():
+        if cand.kind is MeetingKind.out_of_schedule and cand.presenter == cand.official:
+            urgent[cand.official, cand.slot.date].append(var)
+    for cand, var in m.vars.items():
+        if (cand.kind is MeetingKind.planned and cand.presenter != cand.official
+                and absent.reason(cand.official, cand.slot.date) is None):
+            m.model.add(var <= sum(urgent[cand.official, cand.slot.date]))
+
+
 def tv_live(m: CalendarModel) -> None:
     """At most tv_channels ministerial meetings per slot nationwide (kz-2018)."""
     channels = m.profile.get("TV-LIVE").tv_channels
@@ -171,6 +187,7 @@ GROUPS: dict[str, Callable[[CalendarModel], None]] = {
     "CAP-REGION": cap_region,
     "AKIM-SUPPORT": akim_support,
     "TV-LIVE": tv_live,
+    "SUBST-DEPUTY": subst_deputy,
     "URGENT-TENSION": urgent_tension,
     "EXTRA-DEMAND": extra_demand,
 }

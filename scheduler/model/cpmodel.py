@@ -13,7 +13,8 @@ from scheduler.instance import AkimLevel, BodyKind, Instance
 from scheduler.meetings import Calendar, Meeting, MeetingKind
 from scheduler.model.constraints import GROUPS
 from scheduler.model.objective import PARTS
-from scheduler.model.variables import Candidate, alert_duties, create_candidates, duty_officials
+from scheduler.model.variables import (Availability, Candidate, alert_duties, create_candidates,
+                                       duty_officials)
 from scheduler.profile import Profile
 
 STATUS = {cp_model.OPTIMAL: "OPTIMAL", cp_model.FEASIBLE: "FEASIBLE",
@@ -31,6 +32,7 @@ class CalendarModel:
         self.model = cp_model.CpModel()
         self.duty = duty_officials(instance, profile)
         self.alert_duties = alert_duties(instance, profile)
+        self.availability = Availability(instance)
         self.vars: dict[Candidate, cp_model.IntVar] = {}
         for i, cand in enumerate(create_candidates(instance, profile)):
             self.vars[cand] = self.model.new_bool_var(f"m{i}")
@@ -128,10 +130,12 @@ class CalendarModel:
             reason = (f"{alert.level.value} risk of social tension in {inst.region(alert.region_id).name.en}"
                       f" on {alert.date}" + (f": {alert.text}" if alert.text else ""))
         if c.presenter != c.official:
-            away = next(a for a in inst.absences_of(c.official) if a.covers(c.slot.date))
+            away = next((a for a in inst.absences_of(c.official) if a.covers(c.slot.date)), None)
+            why = (f"is away ({away.reason.value}, {away.start}..{away.end})" if away else
+                   "holds an out-of-schedule meeting that day (URGENT-TENSION)")
             reason = "; ".join(filter(None, [reason, (
-                f"{inst.official(c.official).title.en} is away ({away.reason.value}, "
-                f"{away.start}..{away.end}); {inst.official(c.presenter).title.en} presents")]))
+                f"{inst.official(c.official).title.en} {why}; "
+                f"{inst.official(c.presenter).title.en} presents")]))
         qa = profile.get("FMT-QA")
         minutes = c.slot.minutes
         report = int(minutes * qa.max_report_share) if profile.on("FMT-QA") else None

@@ -58,17 +58,23 @@ def duty_officials(instance: Instance, profile: Profile) -> list[Official]:
 
 
 def presenters(instance: Instance, profile: Profile, avail: Availability,
-               official: Official, day: dt.date) -> list[str]:
-    """SUBST-DEPUTY: the head himself if he is there, else his available deputies."""
+               official: Official, day: dt.date, urgent_day: bool = False) -> list[str]:
+    """SUBST-DEPUTY: the head himself if he is there, else his available deputies.
+
+    On a day the head may be called to an out-of-schedule meeting (``urgent_day``), his
+    deputies may also present his planned meetings: URGENT-TENSION takes precedence, and
+    the constraint group SUBST-DEPUTY allows it only if he does hold one that day.
+    """
     if not profile.on("SUBST-DEPUTY"):
         return [official.id]
+    rule = profile.get("SUBST-DEPUTY")
+    deputies = [d.id for d in instance.deputies_of(official.id) if avail.reason(d.id, day) is None]
+    if official.body_id in rule.excluded_bodies:
+        deputies = []
     reason = avail.reason(official.id, day)
     if reason is None:
-        return [official.id]
-    rule = profile.get("SUBST-DEPUTY")
-    if reason not in rule.reasons or official.body_id in rule.excluded_bodies:
-        return []
-    return [d.id for d in instance.deputies_of(official.id) if avail.reason(d.id, day) is None]
+        return [official.id, *deputies] if urgent_day else [official.id]
+    return deputies if reason in rule.reasons else []
 
 
 def blocked_dates(instance: Instance, profile: Profile) -> set[tuple[str, dt.date]]:
@@ -94,11 +100,17 @@ def create_candidates(instance: Instance, profile: Profile) -> list[Candidate]:
     all_regions = [r.id for r in instance.regions]
     out: list[Candidate] = []
 
+    urgent_days: set[tuple[str, dt.date]] = set()
+    for rule_id, alert, official in alert_duties(instance, profile):
+        first, last = alert_window(alert, profile.get(rule_id))
+        urgent_days.update((official.id, d) for d in by_day if first <= d <= last)
+
     def add(official: Official, regions: list[str], days, kind: MeetingKind, alert=None) -> None:
         body = instance.body(official.body_id)
         ministerial = body.kind is BodyKind.ceb
         for day in days:
-            who = presenters(instance, profile, avail, official, day)
+            urgent_day = kind is MeetingKind.planned and (official.id, day) in urgent_days
+            who = presenters(instance, profile, avail, official, day, urgent_day)
             for region in regions:
                 if (region, day) in blocked:
                     continue
