@@ -55,7 +55,7 @@ def solve(instance: Instance, profile: Profile, *, time_limit: float = 30.0, wor
     costs = {rule_id: float(solver.value(expr)) if not isinstance(expr, int) else float(expr)
              for rule_id, expr in model.costs.items()}
     gap = relative_gap(objective, bound)
-    calendar = model.calendar(solver, dict(
+    calendar = model.calendar(solver.boolean_value, dict(
         instance=instance.name, profile=profile.id, horizon=instance.horizon.label(),
         approval_date=instance.approval_date, status=name, objective=objective, bound=bound,
         gap=gap, wall_time_s=round(wall, 3), cost_by_rule=costs,

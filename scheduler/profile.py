@@ -167,6 +167,19 @@ class Milestone(Rule):
     quarterly_day: int | None = Field(default=None, ge=1, le=28)  # DL-CHANGE, DL-QREPORT
 
 
+class DlChange(Milestone):
+    """DL-CHANGE: the quarterly deadline of change requests, and the cost of each change
+    in re-planning (a change of date, region or presenter; an added meeting), multiplied
+    by ``near_factor`` for meetings less than ``near_days`` away."""
+
+    w_date_change: Weight = 10
+    w_region_change: Weight = 10
+    w_presenter_change: Weight = 3
+    w_added: Weight = 10
+    near_days: NonNegativeInt = 60
+    near_factor: PositiveInt = 2
+
+
 # ------------------------------------------------------------------------ format
 class FmtQa(Rule):
     meeting_minutes: PositiveInt = 120
@@ -204,7 +217,7 @@ CATALOGUE: dict[str, type[Rule]] = {
     "DL-LOCAL-LISTS": Milestone,
     "DL-DRAFT": Milestone,
     "DL-MVK": Milestone,
-    "DL-CHANGE": Milestone,
+    "DL-CHANGE": DlChange,
     "DL-QREPORT": Milestone,
     "DL-RESULTS": Milestone,
     "DL-AKIM-CAL": Milestone,

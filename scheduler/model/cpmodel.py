@@ -27,15 +27,19 @@ Progress = Callable[[float, float | None, float | None], None]  # (seconds, obje
 class CalendarModel:
     """The grid of candidate meetings, the hard rules over it and the weighted costs."""
 
-    def __init__(self, instance: Instance, profile: Profile) -> None:
+    def __init__(self, instance: Instance, profile: Profile, *, extra: tuple[Candidate, ...] = (),
+                 first_day: dt.date | None = None, earliest: dt.date | None = None) -> None:
+        """``extra`` candidates (published meetings kept in a re-plan) join the grid."""
         self.instance, self.profile = instance, profile
         self.model = cp_model.CpModel()
         self.duty = duty_officials(instance, profile)
         self.alert_duties = alert_duties(instance, profile)
         self.availability = Availability(instance)
         self.vars: dict[Candidate, cp_model.IntVar] = {}
-        for i, cand in enumerate(create_candidates(instance, profile)):
-            self.vars[cand] = self.model.new_bool_var(f"m{i}")
+        grid = create_candidates(instance, profile, first_day=first_day, earliest=earliest)
+        for cand in (*grid, *extra):
+            if cand not in self.vars:
+                self.vars[cand] = self.model.new_bool_var(f"m{len(self.vars)}")
         self._index()
         for rule_id, add_group in GROUPS.items():
             if profile.on(rule_id):
@@ -114,8 +118,9 @@ class CalendarModel:
         status = solver.solve(self.model, callback)
         return solver, status
 
-    def calendar(self, solver: cp_model.CpSolver, meta: dict) -> Calendar:
-        chosen = sorted((c for c, v in self.vars.items() if solver.boolean_value(v)),
+    def calendar(self, chosen: Callable[[cp_model.IntVar], bool], meta: dict) -> Calendar:
+        """The calendar of the chosen candidates (``solver.boolean_value`` after a solve)."""
+        chosen = sorted((c for c, v in self.vars.items() if chosen(v)),
                         key=lambda c: (c.slot, c.region, c.official))
         label = self.instance.horizon.label()
         meetings = [self._meeting(f"{label}-{n:03d}", c) for n, c in enumerate(chosen, 1)]

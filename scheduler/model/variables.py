@@ -89,14 +89,17 @@ def alert_window(alert: TensionAlert, rule) -> tuple[dt.date, dt.date]:
     return alert.date, alert.date + dt.timedelta(days=days)
 
 
-def create_candidates(instance: Instance, profile: Profile) -> list[Candidate]:
-    slots = slot_grid(instance, profile)
+def create_candidates(instance: Instance, profile: Profile, *, first_day: dt.date | None = None,
+                      earliest: dt.date | None = None) -> list[Candidate]:
+    """Every meeting the domain rules allow; re-planning passes ``first_day`` (nothing
+    before it) and ``earliest`` (no newly placed planned meeting before it)."""
     by_day: dict[dt.date, list[Slot]] = defaultdict(list)
-    for slot in slots:
-        by_day[slot.date].append(slot)
+    for slot in slot_grid(instance, profile):
+        if first_day is None or slot.date >= first_day:
+            by_day[slot.date].append(slot)
     avail = Availability(instance)
     blocked = blocked_dates(instance, profile)
-    earliest = earliest_planned_date(instance, profile)
+    earliest = max(earliest_planned_date(instance, profile), earliest or dt.date.min)
     all_regions = [r.id for r in instance.regions]
     out: list[Candidate] = []
 

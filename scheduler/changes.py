@@ -1,0 +1,157 @@
+"""A quarter's change set: change requests, new absences, new alerts, extra days off.
+
+Ministries propose changes each quarter, no later than the first day of the quarter's
+last month (DL-CHANGE); a later request is refused with that reason unless forced. A
+tension alert is never late.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from enum import Enum
+
+from pydantic import model_validator
+
+from scheduler.instance import (Absence, AbsenceReason, Frozen, Id, Instance, TensionAlert,
+                                quarter_of)
+from scheduler.meetings import Calendar
+from scheduler.profile import Profile
+
+
+class Action(str, Enum):
+    move = "move"  # move a meeting to another date and/or region
+    cancel = "cancel"  # cancel a meeting; the planner re-places it where the rules need it
+    add = "add"  # add a meeting of the body (date and/or region optional)
+    block = "block"  # the body's head cannot meet on these dates
+
+
+class ChangeRequest(Frozen):
+    id: Id
+    body_id: Id
+    submitted: dt.date
+    action: Action
+    meeting_id: str | None = None  # move, cancel
+    date: dt.date | None = None  # move, add: the new date
+    region_id: Id | None = None  # move, add: the new region
+    dates: tuple[dt.date, ...] = ()  # block
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _fields(self) -> ChangeRequest:
+        if self.action in (Action.move, Action.cancel) and not self.meeting_id:
+            raise ValueError(f"a '{self.action.value}' request needs 'meeting_id'")
+        if self.action is Action.move and self.date is None and self.region_id is None:
+            raise ValueError("a 'move' request needs a new 'date' or 'region_id'")
+        if self.action is Action.block and not self.dates:
+            raise ValueError("a 'block' request needs 'dates'")
+        return self
+
+
+class ChangeSet(Frozen):
+    requests: tuple[ChangeRequest, ...] = ()
+    absences: tuple[Absence, ...] = ()
+    alerts: tuple[TensionAlert, ...] = ()
+    extra_days_off: tuple[dt.date, ...] = ()
+    note: str = ""
+
+
+def change_deadline(day: dt.date, profile: Profile) -> dt.date:
+    """DL-CHANGE: the 1st (``quarterly_day``) of the last month of the day's quarter."""
+    last_month = ((day.month - 1) // 3) * 3 + 3
+    return dt.date(day.year, last_month, profile.get("DL-CHANGE").quarterly_day or 1)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    request_id: str
+    rule_id: str
+    reason: str
+
+
+def target_date(request: ChangeRequest, calendar: Calendar) -> dt.date | None:
+    """The date a request is about: its new date, else the date of the meeting it moves."""
+    if request.date is not None:
+        return request.date
+    if request.dates:
+        return min(request.dates)
+    meeting = calendar.by_id().get(request.meeting_id or "")
+    return meeting.date if meeting else None
+
+
+def screen_requests(changes: ChangeSet, instance: Instance, profile: Profile,
+                    calendar: Calendar, as_of: dt.date, force: bool
+                    ) -> tuple[list[ChangeRequest], list[Refusal]]:
+    """Split requests into those to apply and those refused, each refusal with its rule id."""
+    lead = profile.get("TIME-LEAD").lead_days if profile.on("TIME-LEAD") else 0
+    frozen_until = as_of + dt.timedelta(days=lead)
+    meetings = calendar.by_id()
+    heads = {o.body_id for o in instance.heads()}
+    accepted, refused = [], []
+    for r in changes.requests:
+        meeting = meetings.get(r.meeting_id or "")
+        day = target_date(r, calendar)
+        if r.body_id not in heads:
+            refused.append(Refusal(r.id, "CALENDAR", f"unknown body '{r.body_id}'"))
+        elif r.meeting_id and meeting is None:
+            refused.append(Refusal(r.id, "CALENDAR", f"no meeting '{r.meeting_id}' in the calendar"))
+        elif meeting is not None and meeting.body_id != r.body_id:
+            refused.append(Refusal(r.id, "CALENDAR",
+                                   f"meeting {meeting.id} belongs to '{meeting.body_id}'"))
+        elif r.region_id and r.region_id not in {g.id for g in instance.regions}:
+            refused.append(Refusal(r.id, "CALENDAR", f"unknown region '{r.region_id}'"))
+        elif meeting is not None and meeting.date < frozen_until:
+            refused.append(Refusal(r.id, "TIME-LEAD", (
+                f"meeting {meeting.id} on {meeting.date} is already published (inside the "
+                f"{lead}-day window after {as_of}); it keeps its date and region")))
+        elif r.date is not None and r.date < frozen_until:
+            refused.append(Refusal(r.id, "TIME-LEAD", (
+                f"{r.date} is less than {lead} days after {as_of}: too late to announce")))
+        elif r.action is Action.add and not _room_for_one_more(r, instance, profile, calendar,
+                                                               frozen_until):
+            refused.append(Refusal(r.id, _frequency_rule(r, instance), (
+                "the head of this body already has the most meetings a quarter allows "
+                "in every quarter the request could use")))
+        elif (not force and profile.on("DL-CHANGE") and day is not None
+              and r.submitted > change_deadline(day, profile)):
+            refused.append(Refusal(r.id, "DL-CHANGE", (
+                f"submitted on {r.submitted}, after the deadline {change_deadline(day, profile)} "
+                f"for changes in Q{(day.month - 1) // 3 + 1} {day.year}")))
+        else:
+            accepted.append(r)
+    return accepted, refused
+
+
+def _frequency_rule(request: ChangeRequest, instance: Instance) -> str:
+    return "FREQ-CEB-QUARTER" if instance.body(request.body_id).kind.value == "ceb" else "FREQ-AKIM"
+
+
+def _room_for_one_more(request: ChangeRequest, instance: Instance, profile: Profile,
+                       calendar: Calendar, frozen_until: dt.date) -> bool:
+    """Can the head of the body hold one more planned meeting in a quarter it may use?"""
+    rule_id = _frequency_rule(request, instance)
+    if not profile.on(rule_id):
+        return True
+    most = profile.get(rule_id).max_per_quarter
+    held = Counter(m.quarter for m in calendar.meetings
+                   if m.body_id == request.body_id and m.kind.value == "planned")
+    quarters = [quarter_of(request.date)] if request.date else [
+        q for q in instance.horizon.quarters
+        if dt.date(instance.horizon.year, 3 * q, 28) >= frozen_until]
+    return any(held[q] < most for q in quarters)
+
+
+def apply_to_instance(instance: Instance, changes: ChangeSet,
+                      accepted: list[ChangeRequest]) -> Instance:
+    """The instance with the change set's absences, alerts, days off and blocked dates."""
+    heads = {o.body_id: o.id for o in instance.heads()}
+    blocks = tuple(Absence(official_id=heads[r.body_id], start=day, end=day,
+                           reason=AbsenceReason.other, note=f"blocked by request {r.id}")
+                   for r in accepted if r.action is Action.block for day in r.dates)
+    data = instance.model_dump()
+    data["absences"] = [*data["absences"], *(a.model_dump() for a in (*changes.absences, *blocks))]
+    data["alerts"] = [*data["alerts"], *(a.model_dump() for a in changes.alerts)]
+    data["extra_days_off"] = sorted({*instance.extra_days_off, *changes.extra_days_off})
+    return Instance.model_validate(data)
+
