@@ -77,6 +77,13 @@ def travel(m: CalendarModel) -> None:
     for slots in where.values():
         order = sorted(slots)
         for i, first in enumerate(order):
+            if not same_day_ok:  # one slot, two regions: no time to travel at all
+                regions = sorted(slots[first])
+                for j, r1 in enumerate(regions):
+                    for r2 in regions[j + 1:]:
+                        for v1 in slots[first][r1]:
+                            for v2 in slots[first][r2]:
+                                m.model.add_bool_or([~v1, ~v2])
             for second in order[i + 1:]:
                 if same_day_ok and second.date == first.date:
                     continue

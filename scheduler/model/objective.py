@@ -46,14 +46,14 @@ def region_agree(m: CalendarModel) -> Expr:
     """w_preferred for every preferred (region, date) without a ministerial meeting."""
     weight = m.profile.get("REGION-AGREE").w_preferred
     cost = 0
-    for rd in m.instance.region_dates:
-        if rd.kind.value != "preferred":
-            continue
-        visits = m.ministerial_by_region_day.get((rd.region_id, rd.date), [])
+    preferred = sorted({(rd.region_id, rd.date) for rd in m.instance.region_dates
+                        if rd.kind.value == "preferred"})
+    for region, day in preferred:
+        visits = m.ministerial_by_region_day.get((region, day), [])
         if not visits:
             cost += weight
             continue
-        used = m.model.new_bool_var(f"preferred[{rd.region_id},{rd.date}]")
+        used = m.model.new_bool_var(f"preferred[{region},{day}]")
         m.model.add(used <= sum(visits))
         cost += weight * (1 - used)
     return cost
