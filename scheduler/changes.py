@@ -155,3 +155,17 @@ def apply_to_instance(instance: Instance, changes: ChangeSet,
     data["extra_days_off"] = sorted({*instance.extra_days_off, *changes.extra_days_off})
     return Instance.model_validate(data)
 
+
+
+def carry_over(instance: Instance, planned_with: Instance) -> Instance:
+    """The instance plus what earlier change sets added (absences, alerts, days off), taken
+    from the instance the published calendar was planned with."""
+    known_alerts = {a.id for a in instance.alerts}
+    earlier = ChangeSet(
+        absences=tuple(a for a in planned_with.absences if a not in instance.absences),
+        alerts=tuple(a for a in planned_with.alerts if a.id not in known_alerts),
+        extra_days_off=tuple(d for d in planned_with.extra_days_off
+                             if d not in instance.extra_days_off))
+    if not (earlier.absences or earlier.alerts or earlier.extra_days_off):
+        return instance
+    return apply_to_instance(instance, earlier, [])

@@ -1,4 +1,4 @@
-"""Command line: ``scheduler plan | check | schema | template``.
+"""Command line: ``scheduler plan | check | replan | urgent | history | diff | schema | template``.
 
 Exit codes: 0 done; 1 no calendar exists or a calendar breaks a hard rule; 2 bad input
 (the message names the file, row and field; nothing is written).
@@ -7,23 +7,31 @@ Exit codes: 0 done; 1 no calendar exists or a calendar breaks a hard rule; 2 bad
 from __future__ import annotations
 
 import csv
+import dataclasses
+import datetime as dt
 import io
 import json
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
+from pydantic import ValidationError
 from rich.table import Table
 
+from scheduler.changes import ChangeSet, apply_to_instance, carry_over
 from scheduler.checker import CheckReport, check
+from scheduler.diff import changes_markdown, diff_calendars
 from scheduler.i18n import LANGS, t
 from scheduler.instance import BodyKind, Instance
-from scheduler.io import (InputError, load_calendar, load_instance, load_profile, to_json,
-                          write_atomic)
+from scheduler.io import (InputError, describe_errors, load_calendar, load_changes,
+                          load_instance, load_profile, to_json, write_atomic)
 from scheduler.meetings import CSV_COLUMNS, Calendar, MeetingKind, csv_rows
 from scheduler.planner import Result, solve
+from scheduler.profile import Profile, profile_text
+from scheduler.replan import replan as replan_calendar
+from scheduler.workspace import instance_of, resolve_calendar, save_version, versions
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Plan, check and publish the half-year calendar of ministers' and akims' "
@@ -89,18 +97,176 @@ def plan(
                      "checker; nothing was written. Please report this with the instance.")
         raise typer.Exit(1)
 
-    _write_calendar(result.calendar, out)
+    version = save_version(out, "plan", _version_files(result.calendar, inst, prof),
+                           result.calendar, note=f"{instance.name}, profile {prof.id}")
     _print_summary(inst, result, lang)
-    console.print(f"{t('written', lang)}: {out / 'calendar.json'}, {out / 'calendar.csv'}")
+    console.print(f"{t('written', lang)}: {out / 'calendar.json'}, {out / 'calendar.csv'} "
+                  f"(version {version.number:03d})")
 
 
-def _write_calendar(calendar: Calendar, out: Path) -> None:
+def _csv(calendar: Calendar) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(csv_rows(calendar))
-    write_atomic(out / "calendar.json", to_json(calendar))
-    write_atomic(out / "calendar.csv", "\ufeff" + buffer.getvalue())  # BOM: Excel reads UTF-8
+    return "\ufeff" + buffer.getvalue()  # BOM: Excel reads UTF-8
+
+
+def _version_files(calendar: Calendar, inst: Instance, prof: Profile, **more: str) -> dict:
+    """A version's files: the calendar and every input needed to make it again."""
+    return {"calendar.json": to_json(calendar), "calendar.csv": _csv(calendar),
+            "instance.json": to_json(inst), "profile.toml": profile_text(prof), **more}
+
+
+@app.command()
+def replan(
+    instance: InstanceArg,
+    calendar: Annotated[Path, typer.Argument(help="The published calendar.json.")],
+    changes: Annotated[Path, typer.Argument(help="Change set: JSON or .xlsx workbook.")],
+    as_of: Annotated[str, typer.Option("--as-of", help="Today: earlier meetings are history.")],
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help=(
+        "Workspace folder (default: the calendar's folder); the new calendar becomes a new "
+        "version, the published one is kept."))] = None,
+    profile: ProfileOpt = "kz-2024",
+    force: Annotated[bool, typer.Option(help="Apply requests submitted after DL-CHANGE.")] = False,
+    time_limit: Annotated[float, typer.Option(min=0.1, help="Seconds for the solver.")] = 30.0,
+    workers: Annotated[int, typer.Option(min=1, help="Solver threads.")] = 2,
+    seed: Annotated[int, typer.Option(help="Random seed of the solver.")] = 0,
+    lang: LangOpt = "ru",
+) -> None:
+    """Re-plan a published calendar with a change set, changing as little as possible."""
+    lang = _lang(lang)
+    try:
+        inst, prof = _instance_for(instance, calendar), load_profile(profile)
+        published, change_set = load_calendar(calendar), load_changes(changes)
+        day = _date(as_of, "--as-of")
+    except InputError as exc:
+        _fail_input(exc)
+    _replan_and_write(inst, prof, published, change_set, day, out or calendar.parent, "replan",
+                      lang, force=force, time_limit=time_limit, workers=workers, seed=seed)
+
+
+@app.command()
+def urgent(
+    instance: InstanceArg,
+    calendar: Annotated[Path, typer.Argument(help="The published calendar.json.")],
+    region: Annotated[str, typer.Option(help="Region id of the alert.")],
+    bodies: Annotated[str, typer.Option(help="Bodies concerned, comma-separated ids.")],
+    date: Annotated[str, typer.Option(help="Date of the alert (YYYY-MM-DD).")],
+    level: Annotated[str, typer.Option(help="arisen or forecast.")] = "arisen",
+    text: Annotated[str, typer.Option(help="What happened.")] = "",
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help=(
+        "Workspace folder (default: the calendar's folder)."))] = None,
+    profile: ProfileOpt = "kz-2024",
+    workers: Annotated[int, typer.Option(min=1, help="Solver threads.")] = 2,
+    seed: Annotated[int, typer.Option(help="Random seed of the solver.")] = 0,
+    lang: LangOpt = "ru",
+) -> None:
+    """Add the out-of-schedule meetings one tension alert calls for (URGENT-TENSION)."""
+    lang = _lang(lang)
+    try:
+        inst, prof = _instance_for(instance, calendar), load_profile(profile)
+        published = load_calendar(calendar)
+        day = _date(date, "--date")
+        alert_id = f"alert-{region}-{day.isoformat()}"
+        change_set = ChangeSet.model_validate({"alerts": [{
+            "id": alert_id, "region_id": region, "level": level, "date": day, "text": text,
+            "body_ids": [b.strip() for b in bodies.split(",") if b.strip()]}]})
+        apply_to_instance(inst, change_set, [])
+    except ValidationError as exc:
+        _fail_input(InputError(describe_errors(exc, "urgent", lambda t, i: f"{t}[{i}]")))
+    except ValueError as exc:  # cross-references: unknown region or body
+        _fail_input(InputError(f"urgent: {exc}"))
+    except InputError as exc:
+        _fail_input(exc)
+    _replan_and_write(inst, prof, published, change_set, day, out or calendar.parent, "urgent",
+                      lang, time_limit=10.0, workers=workers, seed=seed, urgent=True)
+
+
+def _instance_for(instance: Path, calendar: Path) -> Instance:
+    """The instance, with what earlier re-plans of this calendar's workspace added."""
+    inst = load_instance(instance)
+    earlier = instance_of(calendar)
+    return carry_over(inst, load_instance(earlier)) if earlier else inst
+
+
+def _date(text: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"{option} '{text}': not a date like 2027-03-20") from None
+
+
+def _replan_and_write(inst: Instance, prof: Profile, published: Calendar, change_set: ChangeSet,
+                      as_of: dt.date, out: Path, kind: str, lang: str, urgent: bool = False,
+                      **solve: Any) -> None:
+    with console.status("re-planning ..."):
+        result = replan_calendar(inst, prof, published, change_set, as_of, keep_later=urgent,
+                                 **solve)
+        if urgent and result.calendar is None:  # the quick way is closed: let meetings move
+            result = replan_calendar(inst, prof, published, change_set, as_of, **solve)
+    if result.calendar is None:
+        errors.print(f"[bold red]{t('no_calendar', lang)}[/]: {t(result.status, lang)}.")
+        for r in result.refused:
+            errors.print(f"  refused {r.request_id}: {r.rule_id}: {r.reason}")
+        raise typer.Exit(1)
+    assert result.check is not None
+    if not result.check.ok:
+        _print_violations(result.check, lang)
+        errors.print("[bold red]Internal error[/]: the re-planned calendar failed the "
+                     "independent checker; nothing was written.")
+        raise typer.Exit(1)
+    report = changes_markdown(list(result.changes), result.refused,
+                              title=f"Changes as of {as_of} ({kind})")
+    listing = json.dumps({
+        "as_of": as_of.isoformat(), "minimum_changes_proven": result.minimum_proven,
+        "change_cost": result.change_cost, "changes": [c.as_dict() for c in result.changes],
+        "refused": [dataclasses.asdict(r) for r in result.refused]}, indent=2, ensure_ascii=False)
+    files = _version_files(result.calendar, result.instance, prof, **{
+        "changes.md": report, "changes.json": listing + "\n",
+        "change_set.json": to_json(change_set)})
+    version = save_version(out, kind, files, result.calendar, note=f"as of {as_of}",
+                           changes=len(result.changes))
+    write_atomic(out / "changes.md", report)
+    write_atomic(out / "changes.json", listing + "\n")
+    console.print(report)
+    proven = "proven minimum" if result.minimum_proven else "not proven minimal"
+    console.print(f"{len(result.changes)} changes (weighted {result.change_cost:,.0f}, {proven}); "
+                  f"{len(result.refused)} requests refused; {t('status', lang)}: {result.status}; "
+                  f"{result.wall_time:.1f} s")
+    console.print(f"[green]{t('check_ok', lang)}[/]")
+    console.print(f"{t('written', lang)}: {out / 'calendar.json'}, {out / 'changes.md'} "
+                  f"(version {version.number:03d})")
+
+
+@app.command()
+def history(workspace: Annotated[Path, typer.Argument(help="Workspace folder.")]) -> None:
+    """List the versions of a workspace, oldest first."""
+    found = versions(workspace)
+    if not found:
+        _fail_input(InputError(f"{workspace}: no versions (not a workspace?)"))
+    table = Table(title=str(workspace))
+    for col in ("version", "kind", "created", "meetings", "changes", "status", "note"):
+        table.add_column(col)
+    for v in found:
+        table.add_row(f"{v.number:03d}", v.kind, v.created, str(v.meetings),
+                      "" if v.changes is None else str(v.changes), v.status, v.note)
+    console.print(table)
+
+
+@app.command()
+def diff(
+    a: Annotated[str, typer.Argument(help="Old calendar: file, version folder, or number.")],
+    b: Annotated[str, typer.Argument(help="New calendar: file, version folder, or number.")],
+    workspace: Annotated[Optional[Path], typer.Option(help="Where version numbers live.")] = None,
+) -> None:
+    """Show what changed between two calendars (moved, re-presented, added, cancelled)."""
+    try:
+        old = load_calendar(resolve_calendar(a, workspace))
+        new = load_calendar(resolve_calendar(b, workspace))
+    except InputError as exc:
+        _fail_input(exc)
+    console.print(changes_markdown(diff_calendars(old, new), title=f"Changes from {a} to {b}"))
 
 
 @app.command("check")

@@ -144,6 +144,18 @@ def load_calendar(path: str | Path) -> Calendar:
     return _validate(Calendar, data, str(path), where)
 
 
+def load_changes(path: str | Path):
+    """A change set (requests, absences, alerts, days off) from JSON or an .xlsx workbook."""
+    from scheduler.changes import ChangeSet
+
+    path = Path(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from scheduler.workbook import read_changes_workbook
+        return read_changes_workbook(path)
+    data = _read_json(path)
+    return _validate(ChangeSet, data, str(path), _json_locator(data))
+
+
 # ----------------------------------------------------------------------- writers
 def write_atomic(path: str | Path, content: str | bytes) -> None:
     """Write a file so that readers see the old version or the new one, never half."""

@@ -301,5 +301,26 @@ def milestone_date(rule: Milestone, year: int, half: int) -> dt.date | None:
     return dt.date(year, month, day)
 
 
+def profile_text(profile: Profile) -> str:
+    """The profile as TOML (kept with every calendar version, to plan it again)."""
+    lines = [f"id = {_toml(profile.id)}", f"title = {_toml(profile.title)}",
+             f"description = {_toml(profile.description)}"]
+    for rule_id, rule in profile.rules.items():
+        lines += ["", f"[rules.{rule_id}]"]
+        lines += [f"{key} = {_toml(value)}" for key, value in rule.model_dump().items()
+                  if value is not None]
+    return "\n".join(lines) + "\n"
+
+
+def _toml(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def parse_profile(text: str) -> Profile:
     return Profile.model_validate(tomllib.loads(text))

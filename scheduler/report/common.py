@@ -1,0 +1,332 @@
+"""What every output of a report needs: names in a language, agenda texts, deadlines, counts.
+
+Nothing here draws or writes files; the workbook, the charts, the HTML/PDF report and
+the .ics calendars all read the same facts from these helpers so they never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from scheduler.i18n import LABELS, LANGS
+from scheduler.instance import BodyKind, Instance, Role
+from scheduler.meetings import Calendar, Meeting, MeetingKind
+from scheduler.profile import Profile, milestone_date
+
+HALF_MILESTONES = ("DL-LOCAL-LISTS", "DL-DRAFT", "DL-MVK", "DL-RESULTS", "DL-AKIM-CAL")
+QUARTER_MILESTONES = ("DL-CHANGE", "DL-QREPORT")
+
+# The English defaults of the profile's agenda texts, with their label keys
+AGENDA_LABELS = {
+    "maslikhat deputies": "aud_maslikhat",
+    "political parties": "aud_parties",
+    "public organisations": "aud_public",
+    "opposition": "aud_opposition",
+    "online stream on the official social media accounts, comments open": "channel_default",
+}
+
+# Fill colours (hex RGB) shared by the workbook, the charts and the HTML report
+COLOUR_OOS = "F8CBAD"  # out of schedule: light orange
+COLOUR_SUBST = "BDD7EE"  # a deputy presents: light blue
+COLOUR_BOTH = "D9B3E6"  # both: light violet
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"unknown language '{lang}' (known: {', '.join(LANGS)})")
+    return lang
+
+
+def tr(key: str, lang: str, **fields) -> str:
+    """The label ``key`` in ``lang``, with its ``{fields}`` filled in."""
+    text = LABELS[key][lang]
+    return text.format(**fields) if fields else text
+
+
+def bi(key: str, sep: str = " / ") -> str:
+    """A bilingual Russian / Kazakh label, e.g. 'Дата / Күні'."""
+    return f"{LABELS[key]['ru']}{sep}{LABELS[key]['kk']}"
+
+
+def agenda_text(text: str, lang: str) -> str:
+    key = AGENDA_LABELS.get(text.strip().lower())
+    return tr(key, lang) if key else text
+
+
+def fmt_date(day: dt.date | None) -> str:
+    return day.strftime("%d.%m.%Y") if day else ""
+
+
+def fmt_time(time: dt.time) -> str:
+    return time.strftime("%H:%M")
+
+
+def rule_title(profile: Profile | None, rule_id: str, lang: str) -> str:
+    key = f"rule_{rule_id}"
+    if key in LABELS:
+        return tr(key, lang)
+    rule = profile.rules.get(rule_id) if profile else None
+    return rule.title if rule and rule.title else rule_id
+
+
+# ------------------------------------------------------------------------ names
+def region_name(inst: Instance, region_id: str, lang: str) -> str:
+    try:
+        return inst.region(region_id).name.get(lang)
+    except KeyError:
+        return region_id
+
+
+def short_region_name(inst: Instance, region_id: str, lang: str) -> str:
+    """A region name short enough for a chart label: 'обл.' for 'область' and so on."""
+    name = region_name(inst, region_id, lang)
+    for long, short in ((" область", " обл."), ("область ", "обл. "), (" облысы", " обл."),
+                        ("город ", "г. "), (" қаласы", " қ."), (" Region", ""),
+                        (" city", "")):
+        name = name.replace(long, short)
+    return name
+
+
+def body_name(inst: Instance, body_id: str, lang: str) -> str:
+    try:
+        return inst.body(body_id).name.get(lang)
+    except KeyError:
+        return body_id
+
+
+def official_title(inst: Instance, official_id: str, lang: str) -> str:
+    try:
+        return inst.official(official_id).title.get(lang)
+    except KeyError:
+        return official_id
+
+
+def centre_name(inst: Instance, region_id: str) -> str:
+    try:
+        return inst.region(region_id).centre.name
+    except KeyError:
+        return ""
+
+
+def issue_texts(inst: Instance, meeting: Meeting, lang: str) -> list[str]:
+    issues = {i.id: i for i in inst.issues}
+    return [issues[i].text.get(lang) if i in issues else i for i in meeting.issue_ids]
+
+
+def kind_label(meeting: Meeting, lang: str) -> str:
+    text = tr("kind_out_of_schedule" if meeting.kind is MeetingKind.out_of_schedule
+              else "kind_planned", lang)
+    if meeting.substituted:
+        text += f", {tr('substitution', lang)}"
+    return text
+
+
+def weekday(day: dt.date, lang: str) -> str:
+    return tr(f"wd_{day.weekday()}", lang)
+
+
+def reason_text(inst: Instance, meeting: Meeting, lang: str) -> str:
+    """Why the meeting is out of schedule and/or why a deputy presents, in ``lang``.
+
+    Rebuilt from the instance (alert, absence) so that it reads in the report's
+    language; falls back to the calendar's own ``reason`` text.
+    """
+    parts = []
+    alert = next((a for a in inst.alerts if a.id == meeting.alert_id), None)
+    if alert is not None:
+        parts.append(tr("reason_alert", lang, level=tr(f"alert_{alert.level.value}", lang),
+                        region=region_name(inst, alert.region_id, lang),
+                        date=fmt_date(alert.date), text=alert.text).rstrip(": "))
+    if meeting.substituted:
+        absence = next((a for a in inst.absences
+                        if a.official_id == meeting.official_id and a.covers(meeting.date)), None)
+        if absence is not None:
+            parts.append(tr("reason_subst", lang,
+                            official=official_title(inst, meeting.official_id, lang),
+                            why=tr(f"absence_{absence.reason.value}", lang),
+                            start=fmt_date(absence.start), end=fmt_date(absence.end),
+                            presenter=official_title(inst, meeting.presenter_id, lang)))
+    if not parts and meeting.reason:
+        parts.append(meeting.reason)
+    return "; ".join(parts)
+
+
+def agenda(meeting: Meeting, lang: str) -> dict[str, str]:
+    """The agenda of a meeting (FMT-QA, FMT-ONLINE, FMT-AUDIENCE) as display texts."""
+    mins = tr("minutes", lang)
+    return {
+        "report": f"{meeting.report_minutes} {mins}" if meeting.report_minutes is not None else "",
+        "qa": f"{meeting.qa_minutes} {mins}" if meeting.qa_minutes is not None else "",
+        "channel": agenda_text(meeting.channel, lang) if meeting.channel else "",
+        "audience": ", ".join(agenda_text(a, lang) for a in meeting.audience),
+    }
+
+
+def sorted_meetings(calendar: Calendar) -> list[Meeting]:
+    return sorted(calendar.meetings, key=lambda m: (m.date, m.start, m.id))
+
+
+# -------------------------------------------------------------------- deadlines
+@dataclass(frozen=True)
+class Deadline:
+    date: dt.date
+    rule_id: str
+    text: dict[str, str]  # lang -> what is due
+    meeting_id: str = ""
+
+
+def _all_langs(key: str, **fields) -> dict[str, str]:
+    return {lang: tr(key, lang, **fields) for lang in LANGS}
+
+
+def horizon_deadlines(inst: Instance, profile: Profile) -> list[Deadline]:
+    """The dated milestones of the horizon (DL-LOCAL-LISTS ... DL-AKIM-CAL), by date."""
+    year, half = inst.horizon.year, inst.horizon.half
+    out: list[Deadline] = []
+    for rule_id in HALF_MILESTONES:
+        if not profile.on(rule_id):
+            continue
+        day = milestone_date(profile.get(rule_id), year, half)
+        if day is not None:
+            out.append(Deadline(day, rule_id, {lang: rule_title(profile, rule_id, lang)
+                                               for lang in LANGS}))
+    for q in inst.horizon.quarters:
+        last_month = 3 * q
+        if profile.on("DL-CHANGE") and profile.get("DL-CHANGE").quarterly_day:
+            day = dt.date(year, last_month, profile.get("DL-CHANGE").quarterly_day)
+            out.append(Deadline(day, "DL-CHANGE", _all_langs("dl_change_q", q=q)))
+        if profile.on("DL-QREPORT") and profile.get("DL-QREPORT").quarterly_day:
+            nxt_year, nxt_month = (year + 1, 1) if last_month == 12 else (year, last_month + 1)
+            day = dt.date(nxt_year, nxt_month, profile.get("DL-QREPORT").quarterly_day)
+            out.append(Deadline(day, "DL-QREPORT", _all_langs("dl_qreport_q", q=q)))
+    return sorted(out, key=lambda d: (d.date, d.rule_id))
+
+
+def results_date(profile: Profile, meeting: Meeting) -> dt.date | None:
+    if meeting.results_by is not None:
+        return meeting.results_by
+    rule = profile.get("DL-AFTER")
+    if profile.on("DL-AFTER") and rule.days_after_meeting is not None:
+        return meeting.date + dt.timedelta(days=rule.days_after_meeting)
+    return None
+
+
+def meeting_deadlines(inst: Instance, profile: Profile, calendar: Calendar) -> list[Deadline]:
+    """Each meeting's announcement date (TIME-LEAD) and results date (DL-AFTER)."""
+    out = []
+    for m in sorted_meetings(calendar):
+        label = {lang: f"{m.id}, {official_title(inst, m.presenter_id, lang)}, "
+                       f"{region_name(inst, m.region_id, lang)}, {fmt_date(m.date)}"
+                 for lang in LANGS}
+        rule = "TIME-LEAD"
+        if m.kind is MeetingKind.out_of_schedule:  # announced when set, at the alert
+            akimat = m.body_id in {b.id for b in inst.bodies if b.kind is BodyKind.akimat}
+            rule = "EXTRA-DEMAND" if akimat else "URGENT-TENSION"
+        out.append(Deadline(m.announce_by, rule,
+                            {lang: tr("dl_announce", lang, meeting=label[lang]) for lang in LANGS},
+                            m.id))
+        after = results_date(profile, m)
+        if after is not None:
+            out.append(Deadline(after, "DL-AFTER",
+                                {lang: tr("dl_after", lang, meeting=label[lang])
+                                 for lang in LANGS}, m.id))
+    return out
+
+
+def all_deadlines(inst: Instance, profile: Profile, calendar: Calendar) -> list[Deadline]:
+    return sorted(horizon_deadlines(inst, profile) + meeting_deadlines(inst, profile, calendar),
+                  key=lambda d: (d.date, d.meeting_id != "", d.meeting_id, d.rule_id))
+
+
+# ---------------------------------------------------------------------- weeks
+def horizon_weeks(inst: Instance) -> list[dt.date]:
+    """The Mondays of the ISO weeks that touch the horizon."""
+    start = inst.horizon.start - dt.timedelta(days=inst.horizon.start.weekday())
+    weeks = []
+    while start <= inst.horizon.end:
+        weeks.append(start)
+        start += dt.timedelta(days=7)
+    return weeks
+
+
+def week_index(inst: Instance, day: dt.date) -> int:
+    first = inst.horizon.start - dt.timedelta(days=inst.horizon.start.weekday())
+    return (day - first).days // 7
+
+
+# ------------------------------------------------------------------ coverage
+def issue_met(calendar: Calendar) -> set[tuple[str, str]]:
+    """(region, body) pairs that have a meeting: REGION-ISSUES counts their issues as met."""
+    return {(m.region_id, m.body_id) for m in calendar.meetings}
+
+
+def region_coverage(inst: Instance, calendar: Calendar) -> dict[str, tuple[int, int]]:
+    """Region -> (weight of topical issues met, total weight)."""
+    met = issue_met(calendar)
+    out = {r.id: (0, 0) for r in inst.regions}
+    for issue in inst.issues:
+        done, total = out.get(issue.region_id, (0, 0))
+        hit = issue.weight if (issue.region_id, issue.body_id) in met else 0
+        out[issue.region_id] = (done + hit, total + issue.weight)
+    return out
+
+
+def ministers(inst: Instance) -> list:
+    """First heads of ministries (CEBs), in the instance's order."""
+    return [o for o in inst.officials if o.role is Role.first_head
+            and inst.body(o.body_id).kind is BodyKind.ceb]
+
+
+# -------------------------------------------------------------------- summary
+@dataclass(frozen=True)
+class Summary:
+    meetings: int
+    per_quarter: dict[int, int]
+    ministries: int
+    ministries_with_duty: int
+    akimats: int
+    akimats_total: int
+    regions_covered: int
+    regions_total: int
+    issues_met: int
+    issues_total: int
+    weight_met: int
+    weight_total: int
+    substitutions: int
+    out_of_schedule: int
+
+
+def summarise(inst: Instance, profile: Profile | None, calendar: Calendar) -> Summary:
+    per_quarter = Counter(m.quarter for m in calendar.meetings)
+    exempt = set()
+    if profile is not None and profile.on("SCOPE-EXEMPT"):
+        exempt = set(profile.get("SCOPE-EXEMPT").exempt_bodies)
+    ceb = {b.id for b in inst.bodies if b.kind is BodyKind.ceb}
+    akimats = {b.id for b in inst.bodies if b.kind is BodyKind.akimat}
+    bodies_met = {m.body_id for m in calendar.meetings}
+    ministerial_regions = {m.region_id for m in calendar.meetings if m.body_id in ceb}
+    met = issue_met(calendar)
+    issues_met = [i for i in inst.issues if (i.region_id, i.body_id) in met]
+    return Summary(
+        meetings=len(calendar.meetings),
+        per_quarter={q: per_quarter.get(q, 0) for q in inst.horizon.quarters},
+        ministries=len(bodies_met & ceb), ministries_with_duty=len(ceb - exempt),
+        akimats=len(bodies_met & akimats), akimats_total=len(akimats),
+        regions_covered=len(ministerial_regions), regions_total=len(inst.regions),
+        issues_met=len(issues_met), issues_total=len(inst.issues),
+        weight_met=sum(i.weight for i in issues_met),
+        weight_total=sum(i.weight for i in inst.issues),
+        substitutions=sum(m.substituted for m in calendar.meetings),
+        out_of_schedule=sum(m.kind is MeetingKind.out_of_schedule for m in calendar.meetings),
+    )
+
+
+def status_text(calendar: Calendar, lang: str) -> str:
+    key = calendar.status if calendar.status in LABELS else None
+    return f"{calendar.status}: {tr(key, lang)}" if key else calendar.status
+
+
+def gap_text(calendar: Calendar) -> str:
+    return "" if calendar.gap is None else f"{calendar.gap * 100:.2f} %"

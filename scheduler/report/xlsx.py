@@ -1,0 +1,382 @@
+"""The bilingual workbook ``calendar.xlsx``: the calendar as the commission reads it.
+
+Headers are Russian / Kazakh; names of bodies, officials and regions have a Russian and
+a Kazakh column. Sheets: a summary with the legend; the whole half-year; one per
+quarter; one per ministry and akimat; one per region; the deadlines; the compliance
+table. Dates and times are real cells, header rows are frozen, out-of-schedule meetings
+and substitutions are filled in colour.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from typing import Callable
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from scheduler.checker import CheckReport
+from scheduler.instance import BodyKind, Instance
+from scheduler.meetings import Calendar, Meeting, MeetingKind
+from scheduler.profile import Profile
+from scheduler.report import common as c
+
+DATE_FORMAT = "DD.MM.YYYY"
+TIME_FORMAT = "HH:MM"
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+HEADER_FONT = Font(bold=True)
+THIN = Side(style="thin", color="B7B7B7")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+MAX_WIDTH = 60
+BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def meeting_fill(m: Meeting) -> PatternFill | None:
+    oos = m.kind is MeetingKind.out_of_schedule
+    if oos and m.substituted:
+        return PatternFill("solid", fgColor=c.COLOUR_BOTH)
+    if oos:
+        return PatternFill("solid", fgColor=c.COLOUR_OOS)
+    if m.substituted:
+        return PatternFill("solid", fgColor=c.COLOUR_SUBST)
+    return None
+
+
+# A column: (header label key, language of names or None, value of a meeting, number format)
+Column = tuple[str, Callable[[Meeting], object], str | None, int | None]
+
+
+def _columns(inst: Instance) -> list[Column]:
+    """The meeting columns: header, value, number format, fixed width (None = fit)."""
+    def both(key: str, fn: Callable[[Meeting, str], str], width: int | None = None) -> list:
+        return [(f"{c.LABELS[key]['ru']} (рус.) / {c.LABELS[key]['kk']} (орыс.)",
+                 lambda m: fn(m, "ru"), None, width),
+                (f"{c.LABELS[key]['ru']} (каз.) / {c.LABELS[key]['kk']} (қаз.)",
+                 lambda m: fn(m, "kk"), None, width)]
+
+    def agenda(part: str) -> Callable[[Meeting], str]:
+        return lambda m: f"{c.agenda(m, 'ru')[part]} / {c.agenda(m, 'kk')[part]}".strip(" /")
+
+    cols: list[Column] = [
+        (c.bi("col_id"), lambda m: m.id, None, None),
+        (c.bi("col_date"), lambda m: m.date, DATE_FORMAT, 12),
+        (c.bi("col_weekday"), lambda m: f"{c.weekday(m.date, 'ru')} / {c.weekday(m.date, 'kk')}",
+         None, None),
+        (c.bi("col_start"), lambda m: m.start, TIME_FORMAT, None),
+        (c.bi("col_end"), lambda m: m.end, TIME_FORMAT, None),
+        (c.bi("quarter"), lambda m: m.quarter, None, None),
+        (c.bi("col_kind"), lambda m: f"{c.kind_label(m, 'ru')} / {c.kind_label(m, 'kk')}",
+         None, 30),
+    ]
+    cols += both("col_body", lambda m, lang: c.body_name(inst, m.body_id, lang), 40)
+    cols += both("col_official", lambda m, lang: c.official_title(inst, m.official_id, lang), 40)
+    cols += both("col_presenter", lambda m, lang: c.official_title(inst, m.presenter_id, lang), 40)
+    cols += both("col_region", lambda m, lang: c.region_name(inst, m.region_id, lang), 30)
+    cols += [(c.bi("col_centre"), lambda m: c.centre_name(inst, m.region_id), None, None)]
+    cols += both("col_reason", lambda m, lang: c.reason_text(inst, m, lang), 60)
+    cols += both("col_issues", lambda m, lang: "; ".join(c.issue_texts(inst, m, lang)), 60)
+    cols += [
+        (c.bi("col_announce_by"), lambda m: m.announce_by, DATE_FORMAT, 16),
+        (c.bi("col_results_by"), lambda m: m.results_by, DATE_FORMAT, 16),
+        (c.bi("col_report_min"), lambda m: m.report_minutes, None, 14),
+        (c.bi("col_qa_min"), lambda m: m.qa_minutes, None, 14),
+        (c.bi("col_channel"), agenda("channel"), None, 50),
+        (c.bi("col_audience"), agenda("audience"), None, 50),
+    ]
+    return cols
+
+
+def _text_width(value: object) -> int:
+    if isinstance(value, dt.date):
+        return 10
+    if isinstance(value, dt.time):
+        return 5
+    if value is None:
+        return 0
+    return max((len(line) for line in str(value).splitlines()), default=0)
+
+
+def _header(ws: Worksheet, headers: list[str]) -> None:
+    ws.append(headers)
+    for cell in ws[1]:
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cell.border = BORDER
+    ws.row_dimensions[1].height = 45
+
+
+def _fit(ws: Worksheet, fixed: dict[int, int | None] | None = None) -> None:
+    """Column widths that fit the longest value (headers wrap onto up to three lines)."""
+    fixed = fixed or {}
+    for idx, column in enumerate(ws.iter_cols(min_row=1, max_row=ws.max_row), start=1):
+        if fixed.get(idx):
+            width = fixed[idx]
+        else:
+            header = _text_width(column[0].value)
+            body = max((_text_width(cell.value) for cell in column[1:]), default=0)
+            width = max(body + 2, min(header // 2 + 3, 30), 6)
+        ws.column_dimensions[get_column_letter(idx)].width = min(width, MAX_WIDTH)
+
+
+def _legend(ws: Worksheet, row: int, col: int) -> None:
+    ws.cell(row=row, column=col, value=c.bi("legend")).font = HEADER_FONT
+    for i, (colour, key) in enumerate(((c.COLOUR_OOS, "legend_oos"),
+                                       (c.COLOUR_SUBST, "legend_subst"),
+                                       (c.COLOUR_BOTH, "legend_both")), start=1):
+        cell = ws.cell(row=row + i, column=col, value=c.bi(key))
+        cell.fill = PatternFill("solid", fgColor=colour)
+        cell.border = BORDER
+
+
+def meeting_sheet(wb: Workbook, title: str, inst: Instance, meetings: list[Meeting]) -> Worksheet:
+    ws = wb.create_sheet(title)
+    cols = _columns(inst)
+    _header(ws, [c.bi("col_no")] + [col[0] for col in cols])
+    for n, m in enumerate(meetings, start=1):
+        ws.append([n] + [col[1](m) for col in cols])
+        fill = meeting_fill(m)
+        for j, cell in enumerate(ws[ws.max_row]):
+            cell.border = BORDER
+            cell.alignment = WRAP
+            if j > 0 and cols[j - 1][2]:
+                cell.number_format = cols[j - 1][2]
+            if fill is not None:
+                cell.fill = fill
+    ws.freeze_panes = "C2"  # header row and the number + meeting id stay in view
+    last = get_column_letter(len(cols) + 1)
+    if meetings:
+        ws.auto_filter.ref = f"A1:{last}{ws.max_row}"
+    _fit(ws, {i + 2: col[3] for i, col in enumerate(cols)})
+    legend_col = len(cols) + 3
+    _legend(ws, 1, legend_col)
+    ws.column_dimensions[get_column_letter(legend_col)].width = 55
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    return ws
+
+
+def sheet_title(text: str, used: set[str]) -> str:
+    """A valid, unique sheet name of at most 31 characters."""
+    text = BAD_SHEET_CHARS.sub(" ", text).strip().strip("'") or "sheet"
+    for long, short in (("Министерство ", "Мин. "), ("Акимат ", "Ак. "), (" области", " обл."),
+                        ("области ", "обл. "), (" область", " обл."), ("область ", "обл. "),
+                        ("города ", "г. "), ("город ", "г. ")):
+        text = text.replace(long, short)
+    base = text if len(text) <= 31 else text[:32].rsplit(" ", 1)[0]  # cut between words
+    base = base[:31].rstrip()
+    name, n = base, 2
+    while name.lower() in {u.lower() for u in used}:
+        suffix = f" ({n})"
+        name = base[:31 - len(suffix)].rstrip() + suffix
+        n += 1
+    used.add(name)
+    return name
+
+
+def _simple_sheet(wb: Workbook, title: str, headers: list[str], rows: list[list],
+                  formats: dict[int, str] | None = None, fills: list | None = None,
+                  widths: dict[int, int | None] | None = None, freeze: str = "A2") -> Worksheet:
+    ws = wb.create_sheet(title)
+    _header(ws, headers)
+    formats = formats or {}
+    for i, row in enumerate(rows):
+        ws.append(row)
+        for j, cell in enumerate(ws[ws.max_row]):
+            cell.border = BORDER
+            cell.alignment = WRAP
+            if j in formats:
+                cell.number_format = formats[j]
+            if fills and fills[i] is not None:
+                cell.fill = fills[i]
+    ws.freeze_panes = freeze
+    if rows:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{ws.max_row}"
+    _fit(ws, widths)
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    return ws
+
+
+def _summary_sheet(wb: Workbook, title: str, inst: Instance, profile: Profile,
+                   calendar: Calendar) -> None:
+    s = c.summarise(inst, profile, calendar)
+    rows: list[list] = [
+        [c.bi("report_title"), ""],
+        [c.bi("horizon"), calendar.horizon],
+        [c.bi("instance"), calendar.instance],
+        [c.bi("profile"), calendar.profile],
+        [c.bi("approval_date"), calendar.approval_date],
+        [c.bi("status"), f"{c.status_text(calendar, 'ru')} / {c.status_text(calendar, 'kk')}"],
+        [c.bi("objective"), calendar.objective],
+        [c.bi("bound"), calendar.bound],
+        [c.bi("gap"), c.gap_text(calendar)],
+        [c.bi("meetings"), s.meetings],
+    ]
+    rows += [[f"{c.bi('meetings')}, {c.tr('sheet_quarter', 'ru', q=q)} / "
+              f"{c.tr('sheet_quarter', 'kk', q=q)}", n] for q, n in s.per_quarter.items()]
+    rows += [
+        [c.bi("ministries_covered"), f"{s.ministries} / {s.ministries_with_duty}"],
+        [c.bi("akimats_covered"), f"{s.akimats} / {s.akimats_total}"],
+        [c.bi("regions_covered"), f"{s.regions_covered} / {s.regions_total}"],
+        [c.bi("issues_count"), f"{s.issues_met} / {s.issues_total}"],
+        [c.bi("issues_met"), f"{s.weight_met} / {s.weight_total}"],
+        [c.bi("substitutions"), s.substitutions],
+        [c.bi("out_of_schedule"), s.out_of_schedule],
+    ]
+    ws = _simple_sheet(wb, title, [c.bi("col_title"), c.bi("col_value")], rows,
+                       widths={1: 60, 2: 50}, freeze="A2")
+    ws["B6"].number_format = DATE_FORMAT
+    ws.auto_filter.ref = None
+    _legend(ws, ws.max_row + 2, 1)
+
+
+def _deadline_sheet(wb: Workbook, title: str, inst: Instance, profile: Profile,
+                    calendar: Calendar) -> None:
+    meetings = calendar.by_id()
+    rows, fills = [], []
+    for d in c.all_deadlines(inst, profile, calendar):
+        m = meetings.get(d.meeting_id)
+        rows.append([d.date, d.rule_id, d.text["ru"], d.text["kk"], d.meeting_id,
+                     c.official_title(inst, m.presenter_id, "ru") if m else "",
+                     c.region_name(inst, m.region_id, "ru") if m else "",
+                     m.date if m else None])
+        fills.append(None if m else PatternFill("solid", fgColor="FFF2CC"))
+    headers = [c.bi("col_deadline"), c.bi("col_rule_id"), f"{c.LABELS['col_what']['ru']} (рус.)",
+               f"{c.LABELS['col_what']['kk']} (қаз.)", c.bi("col_id"),
+               c.bi("col_presenter"), c.bi("col_region"), c.bi("col_date")]
+    _simple_sheet(wb, title, headers, rows, formats={0: DATE_FORMAT, 7: DATE_FORMAT}, fills=fills,
+                  widths={1: 13, 3: 60, 4: 60, 8: 12})
+
+
+def compliance_rows(profile: Profile, report: CheckReport, lang: str) -> list[dict]:
+    """One row per rule id of the profile (and CALENDAR): kind, source, holds, counts, cost."""
+    violations = report.violations_by_rule
+    costs = report.cost_by_rule
+    rows = []
+    for rule_id, rule in [("CALENDAR", None)] + list(profile.rules.items()):
+        kind = rule.kind if rule else "hard"
+        enabled = rule.enabled if rule else True
+        checked = rule_id in report.checked
+        costed = rule_id in report.costed
+        if not enabled:
+            holds = "—"
+        elif checked:
+            holds = c.tr("yes" if violations.get(rule_id, 0) == 0 else "no", lang)
+        elif kind == "milestone":
+            holds = c.tr("dates_only", lang)
+        elif kind == "format":
+            holds = c.tr("yes", lang)
+        elif costed:
+            holds = c.tr("cost_only", lang)
+        else:
+            holds = "—"
+        rows.append({
+            "rule_id": rule_id, "title": c.rule_title(profile, rule_id, lang),
+            "kind": c.tr(f"rule_kind_{kind}", lang), "source": rule.source if rule else "—",
+            "enabled": c.tr("yes" if enabled else "no", lang), "holds": holds,
+            "violations": violations.get(rule_id, 0) if checked else None,
+            "cost": costs.get(rule_id) if costed else None,
+            "ok": not checked or violations.get(rule_id, 0) == 0,
+        })
+    return rows
+
+
+def _format_holds(profile: Profile, calendar: Calendar) -> dict[str, bool]:
+    """FMT-* (and DL-AFTER) hold when every meeting carries its agenda (and results date)."""
+    out = {}
+    qa = profile.get("FMT-QA")
+    out["FMT-QA"] = all(m.report_minutes is not None and m.qa_minutes is not None
+                        and m.report_minutes <= qa.max_report_share *
+                        (m.report_minutes + m.qa_minutes) for m in calendar.meetings)
+    out["FMT-ONLINE"] = all(m.channel for m in calendar.meetings)
+    invitees = set(profile.get("FMT-AUDIENCE").invitees)
+    out["FMT-AUDIENCE"] = all(invitees <= set(m.audience) for m in calendar.meetings)
+    after = profile.get("DL-AFTER").days_after_meeting
+    if after is not None:  # every meeting carries its results date
+        out["DL-AFTER"] = all(m.results_by is not None and
+                              m.results_by <= m.date + dt.timedelta(days=after)
+                              for m in calendar.meetings)
+    return out
+
+
+def full_compliance(profile: Profile, calendar: Calendar, report: CheckReport,
+                    lang: str) -> list[dict]:
+    rows = compliance_rows(profile, report, lang)
+    fmt = _format_holds(profile, calendar)
+    for row in rows:
+        if row["rule_id"] in fmt and profile.on(row["rule_id"]):
+            row["holds"] = c.tr("yes" if fmt[row["rule_id"]] else "no", lang)
+            row["ok"] = fmt[row["rule_id"]]
+    return rows
+
+
+def _compliance_sheet(wb: Workbook, title: str, profile: Profile, calendar: Calendar,
+                      report: CheckReport) -> None:
+    ru = full_compliance(profile, calendar, report, "ru")
+    kk = full_compliance(profile, calendar, report, "kk")
+    rows, fills = [], []
+    for a, b in zip(ru, kk):
+        rows.append([a["rule_id"], a["title"], b["title"], f"{a['kind']} / {b['kind']}",
+                     a["source"], f"{a['enabled']} / {b['enabled']}",
+                     a["holds"] if a["holds"] == b["holds"] else f"{a['holds']} / {b['holds']}",
+                     a["violations"], a["cost"]])
+        fills.append(None if a["ok"] else PatternFill("solid", fgColor="F4B6B6"))
+    headers = [c.bi("col_rule_id"), f"{c.LABELS['col_title']['ru']} (рус.)",
+               f"{c.LABELS['col_title']['kk']} (қаз.)", c.bi("col_rule_kind"), c.bi("col_source"),
+               c.bi("col_enabled"), c.bi("col_holds"), c.bi("violations"), c.bi("cost")]
+    rows.append([c.bi("total"), "", "", "", "", "", "", sum(r["violations"] or 0 for r in ru),
+                 sum(r["cost"] or 0 for r in ru)])
+    fills.append(None)
+    ws = _simple_sheet(wb, title, headers, rows, fills=fills, widths={2: 55, 3: 55})
+    for cell in ws[ws.max_row]:
+        cell.font = HEADER_FONT
+
+
+def build_workbook(inst: Instance, profile: Profile, calendar: Calendar,
+                   report: CheckReport) -> Workbook:
+    wb = Workbook()
+    wb.remove(wb.active)
+    used: set[str] = set()
+    meetings = c.sorted_meetings(calendar)
+
+    def title(key: str, **fields) -> str:
+        ru, kk = c.tr(key, "ru", **fields), c.tr(key, "kk", **fields)
+        return sheet_title(f"{ru} - {kk}" if len(ru) + len(kk) + 3 <= 31 else ru, used)
+
+    _summary_sheet(wb, title("sheet_summary"), inst, profile, calendar)
+    meeting_sheet(wb, title("sheet_all"), inst, meetings)
+    for q in inst.horizon.quarters:
+        meeting_sheet(wb, title("sheet_quarter", q=q), inst, [m for m in meetings if m.quarter == q])
+    _deadline_sheet(wb, title("sheet_deadlines"), inst, profile, calendar)
+    _compliance_sheet(wb, title("sheet_compliance"), profile, calendar, report)
+    for kind in (BodyKind.ceb, BodyKind.akimat, BodyKind.university):
+        for body in inst.bodies:
+            mine = [m for m in meetings if m.body_id == body.id]
+            if body.kind is kind and mine:
+                meeting_sheet(wb, sheet_title(body.name.ru, used), inst, mine)
+    for region in inst.regions:  # every region, so an empty sheet shows "no meetings here"
+        mine = [m for m in meetings if m.region_id == region.id]
+        meeting_sheet(wb, sheet_title(region.name.ru, used), inst, mine)
+    return wb
+
+
+def workbook_bytes(inst: Instance, profile: Profile, calendar: Calendar,
+                   report: CheckReport) -> bytes:
+    buffer = io.BytesIO()
+    build_workbook(inst, profile, calendar, report).save(buffer)
+    return buffer.getvalue()
