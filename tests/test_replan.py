@@ -1,0 +1,214 @@
+"""Quarterly re-planning: fewest changes, frozen window, deadlines, alerts, versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+
+import pytest
+from typer.testing import CliRunner
+
+from scheduler.changes import ChangeSet
+from scheduler.checker import check
+from scheduler.cli import app
+from scheduler.meetings import MeetingKind
+from scheduler.planner import solve
+from scheduler.replan import replan
+from scheduler.workspace import versions
+
+D = dt.date.fromisoformat
+AS_OF = D("2027-02-01")  # frozen until 2027-03-03 (TIME-LEAD 30 days)
+FAST = dict(time_limit=20, workers=1, seed=0)
+
+
+@pytest.fixture(scope="module")
+def published(kz2024):
+    from conftest import TINY
+    result = solve(TINY, kz2024, **FAST)
+    assert result.calendar is not None
+    return result.calendar
+
+
+def _later(calendar, official="minister-health"):
+    """A planned meeting of the official after the frozen window."""
+    return next(m for m in calendar.meetings if m.official_id == official
+                and m.kind is MeetingKind.planned and m.date >= D("2027-03-10"))
+
+
+def _frozen(calendar, official="minister-health"):
+    return next(m for m in calendar.meetings if m.official_id == official
+                and AS_OF <= m.date < D("2027-03-03"))
+
+
+def _replan(tiny_instance, kz2024, published, changes, **kw):
+    result = replan(tiny_instance, kz2024, published, ChangeSet.model_validate(changes), AS_OF,
+                    **FAST, **kw)
+    assert result.calendar is not None, result.status
+    assert check(result.instance, kz2024, result.calendar).ok  # every re-plan passes check
+    return result
+
+
+def test_moving_one_meeting_changes_only_that_meeting(tiny_instance, kz2024, published):
+    """A request to move one meeting gives a diff with exactly that meeting, at the new date."""
+    meeting = _later(published)
+    new_day = meeting.date + dt.timedelta(days=7 - meeting.date.weekday() + 5)  # a Saturday
+    result = _replan(tiny_instance, kz2024, published, {"requests": [{
+        "id": "R1", "body_id": "health", "submitted": "2027-01-20", "action": "move",
+        "meeting_id": meeting.id, "date": new_day.isoformat()}]})
+    assert [c.meeting_id for c in result.changes] == [meeting.id]
+    change = result.changes[0]
+    assert change.new.date == new_day and change.new.region_id == meeting.region_id
+    assert "R1" in change.reason
+    assert result.minimum_proven
+
+
+def test_illness_answered_by_a_deputy_changes_only_the_presenter(tiny_instance, kz2024, published):
+    """A new illness of the minister on a meeting day hands that meeting to a deputy."""
+    meeting = _later(published)
+    result = _replan(tiny_instance, kz2024, published, {"absences": [{
+        "official_id": "minister-health", "start": meeting.date.isoformat(),
+        "end": meeting.date.isoformat(), "reason": "illness"}]})
+    assert [(c.kind, c.what) for c in result.changes] == [("re-presented", ("presenter",))]
+    assert result.changes[0].new.presenter_id in ("first-vice-minister-health",
+                                                  "vice-minister-health")
+    assert "illness" in result.changes[0].reason
+
+
+def test_illness_of_head_and_all_deputies_moves_the_meeting(tiny_instance, kz2024, published):
+    """If the minister and both deputies are ill that day, the meeting moves."""
+    meeting = _later(published)
+    people = ["minister-health", "first-vice-minister-health", "vice-minister-health"]
+    result = _replan(tiny_instance, kz2024, published, {"absences": [
+        {"official_id": p, "start": meeting.date.isoformat(), "end": meeting.date.isoformat(),
+         "reason": "illness"} for p in people]})
+    moved = [c for c in result.changes if c.meeting_id == meeting.id]
+    assert len(moved) == 1 and "date" in moved[0].what
+    assert moved[0].new.date != meeting.date
+
+
+def test_frozen_meeting_never_moves(tiny_instance, kz2024, published):
+    """A meeting inside the lead window keeps date and region even when asked to move."""
+    meeting = _frozen(published)
+    result = _replan(tiny_instance, kz2024, published, {"requests": [{
+        "id": "R2", "body_id": "health", "submitted": "2027-01-20", "action": "move",
+        "meeting_id": meeting.id, "region_id": "astana"}]})
+    assert [(r.request_id, r.rule_id) for r in result.refused] == [("R2", "TIME-LEAD")]
+    kept = result.calendar.by_id()[meeting.id]
+    assert (kept.date, kept.start, kept.region_id) == (meeting.date, meeting.start,
+                                                       meeting.region_id)
+
+
+def test_frozen_meeting_keeps_date_when_its_minister_falls_ill(tiny_instance, kz2024, published):
+    """In the lead window an illness changes the presenter, never the date or region."""
+    meeting = _frozen(published)
+    result = _replan(tiny_instance, kz2024, published, {"absences": [{
+        "official_id": "minister-health", "start": meeting.date.isoformat(),
+        "end": meeting.date.isoformat(), "reason": "delegation"}]})
+    kept = result.calendar.by_id()[meeting.id]
+    assert (kept.date, kept.region_id) == (meeting.date, meeting.region_id)
+    assert kept.presenter_id != "minister-health"
+
+
+def test_late_request_is_refused_unless_forced(tiny_instance, kz2024, published):
+    """A request after the DL-CHANGE deadline is refused with the rule id; --force applies it."""
+    meeting = next(m for m in published.meetings if m.official_id == "minister-health"
+                   and m.date.month in (1, 2, 3) and m.date >= D("2027-03-03"))
+    request = {"requests": [{"id": "R3", "body_id": "health", "submitted": "2027-03-02",
+                             "action": "cancel", "meeting_id": meeting.id}]}
+    refused = _replan(tiny_instance, kz2024, published, request)
+    assert [(r.request_id, r.rule_id) for r in refused.refused] == [("R3", "DL-CHANGE")]
+    assert refused.changes == ()
+    forced = _replan(tiny_instance, kz2024, published, request, force=True)
+    assert forced.refused == ()
+    assert [c.meeting_id for c in forced.changes] == [meeting.id]
+
+
+def test_alert_adds_an_out_of_schedule_meeting_within_7_days(tiny_instance, kz2024, published):
+    """An arisen alert gets an out-of-schedule meeting within 7 days; the diff says why."""
+    result = _replan(tiny_instance, kz2024, published, {"alerts": [{
+        "id": "alert-new", "region_id": "akmola", "body_ids": ["health"], "level": "arisen",
+        "date": "2027-02-03"}]})
+    added = [c for c in result.changes if c.kind == "added"]
+    assert len(added) == 1
+    meeting = added[0].new
+    assert meeting.kind is MeetingKind.out_of_schedule and meeting.alert_id == "alert-new"
+    assert D("2027-02-03") <= meeting.date <= D("2027-02-10") and meeting.region_id == "akmola"
+    assert "arisen" in added[0].reason
+    for change in result.changes:  # anything else that moved says why
+        assert change.reason
+
+
+def test_alert_hands_a_clashing_meeting_to_a_deputy(tiny_instance, kz2024, published):
+    """When the only day of an alert's window holds a frozen meeting of the same minister,
+    the planned meeting is handed to a deputy to make room (URGENT-TENSION first)."""
+    meeting = _frozen(published)
+    result = _replan(tiny_instance, kz2024, published, {"alerts": [{
+        "id": "alert-tight", "region_id": "astana" if meeting.region_id != "astana" else "akmola",
+        "body_ids": ["health"], "level": "arisen", "date": meeting.date.isoformat()}],
+        "extra_days_off": [(meeting.date + dt.timedelta(days=d)).isoformat()
+                           for d in range(1, 8)]})
+    handed = result.calendar.by_id()[meeting.id]
+    assert handed.date == meeting.date and handed.presenter_id != "minister-health"
+    assert "URGENT-TENSION" in handed.reason
+
+
+# ----------------------------------------------------------------- command line
+def test_replan_command_keeps_versions_and_survives_a_crash(tmp_path, tiny_instance, published,
+                                                            monkeypatch):
+    """replan writes a new version; a crash mid-write leaves the previous one and history."""
+    instance = tmp_path / "tiny.json"
+    instance.write_text(tiny_instance.model_dump_json(), encoding="utf-8")
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    (workspace / "calendar.json").write_text(published.model_dump_json(), encoding="utf-8")
+    meeting = _later(published)
+    changes = tmp_path / "changes.json"
+    changes.write_text(json.dumps({"absences": [{
+        "official_id": "minister-health", "start": meeting.date.isoformat(),
+        "end": meeting.date.isoformat(), "reason": "illness"}]}), encoding="utf-8")
+    runner = CliRunner()
+    args = ["replan", str(instance), str(workspace / "calendar.json"), str(changes),
+            "--as-of", "2027-02-01", "--workers", "1", "--time-limit", "20"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert [v.kind for v in versions(workspace)] == ["imported", "replan"]
+    approved = (workspace / "versions" / "001" / "calendar.json").read_bytes()
+    assert approved == published.model_dump_json().encode()  # never overwritten
+    assert "re-presented" in (workspace / "changes.md").read_text(encoding="utf-8")
+
+    latest = (workspace / "calendar.json").read_bytes()
+    real_rename = os.rename
+
+    def crash(src, dst):  # the process dies while the version is being put in place
+        raise KeyboardInterrupt("killed")
+    monkeypatch.setattr(os, "rename", crash)
+    crashed = runner.invoke(app, args)
+    assert crashed.exit_code != 0
+    monkeypatch.setattr(os, "rename", real_rename)
+    assert [v.number for v in versions(workspace)] == [1, 2]
+    assert (workspace / "calendar.json").read_bytes() == latest
+    history = runner.invoke(app, ["history", str(workspace)])
+    assert history.exit_code == 0 and "002" in history.output and "003" not in history.output
+    diff = runner.invoke(app, ["diff", "1", "2", "--workspace", str(workspace)])
+    assert diff.exit_code == 0 and meeting.id in diff.output
+
+
+def test_urgent_command_adds_the_alert_meeting(tmp_path, tiny_instance, published):
+    """urgent adds the out-of-schedule meeting of one alert and writes a new version."""
+    instance = tmp_path / "tiny.json"
+    instance.write_text(tiny_instance.model_dump_json(), encoding="utf-8")
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    (workspace / "calendar.json").write_text(published.model_dump_json(), encoding="utf-8")
+    result = CliRunner().invoke(app, [
+        "urgent", str(instance), str(workspace / "calendar.json"), "--region", "akmola",
+        "--bodies", "health", "--level", "arisen", "--date", "2027-02-15", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    listing = json.loads((workspace / "changes.json").read_text(encoding="utf-8"))
+    added = [c for c in listing["changes"] if c["kind"] == "added"]
+    assert len(added) == 1 and added[0]["new"]["region_id"] == "akmola"
+    bad = CliRunner().invoke(app, [
+        "urgent", str(instance), str(workspace / "calendar.json"), "--region", "atlantis",
+        "--bodies", "health", "--date", "2027-02-15"])
+    assert bad.exit_code == 2 and "atlantis" in bad.output
