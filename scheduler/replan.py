@@ -179,13 +179,15 @@ def _change_cost(model: CalendarModel, future: list[Meeting], as_of: dt.date, ru
     """Weighted changes to the published future meetings, and meetings added."""
     cp = model.model
     by_official_day, by_official_region = defaultdict(list), defaultdict(list)
-    at = defaultdict(list)
+    at, planned_now = defaultdict(list), defaultdict(list)
     for cand, var in model.vars.items():
         if cand.slot.date < as_of:
             continue
         by_official_day[cand.official, cand.slot.date].append(var)
         by_official_region[cand.official, cand.region].append(var)
         at[cand.official, cand.region, cand.slot].append((cand.presenter, var))
+        if cand.kind is MeetingKind.planned:
+            planned_now[cand.official].append(var)
     cost = 0
     planned_before = defaultdict(int)
     for m in future:
@@ -204,11 +206,9 @@ def _change_cost(model: CalendarModel, future: list[Meeting], as_of: dt.date, ru
         cost += factor * (rule.w_date_change * (1 - kept - same_date)
                           + rule.w_region_change * (1 - kept - same_region)
                           + rule.w_presenter_change * (kept - exact))
-    for official, before in planned_before.items():
-        now = sum(v for c, v in model.vars.items() if c.official == official
-                  and c.kind is MeetingKind.planned and c.slot.date >= as_of)
-        added = cp.new_int_var(0, len(model.vars), f"added[{official}]")
-        cp.add(added >= now - before)
+    for official, held in planned_now.items():
+        added = cp.new_int_var(0, len(held), f"added[{official}]")
+        cp.add(added >= sum(held) - planned_before[official])
         cost += rule.w_added * added
     cp.minimize(cost)
     return cost
