@@ -47,6 +47,7 @@ class ReplanResult:
     accepted: tuple[ChangeRequest, ...] = ()
     check: CheckReport | None = None
     cost_by_rule: dict[str, float] = field(default_factory=dict)
+    changes_time: float | None = None  # seconds to the fewest changes, model building included
 
     @property
     def minimum_proven(self) -> bool:
@@ -111,6 +112,7 @@ def replan(instance: Instance, profile: Profile, published: Calendar, changes: C
                             time.perf_counter() - started, inst, None, refused=tuple(refused),
                             accepted=tuple(accepted))
     least, least_bound = solver.objective_value, solver.best_objective_bound
+    changes_time = time.perf_counter() - started
     first = {v: solver.boolean_value(v) for v in model.vars.values()}
     # Stage 2: the profile's cost, keeping the number of changes.
     cp.add(change_cost <= round(least))
@@ -139,7 +141,7 @@ def replan(instance: Instance, profile: Profile, published: Calendar, changes: C
     explained = tuple(_explain(c, inst, calendar, accepted) for c in found)
     return ReplanResult(name, changes_status, least, least_bound, objective, bound, wall, inst,
                         calendar, explained, tuple(refused), tuple(accepted),
-                        check(inst, profile, calendar), costs)
+                        check(inst, profile, calendar), costs, changes_time)
 
 
 def _requests(model: CalendarModel, accepted: list[ChangeRequest], published: Calendar) -> None:

@@ -148,3 +148,64 @@ def tiny_calendar() -> Calendar:
 @pytest.fixture(scope="session")
 def kz2024():
     return load_profile("kz-2024")
+
+
+# ------------------------------------------------------- planner-test instances
+# Small 2027-H1 instances built in Python (tests/test_rules.py, tests/test_properties.py).
+H1_2027 = [dt.date(2027, 1, 1) + dt.timedelta(days=n) for n in range(181)]
+CENTRES = {  # regional centres, as in instances/kz-2027-h1.json
+    "astana": ("Astana", "Astana", 51.18, 71.45),
+    "almaty-city": ("Almaty", "Almaty", 43.25, 76.91),
+    "almaty-region": ("Almaty Region", "Konayev", 43.87, 77.06),
+    "akmola": ("Akmola Region", "Kokshetau", 53.28, 69.39),
+    "karaganda": ("Karaganda Region", "Karaganda", 49.8, 73.1),
+    "kyzylorda": ("Kyzylorda Region", "Kyzylorda", 44.85, 65.51),
+    "mangystau": ("Mangystau Region", "Aktau", 43.66, 51.17),
+    "east-kazakhstan": ("East Kazakhstan Region", "Oskemen", 49.97, 82.61),
+    "pavlodar": ("Pavlodar Region", "Pavlodar", 52.28, 76.97),
+    "shymkent": ("Shymkent", "Shymkent", 42.31, 69.6),
+}
+
+
+def make_instance(*, regions, ministries=(), akimats=(), free=None, preferred=(), issues=(),
+                  absences=(), alerts=(), akim_deputies=False, name="case") -> Instance:
+    """A 2027-H1 instance (approved 2026-12-15) over real regional centres.
+
+    ``ministries``: body ids ("health" -> minister-health with two deputies); ``akimats``:
+    region ids with a region-level akim (``akim_deputies`` adds "deputy-akim-<region>").
+    ``free``: region -> the only unblocked dates (every other H1 date is blocked); regions
+    not in ``free`` block nothing. ``preferred``: (region, date); ``issues``: (region, body,
+    weight); ``absences``: (official, start, end, reason); ``alerts``: (id, region, body ids,
+    level, date). Dates are ISO strings or dates.
+    """
+    day = lambda d: d if isinstance(d, dt.date) else D(d)  # noqa: E731
+    bodies, officials = [], []
+    for bid in ministries:
+        body, people = _ministry(bid, bid.replace("-", " ").title())
+        bodies.append(body)
+        officials += people
+    for rid in akimats:
+        body, people = _akimat(rid, CENTRES[rid][0])
+        if akim_deputies:
+            people.append({"id": f"deputy-akim-{rid}", "title": _names(f"Deputy akim of {rid}"),
+                           "body_id": body["id"], "role": "deputy",
+                           "deputy_of": f"akim-{rid}", "base_region_id": rid})
+        bodies.append(body)
+        officials += people
+    region_dates = []
+    for rid, dates in (free or {}).items():
+        keep = {day(d) for d in dates}
+        region_dates += [{"region_id": rid, "date": d, "kind": "blocked"}
+                         for d in H1_2027 if d not in keep]
+    region_dates += [{"region_id": r, "date": day(d), "kind": "preferred"} for r, d in preferred]
+    return Instance.model_validate({
+        "name": name, "horizon": {"year": 2027, "half": 1}, "approval_date": "2026-12-15",
+        "regions": [_region(rid, *CENTRES[rid]) for rid in regions],
+        "bodies": bodies, "officials": officials,
+        "issues": [_issue(f"i{n}-{r}-{b}", r, b, w) for n, (r, b, w) in enumerate(issues)],
+        "absences": [{"official_id": o, "start": day(s), "end": day(e), "reason": why}
+                     for o, s, e, why in absences],
+        "alerts": [{"id": aid, "region_id": r, "body_ids": list(b), "level": level,
+                    "date": day(d)} for aid, r, b, level, d in alerts],
+        "region_dates": region_dates,
+    })

@@ -1,0 +1,209 @@
+"""Each hard rule of kz-2024 binds on a small instance, and its constraint group enforces it.
+
+For every rule: (a) the planner with the full profile obeys the rule; (b) the planner with
+the rule switched off breaks it, as the checker with the full profile reports. Each
+instance is built so that, without the rule, the objective rewards breaking it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import make_instance
+
+from scheduler.checker import check
+from scheduler.meetings import MeetingKind
+from scheduler.planner import solve
+
+D = dt.date.fromisoformat
+Q1, Q2 = "2027-02-13", "2027-04-17"  # Saturdays
+
+
+def plan(instance, profile):
+    """One small deterministic solve."""
+    return solve(instance, profile, time_limit=10, workers=1, seed=0)
+
+
+def _cases() -> dict:
+    """rule id -> (instance on which the rule binds, base-profile parameter changes)."""
+    return {
+        # Defence's issue in Astana tempts a meeting; only the exemption prevents it.
+        "SCOPE-EXEMPT": (make_instance(
+            regions=["astana"], ministries=["health", "defence"],
+            free={"astana": [Q1, "2027-02-14", Q2, "2027-04-18"]},
+            issues=[("astana", "defence", 10)]), {}),
+        # One region, one issue: a single meeting meets it; a second one only costs.
+        "FREQ-CEB-QUARTER": (make_instance(
+            regions=["astana"], ministries=["health"], free={"astana": [Q1, Q2, "2027-04-24"]},
+            issues=[("astana", "health", 10)]), {}),
+        # The akim is ill all Q2: only his deputy can meet then, at a substitution cost.
+        "FREQ-AKIM": (make_instance(
+            regions=["mangystau"], akimats=["mangystau"], akim_deputies=True,
+            free={"mangystau": [Q1, Q2, "2027-04-24"]},
+            absences=[("akim-mangystau", "2027-04-01", "2027-06-30", "illness")]), {}),
+        # Akmola (issue 50, unvisited 30) is blocked all half-year; July is free.
+        "TIME-HORIZON": (make_instance(
+            regions=["astana", "akmola"], ministries=["health"],
+            free={"astana": [Q1, Q2], "akmola": []}, issues=[("akmola", "health", 50)]), {}),
+        # Astana prefers Nauryz (Monday 22 March 2027, a public holiday).
+        "TIME-OFFHOURS": (make_instance(
+            regions=["astana"], ministries=["health"],
+            free={"astana": [Q1, "2027-03-22", Q2]}, preferred=[("astana", "2027-03-22")]), {}),
+        # Astana prefers 9-10 January, before approval (15 Dec) + 30 days.
+        "TIME-LEAD": (make_instance(
+            regions=["astana"], ministries=["health"],
+            free={"astana": ["2027-01-09", "2027-01-10", Q1, Q2]},
+            preferred=[("astana", "2027-01-09"), ("astana", "2027-01-10")]), {}),
+        # Both Almaty regions (issues, 1 h apart by road) are free on the same Saturday only.
+        "CLASH-PERSON": (make_instance(
+            regions=["almaty-city", "almaty-region", "astana"], ministries=["health"],
+            free={"almaty-city": [Q1], "almaty-region": [Q1], "astana": [Q2]},
+            issues=[("almaty-city", "health", 10), ("almaty-region", "health", 10)]), {}),
+        # Aktau and Oskemen (5.8 h apart) free on the same Saturday only; two meetings a day
+        # are allowed, so only the trip (3 h between the weekend slots) stands in the way.
+        "TRAVEL": (make_instance(
+            regions=["mangystau", "east-kazakhstan", "astana"], ministries=["health"],
+            free={"mangystau": [Q1], "east-kazakhstan": [Q1], "astana": [Q2]},
+            issues=[("mangystau", "health", 10), ("east-kazakhstan", "health", 10)]),
+            {"CLASH-PERSON": {"max_per_day": 2}}),
+        # Astana (issues of both ministries) is free on one day of the half-year only.
+        "CAP-REGION": (make_instance(
+            regions=["astana", "akmola"], ministries=["health", "education"],
+            free={"astana": [Q1], "akmola": ["2027-02-20", "2027-02-27", Q2, "2027-04-24"]},
+            issues=[("astana", "health", 10), ("astana", "education", 10)]), {}),
+        # Astana's two free days are the akim's quarterly meetings; the minister wants Astana.
+        "AKIM-SUPPORT": (make_instance(
+            regions=["astana", "akmola"], ministries=["health"], akimats=["astana"],
+            free={"astana": [Q1, Q2], "akmola": ["2027-02-20", "2027-04-24"]},
+            issues=[("astana", "health", 10)]), {}),
+        # The minister is ill all Q1: a deputy must present.
+        "SUBST-DEPUTY": (make_instance(
+            regions=["astana"], ministries=["health"], free={"astana": [Q1, Q2]},
+            absences=[("minister-health", "2027-01-01", "2027-03-31", "illness")]), {}),
+        # Akmola (issue 10, unvisited 30) blocks every date.
+        "REGION-AGREE": (make_instance(
+            regions=["astana", "akmola"], ministries=["health"],
+            free={"astana": [Q1, Q2], "akmola": []}, issues=[("akmola", "health", 10)]), {}),
+        # Arisen tension in Astana on 8 January (before the lead window) for Health.
+        "URGENT-TENSION": (make_instance(
+            regions=["astana"], ministries=["health"],
+            free={"astana": ["2027-01-09", "2027-01-10", Q1, Q2]},
+            alerts=[("alert-astana", "astana", ["health"], "arisen", "2027-01-08")]), {}),
+        # The population of Astana asks for the akim on 8 January.
+        "EXTRA-DEMAND": (make_instance(
+            regions=["astana"], akimats=["astana"],
+            free={"astana": ["2027-01-09", "2027-01-10", Q1, Q2]},
+            alerts=[("alert-astana", "astana", ["akimat-astana"], "arisen", "2027-01-08")]), {}),
+    }
+
+
+CASES = _cases()
+RULES = sorted(CASES)
+
+
+def base_profile(kz2024, rule_id):
+    profile = kz2024
+    for rule, params in CASES[rule_id][1].items():
+        profile = profile.with_params(rule, **params)
+    return profile
+
+
+@pytest.mark.parametrize("rule_id", RULES)
+def test_rule_is_obeyed(kz2024, rule_id):
+    """With the full profile the planner's calendar obeys the rule (and every other)."""
+    instance, profile = CASES[rule_id][0], base_profile(kz2024, rule_id)
+    result = plan(instance, profile)
+    assert result.calendar is not None, result.status
+    report = check(instance, profile, result.calendar)
+    assert report.violations_by_rule[rule_id] == 0, report.violations
+    assert report.ok, report.violations
+
+
+@pytest.mark.parametrize("rule_id", RULES)
+def test_rule_switched_off_is_broken(kz2024, rule_id):
+    """Without the rule's constraints the optimiser breaks it: the constraint group binds."""
+    instance, profile = CASES[rule_id][0], base_profile(kz2024, rule_id)
+    result = plan(instance, profile.without(rule_id))
+    assert result.calendar is not None, result.status
+    report = check(instance, profile, result.calendar)
+    assert report.violations_by_rule.get(rule_id, 0) > 0, result.calendar.meetings
+
+
+def test_all_hard_rules_covered(kz2024):
+    """Every hard rule of kz-2024 has a binding case above."""
+    hard = {rid for rid, rule in kz2024.rules.items() if rule.kind == "hard"}
+    assert hard == set(RULES)
+
+
+# ------------------------------------------------------------------- specifics
+def _oos(calendar):
+    return [m for m in calendar.meetings if m.kind is MeetingKind.out_of_schedule]
+
+
+@pytest.mark.parametrize("rule_id,official", [("URGENT-TENSION", "minister-health"),
+                                              ("EXTRA-DEMAND", "akim-astana")])
+def test_alert_meeting_within_seven_days(kz2024, rule_id, official):
+    """An arisen alert gets one out-of-schedule meeting within 7 days, announced at once."""
+    result = plan(CASES[rule_id][0], kz2024)
+    (m,) = _oos(result.calendar)
+    assert m.official_id == official and m.alert_id == "alert-astana"
+    assert D("2027-01-08") <= m.date <= D("2027-01-15")
+    assert m.announce_by == D("2027-01-08") and "arisen" in m.reason
+
+
+def test_deputy_presents_for_an_ill_minister(kz2024):
+    """The ill minister's Q1 meeting is presented by a deputy, the reason names the absence."""
+    result = plan(CASES["SUBST-DEPUTY"][0], kz2024)
+    (q1,) = [m for m in result.calendar.meetings if m.quarter == 1]
+    assert q1.substituted and q1.presenter_id.endswith("vice-minister-health")
+    assert "illness" in q1.reason
+    assert all(not m.substituted for m in result.calendar.meetings if m.quarter == 2)
+    assert result.cost_by_rule["SUBST-DEPUTY"] == kz2024.get("SUBST-DEPUTY").w_substitution
+
+
+def test_no_substitution_when_the_minister_can_come(kz2024):
+    """A short illness on the preferred date: the minister comes a week later himself."""
+    inst = make_instance(regions=["astana"], ministries=["health"],
+                         free={"astana": [Q1, "2027-02-20", Q2]}, preferred=[("astana", Q1)],
+                         absences=[("minister-health", Q1, "2027-02-14", "illness")])
+    result = plan(inst, kz2024)
+    assert result.check.ok, result.check.violations
+    assert not any(m.substituted for m in result.calendar.meetings)
+    assert D("2027-02-20") in {m.date for m in result.calendar.meetings}
+
+
+def test_absence_for_other_reasons_moves_the_meeting(kz2024):
+    """Reason 'other' allows no deputy: the meeting moves out of the absence."""
+    inst = make_instance(regions=["astana"], ministries=["health"],
+                         free={"astana": [Q1, "2027-03-13", Q2]}, preferred=[("astana", Q1)],
+                         absences=[("minister-health", "2027-02-01", "2027-02-28", "other")])
+    result = plan(inst, kz2024)
+    assert result.check.ok, result.check.violations
+    assert not any(m.substituted for m in result.calendar.meetings)
+    assert sorted(m.date for m in result.calendar.meetings) == [D("2027-03-13"), D(Q2)]
+
+
+def test_nobody_can_present_is_infeasible(kz2024):
+    """Minister and both deputies ill all Q1: INFEASIBLE, no calendar."""
+    people = ["minister-health", "first-vice-minister-health", "vice-minister-health"]
+    inst = make_instance(regions=["astana"], ministries=["health"], free={"astana": [Q1, Q2]},
+                         absences=[(p, "2027-01-01", "2027-03-31", "illness") for p in people])
+    result = plan(inst, kz2024)
+    assert result.status == "INFEASIBLE" and result.calendar is None
+
+
+# ------------------------------------------------------- regressions (fixed in 90f55f0)
+def test_no_simultaneous_meetings_in_two_regions_without_clash_person(kz2024):
+    """With CLASH-PERSON off, TRAVEL alone still forbids being in two regions at once."""
+    result = plan(CASES["CLASH-PERSON"][0], kz2024.without("CLASH-PERSON"))
+    assert result.check.ok, result.check.violations
+
+
+def test_duplicate_preferred_date_costs_once(kz2024):
+    """A preferred (region, date) listed twice is one pair: the objective equals the checker."""
+    inst = make_instance(regions=["astana"], ministries=["health"],
+                         preferred=[("astana", "2027-01-09"), ("astana", "2027-01-09")])
+    result = plan(inst, kz2024)
+    assert result.check.cost_by_rule["REGION-AGREE"] == kz2024.get("REGION-AGREE").w_preferred
+    assert result.check.total_cost == pytest.approx(result.objective)
