@@ -1,4 +1,5 @@
-"""Command line: ``scheduler plan | check | replan | urgent | history | diff | schema | template``.
+"""Command line: ``scheduler plan | check | replan | urgent | report | history | diff | schema |
+template``.
 
 Exit codes: 0 done; 1 no calendar exists or a calendar breaks a hard rule; 2 bad input
 (the message names the file, row and field; nothing is written).
@@ -43,6 +44,8 @@ InstanceArg = Annotated[Path, typer.Argument(help="Instance: JSON file or .xlsx 
 ProfileOpt = Annotated[str, typer.Option("--profile", "-p",
                                          help="Built-in profile name or a profile .toml file.")]
 LangOpt = Annotated[str, typer.Option("--lang", help="Language of the summary: ru, kk or en.")]
+ReportOpt = Annotated[bool, typer.Option(
+    "--report/--no-report", help="Also write calendar.xlsx, report.html, charts and .ics.")]
 
 
 def _fail_input(exc: InputError) -> None:
@@ -66,6 +69,7 @@ def plan(
     seed: Annotated[int, typer.Option(help="Random seed of the solver.")] = 0,
     lang: LangOpt = "ru",
     log: Annotated[bool, typer.Option(help="Print the CP-SAT search log.")] = False,
+    report: ReportOpt = True,
 ) -> None:
     """Plan a half-year calendar and write it, once the checker has passed it."""
     lang = _lang(lang)
@@ -102,6 +106,18 @@ def plan(
     _print_summary(inst, result, lang)
     console.print(f"{t('written', lang)}: {out / 'calendar.json'}, {out / 'calendar.csv'} "
                   f"(version {version.number:03d})")
+    if report:
+        _write_report(inst, prof, result.calendar, out, lang, result.check)
+
+
+def _write_report(inst: Instance, prof: Profile, calendar: Calendar, out: Path, lang: str,
+                  checked: CheckReport) -> None:
+    from scheduler.report import write_report
+
+    with console.status("writing the workbook, report and calendars ..."):
+        paths = write_report(inst, prof, calendar, out, lang=lang, report=checked)
+    console.print(f"{t('written', lang)}: {out / 'calendar.xlsx'}, {out / 'report.html'}, "
+                  f"{len(paths) - 2} charts and .ics files")
 
 
 def _csv(calendar: Calendar) -> str:
@@ -133,6 +149,7 @@ def replan(
     workers: Annotated[int, typer.Option(min=1, help="Solver threads.")] = 2,
     seed: Annotated[int, typer.Option(help="Random seed of the solver.")] = 0,
     lang: LangOpt = "ru",
+    report: ReportOpt = True,
 ) -> None:
     """Re-plan a published calendar with a change set, changing as little as possible."""
     lang = _lang(lang)
@@ -143,7 +160,7 @@ def replan(
     except InputError as exc:
         _fail_input(exc)
     _replan_and_write(inst, prof, published, change_set, day, out or calendar.parent, "replan",
-                      lang, force=force, time_limit=time_limit, workers=workers, seed=seed)
+                      lang, report, force=force, time_limit=time_limit, workers=workers, seed=seed)
 
 
 @app.command()
@@ -161,6 +178,7 @@ def urgent(
     workers: Annotated[int, typer.Option(min=1, help="Solver threads.")] = 2,
     seed: Annotated[int, typer.Option(help="Random seed of the solver.")] = 0,
     lang: LangOpt = "ru",
+    report: ReportOpt = False,
 ) -> None:
     """Add the out-of-schedule meetings one tension alert calls for (URGENT-TENSION)."""
     lang = _lang(lang)
@@ -180,7 +198,7 @@ def urgent(
     except InputError as exc:
         _fail_input(exc)
     _replan_and_write(inst, prof, published, change_set, day, out or calendar.parent, "urgent",
-                      lang, time_limit=10.0, workers=workers, seed=seed, urgent=True)
+                      lang, report, time_limit=10.0, workers=workers, seed=seed, urgent=True)
 
 
 def _instance_for(instance: Path, calendar: Path) -> Instance:
@@ -198,8 +216,8 @@ def _date(text: str, option: str) -> dt.date:
 
 
 def _replan_and_write(inst: Instance, prof: Profile, published: Calendar, change_set: ChangeSet,
-                      as_of: dt.date, out: Path, kind: str, lang: str, urgent: bool = False,
-                      **solve: Any) -> None:
+                      as_of: dt.date, out: Path, kind: str, lang: str, report: bool,
+                      urgent: bool = False, **solve: Any) -> None:
     with console.status("re-planning ..."):
         result = replan_calendar(inst, prof, published, change_set, as_of, keep_later=urgent,
                                  **solve)
@@ -237,6 +255,25 @@ def _replan_and_write(inst: Instance, prof: Profile, published: Calendar, change
     console.print(f"[green]{t('check_ok', lang)}[/]")
     console.print(f"{t('written', lang)}: {out / 'calendar.json'}, {out / 'changes.md'} "
                   f"(version {version.number:03d})")
+    if report:
+        _write_report(result.instance, prof, result.calendar, out, lang, result.check)
+
+
+@app.command()
+def report(
+    instance: InstanceArg,
+    calendar: Annotated[Path, typer.Argument(help="calendar.json to publish.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report files.")],
+    profile: ProfileOpt = "kz-2024",
+    lang: Annotated[str, typer.Option("--lang", help="Language of report.html, charts and "
+                                                     ".ics: ru, kk or en.")] = "ru",
+) -> None:
+    """Write calendar.xlsx (ru+kk), report.html, chart PNGs and .ics calendars."""
+    from scheduler.report.command import report_command
+
+    code = report_command(instance, calendar, out, profile=profile, lang=lang)
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command()
@@ -307,13 +344,18 @@ def schema(
 @app.command()
 def template(
     out: Annotated[Path, typer.Option("--out", "-o", help="The .xlsx file to write.")],
+    kind: Annotated[str, typer.Option("--kind", help="instance | changes (a quarter's change "
+                                                     "set).")] = "instance",
 ) -> None:
-    """Write an empty instance workbook with headers in Russian and Kazakh."""
-    from scheduler.workbook import write_template
+    """Write an empty instance (or change-set) workbook with headers in Russian and Kazakh."""
+    from scheduler.workbook import write_changes_template, write_template
 
+    writers = {"instance": write_template, "changes": write_changes_template}
+    if kind not in writers:
+        _fail_input(InputError(f"--kind {kind}: expected one of {', '.join(writers)}"))
     if out.suffix.lower() != ".xlsx":
         _fail_input(InputError(f"--out {out}: the template is an .xlsx workbook"))
-    write_template(out)
+    writers[kind](out)
     console.print(f"{out}")
 
 

@@ -157,6 +157,10 @@ def load_changes(path: str | Path):
 
 
 # ----------------------------------------------------------------------- writers
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
 def write_atomic(path: str | Path, content: str | bytes) -> None:
     """Write a file so that readers see the old version or the new one, never half."""
     path = Path(path)
@@ -164,6 +168,7 @@ def write_atomic(path: str | Path, content: str | bytes) -> None:
     data = content.encode("utf-8") if isinstance(content, str) else content
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.chmod(tmp, 0o666 & ~_UMASK)  # as an ordinary file, not mkstemp's 0600
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -6,6 +6,10 @@ the :class:`~scheduler.instance.Instance` (``path``, dotted for nested fields su
 the key between brackets (a bare key is accepted too), so columns may be reordered and
 the labels reworded. Dates are date cells or text, 2027-03-01 (01.03.2027 is accepted). Every problem is an :class:`~scheduler.io.InputError` naming the
 file, the sheet, the Excel row (the header is row 1) and the column key.
+
+``CHANGE_TABLES`` does the same for a quarter's change set
+(:class:`~scheduler.changes.ChangeSet`): :func:`read_changes_workbook`,
+:func:`write_changes_template`, :func:`write_changes_workbook`.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from scheduler.changes import Action, ChangeSet
 from scheduler.instance import (AbsenceReason, AkimLevel, AlertLevel, BodyKind, DateKind,
                                 Instance, Role)
 from scheduler.io import InputError, describe_errors, write_atomic
@@ -32,7 +37,7 @@ class Column:
     key: str  # machine key, written in brackets in the header cell
     ru: str
     kk: str
-    type: str = "str"  # str | int | float | date | list (comma-separated)
+    type: str = "str"  # str | int | float | date | list | dates (both comma-separated)
     path: str | None = ""  # where the value goes in the item ("" = key; None = not stored)
     choices: tuple[str, ...] = ()  # allowed values (drop-down list in the workbook)
     width: int = 0  # 0 = as wide as the header
@@ -199,6 +204,16 @@ regions, bodies, officials.
 def read_instance_workbook(path: str | Path) -> Instance:
     """Read and validate an instance from an ``.xlsx`` workbook made from the template."""
     path = Path(path)
+    rows = _read_book(path, TABLES)
+    data, where = _assemble(rows, path)
+    try:
+        return Instance.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(_explain(exc, str(path), where)) from None
+
+
+def _read_book(path: Path, tables: tuple[Sheet, ...]) -> dict[str, list]:
+    """Every sheet of ``tables`` as :func:`_read_sheet` rows (an absent optional sheet: [])."""
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
@@ -213,7 +228,7 @@ def read_instance_workbook(path: str | Path) -> Instance:
     try:
         rows = {}
         titles = {title.strip().lower(): title for title in book.sheetnames}
-        for sheet in TABLES:
+        for sheet in tables:
             title = titles.get(sheet.name)
             if title is None:
                 if sheet.required:
@@ -229,11 +244,7 @@ def read_instance_workbook(path: str | Path) -> Instance:
                          f"({type(exc).__name__}: {exc})") from None
     finally:
         book.close()
-    data, where = _assemble(rows, path)
-    try:
-        return Instance.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(_explain(exc, str(path), where)) from None
+    return rows
 
 
 def _read_sheet(ws, sheet: Sheet, path: Path) -> list[tuple[int, dict[str, Any]]]:
@@ -272,6 +283,11 @@ def _read_sheet(ws, sheet: Sheet, path: Path) -> list[tuple[int, dict[str, Any]]
 
 
 def _convert(cell: Any, column: Column, where: str) -> Any:
+    if column.type == "dates":  # comma-separated; a lone date cell is a list of one
+        if isinstance(cell, dt.date):
+            return [cell.date() if isinstance(cell, dt.datetime) else cell]
+        parts = [part.strip() for part in re.split(r"[,;]", str(cell)) if part.strip()]
+        return [_convert(part, DATE_COLUMN, where) for part in parts]
     if column.type == "date":
         if isinstance(cell, dt.datetime):
             return cell.date()
@@ -292,6 +308,9 @@ def _convert(cell: Any, column: Column, where: str) -> Any:
     if column.type == "list":
         return [part.strip() for part in text.split(",") if part.strip()]
     return text
+
+
+DATE_COLUMN = Column("date", "Дата", "Күні", "date")
 
 
 def _put(item: dict, path: str, value: Any) -> None:
@@ -355,8 +374,14 @@ def _assemble(rows: dict[str, list], path: Path) -> tuple[dict, Where]:
     return data, where
 
 
-def _explain(error: ValidationError, source: str, where: Where) -> str:
-    """Pydantic errors as 'FILE: sheet 'S', row N, field 'KEY': message' lines."""
+def _explain(error: ValidationError, source: str, where: Where,
+             sheets: dict[str, Sheet] | None = None,
+             where_table: dict[str, str] | None = None) -> str:
+    """Pydantic errors as 'FILE: sheet 'S', row N, field 'KEY': message' lines.
+
+    ``sheets`` and ``where_table`` (model table -> sheet) default to the instance's."""
+    sheets = SHEETS if sheets is None else sheets
+
     def locate(table: str, index: int) -> str:
         sheet, number = where.get((table, index), (table, index + 2))
         return f"sheet '{sheet}', row {number}"
@@ -366,8 +391,9 @@ def _explain(error: ValidationError, source: str, where: Where) -> str:
         return describe_errors(error, source, locate).replace(
             f"{source}: field 'approval_date'",
             f"{source}: sheet '{sheet}', row {number}, field 'approval_date'")
-    where_table = {**{s.name: s.name for s in TABLES},
-                   **{table: "days_off" for table in DAY_KINDS.values()}}
+    if where_table is None:
+        where_table = {**{s.name: s.name for s in TABLES},
+                       **{table: "days_off" for table in DAY_KINDS.values()}}
     lines = []
     for err in error.errors():
         loc = err["loc"]
@@ -378,7 +404,7 @@ def _explain(error: ValidationError, source: str, where: Where) -> str:
             continue
         sheet, number = where[loc[:n]]
         field = ".".join(str(part) for part in loc[n:] if not isinstance(part, int))
-        key = SHEETS[sheet].key_of(field) if field else "(row)"
+        key = sheets[sheet].key_of(field) if field else _named_keys(sheets[sheet], msg)
         value = err.get("input")
         if err["type"] != "missing" and isinstance(value, (str, int, float)):
             msg += f" (got {value!r})"
@@ -386,6 +412,12 @@ def _explain(error: ValidationError, source: str, where: Where) -> str:
     if len(lines) > 12:
         lines[12:] = [f"... and {len(lines) - 12} more problems"]
     return "\n".join(lines)
+
+
+def _named_keys(sheet: Sheet, message: str) -> str:
+    """The column keys a whole-row message quotes ("needs 'meeting_id'"), else '(row)'."""
+    keys = [key for key in re.findall(r"'([^']+)'", message) if sheet.column(key)]
+    return "/".join(dict.fromkeys(keys)) or "(row)"
 
 
 # ------------------------------------------------------------------------ writers
@@ -419,11 +451,12 @@ def _cell(item: dict, column: Column) -> Any:
     if isinstance(value, Enum):
         value = value.value
     if isinstance(value, (list, tuple)):
-        value = ", ".join(value)
+        value = ", ".join(v.isoformat() if isinstance(v, dt.date) else str(v) for v in value)
     return None if value == "" else value
 
 
-def _write(path: str | Path, rows: dict[str, list[list[Any]]]) -> None:
+def _write(path: str | Path, rows: dict[str, list[list[Any]]],
+           tables: tuple[Sheet, ...] = TABLES, notes: str = README) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -432,13 +465,13 @@ def _write(path: str | Path, rows: dict[str, list[list[Any]]]) -> None:
     book = Workbook()
     readme = book.active
     readme.title = "README"
-    text = README + "".join(f"  {s.name}.{c.key}: {', '.join(c.choices)}\n"
-                            for s in TABLES for c in s.columns if c.choices)
+    text = notes + "".join(f"  {s.name}.{c.key}: {', '.join(c.choices)}\n"
+                            for s in tables for c in s.columns if c.choices)
     for line in text.splitlines():
         readme.append([line])
     readme["A1"].font = Font(bold=True)
     readme.column_dimensions["A"].width = 100
-    for sheet in TABLES:
+    for sheet in tables:
         ws = book.create_sheet(sheet.name)
         ws.append([c.header for c in sheet.columns])
         for line in rows.get(sheet.name, []):
@@ -461,3 +494,112 @@ def _write(path: str | Path, rows: dict[str, list[list[Any]]]) -> None:
     buffer = io.BytesIO()
     book.save(buffer)
     write_atomic(path, buffer.getvalue())
+
+
+# ------------------------------------------------------------------------ change sets
+CHANGE_TABLES: tuple[Sheet, ...] = (
+    Sheet("meta", (
+        Column("note", "Примечание к пакету изменений", "Өзгерістер топтамасына ескертпе",
+               width=60),
+    )),
+    Sheet("requests", (
+        Column("id", "Код заявки", "Өтінім коды"),
+        Column("body_id", "Орган", "Орган"),
+        _date("submitted", "Дата подачи", "Берілген күні"),
+        Column("action", "Действие", "Әрекет", choices=_values(Action)),
+        Column("meeting_id", "Код встречи (для move, cancel)",
+               "Кездесу коды (move, cancel үшін)", width=16),
+        _date("date", "Новая дата (для move, add)", "Жаңа күні (move, add үшін)"),
+        _region("region_id", "Новый регион (для move, add)", "Жаңа өңір (move, add үшін)"),
+        Column("dates", "Даты (для block, через запятую)", "Күндер (block үшін, үтір арқылы)",
+               "dates", width=26),
+        _NOTE,
+    )),
+    SHEETS["absences"],
+    SHEETS["alerts"],
+    Sheet("days_off", (
+        _date("date", "Дополнительный выходной", "Қосымша демалыс күні"),
+    )),
+)
+CHANGE_SHEETS = {sheet.name: sheet for sheet in CHANGE_TABLES}
+CHANGE_TABLE_OF_SHEET = {"requests": "requests", "absences": "absences", "alerts": "alerts",
+                         "days_off": "extra_days_off"}  # sheet -> ChangeSet field
+
+CHANGES_README = """\
+Календарь встреч министров и акимов с населением: изменения на квартал
+Министрлер мен әкімдердің халықпен кездесулер кестесі: тоқсандық өзгерістер
+Meetings of ministers and akims with the population: a quarter's change set
+
+RU. Каждый лист — одна таблица, каждая строка — одна запись; пустые строки пропускаются.
+Все листы необязательны: пустая книга — пустой пакет изменений. Ключ в квадратных скобках
+в заголовке менять нельзя; подписи можно переписать, столбцы — переставить.
+Даты: ячейка-дата или текст ГГГГ-ММ-ДД (2027-03-01), допускается ДД.ММ.ГГГГ.
+requests — заявки органов: move — перенести встречу (meeting_id и новая date и/или
+region_id); cancel — отменить встречу (meeting_id); add — добавить встречу (date и region_id
+необязательны); block — руководитель не может проводить встречи в эти даты (dates, через
+запятую). Заявка после срока (1-е число последнего месяца квартала) отклоняется.
+absences — новые отсутствия должностных лиц; alerts — сигналы о социальной напряжённости
+(body_ids через запятую); days_off — дополнительные выходные; meta — одна строка примечания.
+
+KK. Әр парақ — бір кесте, әр жол — бір жазба; бос жолдар ескерілмейді.
+Барлық парақтар міндетті емес: бос кітап — бос өзгерістер топтамасы. Тақырыптағы шаршы
+жақшадағы кілтті өзгертуге болмайды; жазуларды өзгертуге, бағандардың орнын ауыстыруға болады.
+Күндер: күн форматындағы ұяшық немесе ЖЖЖЖ-АА-КК (2027-03-01) мәтіні, КК.АА.ЖЖЖЖ да қабылданады.
+requests — органдардың өтінімдері: move — кездесуді ауыстыру (meeting_id және жаңа date
+және/немесе region_id); cancel — кездесуді болдырмау (meeting_id); add — кездесу қосу (date
+пен region_id міндетті емес); block — басшы бұл күндері кездесу өткізе алмайды (dates, үтір
+арқылы). Мерзімнен (тоқсанның соңғы айының 1-күні) кейін берілген өтінім қабылданбайды.
+absences — лауазымды тұлғалардың жаңа болмауы; alerts — әлеуметтік шиеленіс туралы сигналдар
+(body_ids үтір арқылы); days_off — қосымша демалыс күндері; meta — бір жол ескертпе.
+
+EN. One sheet per table, one row per item; empty rows are skipped. Every sheet is optional:
+an empty workbook is an empty change set. Keep the key in brackets in each header; reword the
+labels or reorder the columns freely. Dates: a date cell or YYYY-MM-DD (DD.MM.YYYY too).
+requests: move (meeting_id and a new date and/or region_id), cancel (meeting_id), add (date
+and region_id optional), block (dates, comma-separated). A request submitted after the
+deadline (the 1st of the quarter's last month) is refused. absences: new absences; alerts:
+social tension alerts (body_ids comma-separated); days_off: extra days off; meta: one note row.
+
+Допустимые значения / Рұқсат етілген мәндер / Allowed values:
+"""
+
+
+def read_changes_workbook(path: str | Path) -> ChangeSet:
+    """Read and validate a change set from an ``.xlsx`` workbook made from the template."""
+    path = Path(path)
+    rows = _read_book(path, CHANGE_TABLES)
+    meta = rows["meta"]
+    if len(meta) > 1:
+        raise InputError(f"{path}: sheet 'meta' has at most one filled row below the header "
+                         f"(note); it has {len(meta)} (rows {', '.join(str(n) for n, _ in meta)})")
+    data: dict[str, Any] = {"note": meta[0][1].get("note", "")} if meta else {}
+    where: Where = {}
+    for sheet, table in CHANGE_TABLE_OF_SHEET.items():
+        data[table] = []
+        for number, values in rows[sheet]:
+            where[(table, len(data[table]))] = (sheet, number)
+            item = _item(CHANGE_SHEETS[sheet], values)
+            data[table].append(item["date"] if sheet == "days_off" else item)
+    try:
+        return ChangeSet.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(_explain(exc, str(path), where, CHANGE_SHEETS,
+                                  {table: sheet for sheet, table in
+                                   CHANGE_TABLE_OF_SHEET.items()})) from None
+
+
+def write_changes_template(path: str | Path) -> None:
+    """An empty change-set workbook to fill in: a README sheet and one sheet per table."""
+    _write(path, {}, CHANGE_TABLES, CHANGES_README)
+
+
+def write_changes_workbook(changes: ChangeSet, path: str | Path) -> None:
+    """The change set as a filled workbook that :func:`read_changes_workbook` reads back."""
+    data = changes.model_dump(mode="python")
+    items: dict[str, list[dict]] = {"meta": [{"note": data["note"]}] if data["note"] else []}
+    for sheet, table in CHANGE_TABLE_OF_SHEET.items():
+        items[sheet] = data[table]
+    items["days_off"] = [{"date": day} for day in data["extra_days_off"]]
+    _write(path, {name: [[_cell(item, sheet.column(c.key)) for c in sheet.columns]
+                         for item in items[name]]
+                  for name, sheet in CHANGE_SHEETS.items()}, CHANGE_TABLES, CHANGES_README)

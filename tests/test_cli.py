@@ -11,7 +11,7 @@ from scheduler.cli import app
 from scheduler.io import load_calendar
 
 runner = CliRunner()
-FAST = ["--time-limit", "10", "--workers", "1", "--seed", "0"]
+FAST = ["--time-limit", "10", "--workers", "1", "--seed", "0", "--no-report"]
 
 
 @pytest.fixture
@@ -137,3 +137,18 @@ def test_schema_and_template(tmp_path):
     out = tmp_path / "template.xlsx"
     assert runner.invoke(app, ["template", "--out", str(out)]).exit_code == 0
     assert out.stat().st_size > 0
+
+
+def test_report_command_writes_the_publication_files(tiny_json, tmp_path, tiny_calendar):
+    """report writes the workbook, the HTML report, the charts and .ics calendars."""
+    calendar = tmp_path / "calendar.json"
+    calendar.write_text(tiny_calendar.model_dump_json(), encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["report", str(tiny_json), str(calendar), "--out", str(out),
+                                 "--lang", "kk"])
+    assert result.exit_code == 0, result.output
+    assert {"calendar.xlsx", "report.html", "chart-map.png"} <= {p.name for p in out.iterdir()}
+    assert (out / "ics" / "minister-health.ics").exists()
+    bad = runner.invoke(app, ["report", str(tiny_json), str(tmp_path / "nope.json"),
+                              "--out", str(tmp_path / "o2")])
+    assert bad.exit_code == 2 and not (tmp_path / "o2").exists()

@@ -169,7 +169,7 @@ def test_replan_command_keeps_versions_and_survives_a_crash(tmp_path, tiny_insta
         "end": meeting.date.isoformat(), "reason": "illness"}]}), encoding="utf-8")
     runner = CliRunner()
     args = ["replan", str(instance), str(workspace / "calendar.json"), str(changes),
-            "--as-of", "2027-02-01", "--workers", "1", "--time-limit", "20"]
+            "--as-of", "2027-02-01", "--workers", "1", "--time-limit", "20", "--no-report"]
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
     assert [v.kind for v in versions(workspace)] == ["imported", "replan"]

@@ -18,7 +18,6 @@ that convert HTML to PDF here need system packages (pango) beyond PyPI.
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 import matplotlib
@@ -39,8 +38,6 @@ from scheduler.report.ics import ics_files  # noqa: E402
 from scheduler.report.xlsx import workbook_bytes  # noqa: E402
 
 CHART_DPI = 150
-_UMASK = os.umask(0)
-os.umask(_UMASK)
 
 __all__ = ["chart_png", "plot_coverage", "plot_gantt", "plot_heatmap", "plot_map",
            "write_report"]
@@ -75,7 +72,6 @@ def write_report(instance: Instance, profile: Profile, calendar: Calendar,
     def put(name: str, content: bytes | str) -> None:
         path = out / name
         write_atomic(path, content)
-        path.chmod(0o644 & ~_UMASK)  # published files: readable by others, as with open()
         written.append(path)
 
     put("calendar.xlsx", workbook_bytes(instance, profile, calendar, report))

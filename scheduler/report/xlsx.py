@@ -173,7 +173,9 @@ def sheet_title(text: str, used: set[str]) -> str:
                         ("области ", "обл. "), (" область", " обл."), ("область ", "обл. "),
                         ("города ", "г. "), ("город ", "г. ")):
         text = text.replace(long, short)
-    base = text if len(text) <= 31 else text[:32].rsplit(" ", 1)[0]  # cut between words
+    base = text
+    if len(text) > 31:  # cut between words, and not after a bare "and"
+        base = re.sub(r"\s+(и|және|and|of|для)$", "", text[:32].rsplit(" ", 1)[0])
     base = base[:31].rstrip()
     name, n = base, 2
     while name.lower() in {u.lower() for u in used}:

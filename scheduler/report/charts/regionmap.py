@@ -41,7 +41,7 @@ def _place_labels(ax: Axes, points: list[tuple[float, float, float, str]]) -> No
     circles = []
     for x, y, area, _ in points:
         cx, cy = to_px((x, y))
-        r = math.sqrt(area) / 2 * px_per_pt
+        r = (math.sqrt(area) / 2 + 5) * px_per_pt  # keep labels clear of other circles
         circles.append(Bbox([[cx - r, cy - r], [cx + r, cy + r]]))
     frame = ax.get_window_extent(renderer)
     placed: list[Bbox] = []
@@ -101,7 +101,7 @@ def plot_map(instance: Instance, calendar: Calendar, ax: Axes | None = None,
     lats = [r.centre.lat for r in instance.regions]
     pad_x = max(2.5, (max(lons) - min(lons)) * 0.12)
     pad_y = max(1.5, (max(lats) - min(lats)) * 0.12)
-    ax.set_xlim(min(lons) - pad_x, max(lons) + pad_x)
+    ax.set_xlim(min(lons) - pad_x, max(lons) + 1.6 * pad_x)  # room for eastern labels
     ax.set_ylim(min(lats) - pad_y, max(lats) + pad_y)
     mean_lat = sum(lats) / len(lats)
     ax.set_aspect(1 / math.cos(math.radians(mean_lat)))
