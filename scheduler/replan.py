@@ -69,79 +69,165 @@ def replan(instance: Instance, profile: Profile, published: Calendar, changes: C
            ) -> ReplanResult:
     """Re-plan the published calendar with the change set, as of a date.
 
-    ``keep_later`` (the urgent path) also keeps the meetings after the TIME-LEAD window in
-    date and region, so that only presenters change and the alert's meetings are added:
-    a far smaller model, answered in about a second.
+    The search starts in a neighbourhood: only the officials the change set touches may
+    have meetings placed anew; everyone else keeps date and region (a deputy may still
+    present). When that gives as few changes as the change set itself forces (a lower
+    bound counted meeting by meeting), the minimum is proven for the whole calendar: any
+    other change would cost more. Otherwise the whole calendar is searched.
+    ``keep_later`` (the urgent path) starts with nobody free, the smallest model.
     """
     started = time.perf_counter()
     accepted, refused = screen_requests(changes, instance, profile, published, as_of, force)
     inst = apply_to_instance(instance, changes, accepted)
-    rule = profile.get("DL-CHANGE")
-    lead = profile.get("TIME-LEAD").lead_days if profile.on("TIME-LEAD") else 0
-    frozen_until = as_of + dt.timedelta(days=lead)
-    avail = Availability(inst)
-    kinds = {b.id: b.kind.value for b in inst.bodies}
-
-    history = [m for m in published.meetings if m.date < as_of]
-    future = [m for m in published.meetings if m.date >= as_of]
-    extra: list[Candidate] = [_candidate(m, m.presenter_id, kinds[m.body_id] == "ceb")
-                              for m in history]
-    frozen: dict[str, list[Candidate]] = {}
-    for m in future:
-        if m.date < frozen_until or m.kind is MeetingKind.out_of_schedule or keep_later:
-            who = presenters(inst, profile, avail, inst.official(m.official_id), m.date, True)
-            frozen[m.id] = [_candidate(m, p, kinds[m.body_id] == "ceb") for p in who]
-            extra += frozen[m.id]
-    no_new_planned = inst.horizon.end + dt.timedelta(days=1)
-    model = CalendarModel(inst, profile, extra=tuple(extra), first_day=as_of,
-                          earliest=no_new_planned if keep_later else frozen_until)
-    cp = model.model
-    for m in history:
-        cp.add(model.vars[_candidate(m, m.presenter_id, kinds[m.body_id] == "ceb")] == 1)
-    for m in future:
-        if (m.date < frozen_until or keep_later) and frozen[m.id]:  # keeps date and region
-            cp.add(sum(model.vars[c] for c in frozen[m.id]) == 1)
-    _requests(model, accepted, published)
-    change_cost = _change_cost(model, future, as_of, rule)
-
-    # Stage 1: the fewest changes.
-    solver, status = model.solve(time_limit / 2, workers, seed, progress)
-    changes_status = STATUS[status]
-    if changes_status not in ("OPTIMAL", "FEASIBLE"):
-        return ReplanResult(changes_status, changes_status, None, None, None, None,
-                            time.perf_counter() - started, inst, None, refused=tuple(refused),
-                            accepted=tuple(accepted))
-    least, least_bound = solver.objective_value, solver.best_objective_bound
-    changes_time = time.perf_counter() - started
-    first = {v: solver.boolean_value(v) for v in model.vars.values()}
-    # Stage 2: the profile's cost, keeping the number of changes.
-    cp.add(change_cost <= round(least))
-    cp.minimize(sum(model.costs.values()))
-    for var, value in first.items():
-        cp.add_hint(var, value)
-    solver, status = model.solve(max(0.5, time_limit - (time.perf_counter() - started)),
-                                 workers, seed, progress)
-    name = STATUS[status]
-    if name in ("OPTIMAL", "FEASIBLE"):
-        chosen, objective, bound = solver.boolean_value, solver.objective_value, \
-            solver.best_objective_bound
-        costs = {rid: float(solver.value(e)) if not isinstance(e, int) else float(e)
-                 for rid, e in model.costs.items()}
-    else:  # out of time in stage 2: stage 1's calendar is still the answer
-        name, chosen, objective, bound, costs = "FEASIBLE", first.__getitem__, None, None, {}
-    wall = time.perf_counter() - started
-    fresh = model.calendar(chosen, dict(
-        instance=inst.name, profile=profile.id, horizon=inst.horizon.label(),
-        approval_date=published.approval_date, status=name, objective=objective, bound=bound,
-        gap=relative_gap(objective, bound) if objective is not None else None,
-        wall_time_s=round(wall, 3), cost_by_rule=costs,
-        created=dt.datetime.now(dt.timezone.utc).replace(microsecond=0)))
-    calendar = keep_ids(published, fresh)
+    plan = _Stages(inst, profile, published, accepted, as_of)
+    first_try = set() if keep_later else _touched(inst, changes, accepted, published, as_of)
+    attempt = plan.run(first_try, time_limit, workers, seed, progress)
+    if attempt is None or attempt.least > plan.lower_bound():
+        attempt = plan.run(None, time_limit, workers, seed, progress)
+    if attempt is None or attempt.calendar is None:
+        status = attempt.status if attempt else "INFEASIBLE"
+        return ReplanResult(status, status, None, None, None, None, time.perf_counter() - started,
+                            inst, None, refused=tuple(refused), accepted=tuple(accepted))
+    proven = attempt.changes_status == "OPTIMAL" and (
+        attempt.free is None or attempt.least == plan.lower_bound())
+    calendar = keep_ids(published, attempt.calendar)
     found = diff_calendars(published, calendar)
     explained = tuple(_explain(c, inst, calendar, accepted) for c in found)
-    return ReplanResult(name, changes_status, least, least_bound, objective, bound, wall, inst,
-                        calendar, explained, tuple(refused), tuple(accepted),
-                        check(inst, profile, calendar), costs, changes_time)
+    return ReplanResult(
+        attempt.status, "OPTIMAL" if proven else "FEASIBLE", attempt.least,
+        attempt.least if proven else attempt.least_bound, attempt.objective, attempt.bound,
+        time.perf_counter() - started, inst, calendar, explained, tuple(refused),
+        tuple(accepted), check(inst, profile, calendar), attempt.costs,
+        attempt.changes_time + (attempt.started - started))
+
+
+@dataclass
+class _Attempt:
+    free: set[str] | None
+    started: float
+    status: str = "UNKNOWN"
+    changes_status: str = "UNKNOWN"
+    least: float = 0.0
+    least_bound: float = 0.0
+    changes_time: float = 0.0
+    objective: float | None = None
+    bound: float | None = None
+    costs: dict = field(default_factory=dict)
+    calendar: Calendar | None = None
+
+
+class _Stages:
+    """The two lexicographic stages over a model where ``free`` officials may move."""
+
+    def __init__(self, inst: Instance, profile: Profile, published: Calendar,
+                 accepted: list[ChangeRequest], as_of: dt.date) -> None:
+        self.inst, self.profile, self.published = inst, profile, published
+        self.accepted, self.as_of = accepted, as_of
+        lead = profile.get("TIME-LEAD").lead_days if profile.on("TIME-LEAD") else 0
+        self.frozen_until = as_of + dt.timedelta(days=lead)
+        self.rule = profile.get("DL-CHANGE")
+        self.avail = Availability(inst)
+        self.ministerial = {b.id: b.kind.value == "ceb" for b in inst.bodies}
+
+    def _choices(self, m: Meeting) -> list[Candidate]:
+        """A published meeting at its date and region, with everyone who may present it."""
+        who = presenters(self.inst, self.profile, self.avail, self.inst.official(m.official_id),
+                         m.date, True)
+        return [_candidate(m, p, self.ministerial[m.body_id]) for p in who]
+
+    def run(self, free: set[str] | None, time_limit: float, workers: int, seed: int,
+            progress: Progress | None) -> _Attempt | None:
+        attempt = _Attempt(free, time.perf_counter())
+        history = [m for m in self.published.meetings if m.date < self.as_of]
+        future = [m for m in self.published.meetings if m.date >= self.as_of]
+        kept = {m.id: self._choices(m) for m in future if m.date < self.frozen_until
+                or m.kind is MeetingKind.out_of_schedule
+                or (free is not None and m.official_id not in free)}
+        extra = [_candidate(m, m.presenter_id, self.ministerial[m.body_id]) for m in history]
+        extra += [c for choices in kept.values() for c in choices]
+        model = CalendarModel(self.inst, self.profile, extra=tuple(extra), first_day=self.as_of,
+                              earliest=self.frozen_until, free=free)
+        cp = model.model
+        for m in history:
+            cp.add(model.vars[_candidate(m, m.presenter_id, self.ministerial[m.body_id])] == 1)
+        for m in future:  # published in the lead window, or not free: keeps date and region
+            if kept.get(m.id) and (m.kind is MeetingKind.planned or free is not None):
+                cp.add(sum(model.vars[c] for c in kept[m.id]) == 1)
+        _requests(model, self.accepted, self.published)
+        change_cost = _change_cost(model, future, self.as_of, self.rule)
+
+        # Stage 1: the fewest changes.
+        solver, status = model.solve(time_limit / 2, workers, seed, progress)
+        attempt.changes_status = STATUS[status]
+        if attempt.changes_status not in ("OPTIMAL", "FEASIBLE"):
+            return None
+        attempt.least, attempt.least_bound = solver.objective_value, solver.best_objective_bound
+        attempt.changes_time = time.perf_counter() - attempt.started
+        first = {v: solver.boolean_value(v) for v in model.vars.values()}
+        # Stage 2: the profile's cost, keeping the number of changes.
+        cp.add(change_cost <= round(attempt.least))
+        cp.minimize(sum(model.costs.values()))
+        for var, value in first.items():
+            cp.add_hint(var, value)
+        solver, status = model.solve(max(0.5, time_limit / 2), workers, seed, progress)
+        attempt.status = STATUS[status]
+        if attempt.status in ("OPTIMAL", "FEASIBLE"):
+            chosen = solver.boolean_value
+            attempt.objective, attempt.bound = solver.objective_value, solver.best_objective_bound
+            attempt.costs = {rid: float(solver.value(e)) if not isinstance(e, int) else float(e)
+                             for rid, e in model.costs.items()}
+        else:  # out of time in stage 2: stage 1's calendar is still the answer
+            attempt.status, chosen = "FEASIBLE", first.__getitem__
+        objective, bound = attempt.objective, attempt.bound
+        attempt.calendar = model.calendar(chosen, dict(
+            instance=self.inst.name, profile=self.profile.id,
+            horizon=self.inst.horizon.label(), approval_date=self.published.approval_date,
+            status=attempt.status, objective=objective, bound=bound,
+            gap=relative_gap(objective, bound) if objective is not None else None,
+            wall_time_s=round(time.perf_counter() - attempt.started, 3),
+            cost_by_rule=attempt.costs,
+            created=dt.datetime.now(dt.timezone.utc).replace(microsecond=0)))
+        return attempt
+
+    def lower_bound(self) -> float:
+        """Changes the change set forces whatever the plan: meeting by meeting, the
+        cheapest change each must undergo, plus one added meeting per 'add' request."""
+        rule, inst = self.rule, self.inst
+        move = min(rule.w_date_change, rule.w_region_change)
+        forced: dict[str, float] = defaultdict(float)
+        meetings = self.published.by_id()
+        for r in self.accepted:
+            if r.action in (Action.move, Action.cancel):
+                forced[r.meeting_id] = max(forced[r.meeting_id], move)
+        for m in self.published.meetings:
+            if m.date < self.as_of:
+                continue
+            if self.avail.reason(m.presenter_id, m.date) is not None:
+                can_present = any(c.presenter != m.presenter_id for c in self._choices(m))
+                forced[m.id] = max(forced[m.id], min(rule.w_presenter_change, move)
+                                   if can_present else move)
+            if m.date in inst.extra_days_off:
+                forced[m.id] = max(forced[m.id], move)
+        total = sum(cost * self._factor(meetings[mid]) for mid, cost in forced.items())
+        return total + rule.w_added * sum(r.action is Action.add for r in self.accepted)
+
+    def _factor(self, m: Meeting) -> int:
+        near = (m.date - self.as_of).days < self.rule.near_days
+        return self.rule.near_factor if near else 1
+
+
+def _touched(inst: Instance, changes: ChangeSet, accepted: list[ChangeRequest],
+             published: Calendar, as_of: dt.date) -> set[str]:
+    """Officials whose meetings the change set concerns: requests, absences, alerts, days off."""
+    heads = {o.body_id: o.id for o in inst.heads()}
+    touched = {heads[r.body_id] for r in accepted}
+    for a in changes.absences:
+        person = inst.official(a.official_id)
+        touched.add(person.deputy_of or person.id)
+    touched |= {heads[b] for alert in changes.alerts for b in alert.body_ids if b in heads}
+    touched |= {m.official_id for m in published.meetings
+                if m.date >= as_of and m.date in changes.extra_days_off}
+    return touched
 
 
 def _requests(model: CalendarModel, accepted: list[ChangeRequest], published: Calendar) -> None:

@@ -212,3 +212,28 @@ def test_urgent_command_adds_the_alert_meeting(tmp_path, tiny_instance, publishe
         "urgent", str(instance), str(workspace / "calendar.json"), "--region", "atlantis",
         "--bodies", "health", "--date", "2027-02-15"])
     assert bad.exit_code == 2 and "atlantis" in bad.output
+
+
+def test_neighbourhood_minimum_equals_the_whole_calendar_minimum(tiny_instance, kz2024, published):
+    """The fewest changes found in the neighbourhood are those of the whole-calendar search."""
+    from scheduler.changes import apply_to_instance, screen_requests
+    from scheduler.replan import _Stages
+
+    later = [m for m in published.meetings if m.date >= D("2027-03-10")]
+    change_sets = [
+        {"absences": [{"official_id": later[0].presenter_id, "start": later[0].date.isoformat(),
+                       "end": later[0].date.isoformat(), "reason": "other"}]},
+        {"requests": [{"id": "R", "body_id": later[1].body_id, "submitted": "2027-01-20",
+                       "action": "cancel", "meeting_id": later[1].id}],
+         "alerts": [{"id": "a", "region_id": "astana", "body_ids": ["health"],
+                     "level": "forecast", "date": "2027-02-05"}]},
+    ]
+    for raw in change_sets:
+        changes = ChangeSet.model_validate(raw)
+        result = replan(tiny_instance, kz2024, published, changes, AS_OF, **FAST)
+        accepted, _ = screen_requests(changes, tiny_instance, kz2024, published, AS_OF, False)
+        stages = _Stages(apply_to_instance(tiny_instance, changes, accepted), kz2024, published,
+                         accepted, AS_OF)
+        whole = stages.run(None, 20, 1, 0, None)
+        assert result.minimum_proven and whole.changes_status == "OPTIMAL"
+        assert result.change_cost == whole.least

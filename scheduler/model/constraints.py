@@ -70,6 +70,7 @@ def travel(m: CalendarModel) -> None:
     hours = travel_hours(m.instance, rule)
     longest = max((h for row in hours.values() for h in row.values()), default=0.0)
     same_day_ok = m.profile.get("CLASH-PERSON").max_per_day == 1 and m.profile.on("CLASH-PERSON")
+    full_day = _full_day(rule)
     where: dict[str, dict] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
     for cand, var in m.vars.items():
         where[cand.presenter][cand.slot][cand.region].append(var)
@@ -87,7 +88,7 @@ def travel(m: CalendarModel) -> None:
             for second in order[i + 1:]:
                 if same_day_ok and second.date == first.date:
                     continue
-                if (second.date - first.date).days >= 2 and _full_day(rule) >= longest:
+                if (second.date - first.date).days >= 2 and full_day >= longest:
                     break
                 key = (first, second)
                 if key not in windows:

@@ -28,15 +28,18 @@ class CalendarModel:
     """The grid of candidate meetings, the hard rules over it and the weighted costs."""
 
     def __init__(self, instance: Instance, profile: Profile, *, extra: tuple[Candidate, ...] = (),
-                 first_day: dt.date | None = None, earliest: dt.date | None = None) -> None:
-        """``extra`` candidates (published meetings kept in a re-plan) join the grid."""
+                 first_day: dt.date | None = None, earliest: dt.date | None = None,
+                 free: set[str] | None = None) -> None:
+        """``extra`` candidates (published meetings kept in a re-plan) join the grid; see
+        ``create_candidates`` for the rest."""
         self.instance, self.profile = instance, profile
         self.model = cp_model.CpModel()
         self.duty = duty_officials(instance, profile)
         self.alert_duties = alert_duties(instance, profile)
         self.availability = Availability(instance)
         self.vars: dict[Candidate, cp_model.IntVar] = {}
-        grid = create_candidates(instance, profile, first_day=first_day, earliest=earliest)
+        grid = create_candidates(instance, profile, first_day=first_day, earliest=earliest,
+                                 free=free)
         for cand in (*grid, *extra):
             if cand not in self.vars:
                 self.vars[cand] = self.model.new_bool_var(f"m{len(self.vars)}")

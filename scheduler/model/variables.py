@@ -68,12 +68,14 @@ def presenters(instance: Instance, profile: Profile, avail: Availability,
     if not profile.on("SUBST-DEPUTY"):
         return [official.id]
     rule = profile.get("SUBST-DEPUTY")
+    reason = avail.reason(official.id, day)
+    if reason is None and not urgent_day:  # the common case: no need to look for deputies
+        return [official.id]
     deputies = [d.id for d in instance.deputies_of(official.id) if avail.reason(d.id, day) is None]
     if official.body_id in rule.excluded_bodies:
         deputies = []
-    reason = avail.reason(official.id, day)
     if reason is None:
-        return [official.id, *deputies] if urgent_day else [official.id]
+        return [official.id, *deputies]
     return deputies if reason in rule.reasons else []
 
 
@@ -90,9 +92,11 @@ def alert_window(alert: TensionAlert, rule) -> tuple[dt.date, dt.date]:
 
 
 def create_candidates(instance: Instance, profile: Profile, *, first_day: dt.date | None = None,
-                      earliest: dt.date | None = None) -> list[Candidate]:
+                      earliest: dt.date | None = None, free: set[str] | None = None
+                      ) -> list[Candidate]:
     """Every meeting the domain rules allow; re-planning passes ``first_day`` (nothing
-    before it) and ``earliest`` (no newly placed planned meeting before it)."""
+    before it), ``earliest`` (no newly placed planned meeting before it) and ``free`` (the
+    officials whose planned meetings may be placed anew; None: everyone)."""
     by_day: dict[dt.date, list[Slot]] = defaultdict(list)
     for slot in slot_grid(instance, profile):
         if first_day is None or slot.date >= first_day:
@@ -125,6 +129,8 @@ def create_candidates(instance: Instance, profile: Profile, *, first_day: dt.dat
     duty = duty_officials(instance, profile)
     planned_days = [d for d in by_day if d >= earliest]
     for official in duty:
+        if free is not None and official.id not in free:
+            continue
         home = instance.home_region(official)
         add(official, [home] if home else all_regions, planned_days, MeetingKind.planned)
 
