@@ -334,6 +334,22 @@ def _freq_window(data: _Data) -> list[Violation]:
             found.append(_violation(
                 "FREQ-WINDOW", f"{_cap(data.describe(m))} falls in Q{quarter_of(m.date)}, "
                                f"but the {who}' meetings are held in Q{q}.", [m]))
+    year = data.inst.horizon.year
+    for body in data.inst.bodies:  # the annual meeting, when its quarter is in the horizon
+        head = data.head_of.get(body.id)
+        q, who = window[body.kind]
+        if head is None or body.id in data.exempt or q not in data.inst.horizon.quarters:
+            continue
+        n = _planned_per_quarter(data, head.id)[q]
+        if not rule.min_in_quarter <= n <= rule.max_in_quarter:
+            span = (f"exactly {rule.min_in_quarter}" if rule.min_in_quarter == rule.max_in_quarter
+                    else f"between {rule.min_in_quarter} and {rule.max_in_quarter}")
+            found.append(_violation(
+                "FREQ-WINDOW", f"{_cap(data.who(head.id))} has {n} planned meetings in Q{q} "
+                               f"{year}, the {who}' quarter; it needs {span}.",
+                [m for m in data.meetings if m.official_id == head.id
+                 and m.kind is MeetingKind.planned and quarter_of(m.date) == q],
+                officials=[head.id]))
     return found
 
 
@@ -553,6 +569,40 @@ def _akim_support(data: _Data) -> list[Violation]:
     return found
 
 
+def _attend_district(data: _Data) -> list[Violation]:
+    """In a region, no more district akims' meetings at once than the region-level akim
+    and his deputies can attend (1 + his deputies); regions without one are not judged."""
+    attendants: dict[str, tuple[str, int]] = {}  # region -> (regional akim, 1 + deputies)
+    district = defaultdict(list)
+    for body in data.inst.bodies:
+        akim = data.head_of.get(body.id)
+        if body.kind is not BodyKind.akimat or akim is None or body.region_id is None:
+            continue
+        if akim.akim_level in (None, AkimLevel.region):
+            attendants[body.region_id] = (akim.id, 1 + len(data.inst.deputies_of(akim.id)))
+    for m in data.meetings:
+        official = data.officials[m.official_id]
+        if data.bodies[m.body_id].kind is BodyKind.akimat and \
+                official.akim_level is AkimLevel.district:
+            district[data.bodies[m.body_id].region_id, m.date].append(m)
+    found, seen = [], set()
+    for (region, day), meetings in district.items():
+        if region not in attendants:
+            continue
+        akim, capacity = attendants[region]
+        for m in meetings:
+            at_once = [n for n in meetings if n.start <= m.start < n.end]
+            key = frozenset(n.id for n in at_once)
+            if len(at_once) > capacity and key not in seen:
+                seen.add(key)
+                found.append(_violation(
+                    "ATTEND-DISTRICT", f"{len(at_once)} district akims' meetings in "
+                                       f"{data.where(region)} run at once on {_day(day)} at "
+                                       f"{m.start:%H:%M}; {data.who(akim)} and his deputies "
+                                       f"can attend {capacity}.", at_once, officials=[akim]))
+    return found
+
+
 def _tv_live(data: _Data) -> list[Violation]:
     """At most ``tv_channels`` ministerial meetings at the same time nationwide."""
     channels, found, seen = data.profile.get("TV-LIVE").tv_channels, [], set()
@@ -669,6 +719,7 @@ HARD_RULES: dict[str, Callable[[_Data], list[Violation]]] = {
     "TRAVEL": _travel,
     "CAP-REGION": _cap_region,
     "AKIM-SUPPORT": _akim_support,
+    "ATTEND-DISTRICT": _attend_district,
     "TV-LIVE": _tv_live,
     "SUBST-DEPUTY": _subst_deputy,
     "REGION-AGREE": _region_agree,

@@ -1,5 +1,5 @@
 """Command line: ``scheduler plan | check | replan | urgent | report | history | diff | schema |
-template``.
+template | profiles | profile show | compare``.
 
 Exit codes: 0 done; 1 no calendar exists or a calendar breaks a hard rule; 2 bad input
 (the message names the file, row and field; nothing is written).
@@ -31,6 +31,7 @@ from scheduler.io import (InputError, describe_errors, load_calendar, load_chang
 from scheduler.meetings import CSV_COLUMNS, Calendar, MeetingKind, csv_rows
 from scheduler.planner import Result, solve
 from scheduler.profile import Profile, profile_text
+from scheduler.profiles_cmd import load_profile_for
 from scheduler.replan import replan as replan_calendar
 from scheduler.workspace import instance_of, resolve_calendar, save_version, versions
 
@@ -74,7 +75,8 @@ def plan(
     """Plan a half-year calendar and write it, once the checker has passed it."""
     lang = _lang(lang)
     try:
-        inst, prof = load_instance(instance), load_profile(profile)
+        inst = load_instance(instance)
+        prof = load_profile_for(profile, inst)
     except InputError as exc:
         _fail_input(exc)
     if out.exists() and not out.is_dir():
@@ -93,6 +95,12 @@ def plan(
                      f"({result.wall_time:.1f} s).")
         if result.status == "UNKNOWN":
             errors.print("Try a longer --time-limit.")
+        if result.status == "INFEASIBLE":
+            from scheduler.explain import explain_infeasibility
+
+            with console.status("looking for the rules that collide ..."):
+                found = explain_infeasibility(inst, prof, time_limit=time_limit)
+            errors.print(found.text(), highlight=False)
         raise typer.Exit(1)
     assert result.check is not None
     if not result.check.ok:  # the planner and the checker disagree: write nothing
@@ -154,7 +162,8 @@ def replan(
     """Re-plan a published calendar with a change set, changing as little as possible."""
     lang = _lang(lang)
     try:
-        inst, prof = _instance_for(instance, calendar), load_profile(profile)
+        inst = _instance_for(instance, calendar)
+        prof = load_profile_for(profile, inst)
         published, change_set = load_calendar(calendar), load_changes(changes)
         day = _date(as_of, "--as-of")
     except InputError as exc:
@@ -183,7 +192,8 @@ def urgent(
     """Add the out-of-schedule meetings one tension alert calls for (URGENT-TENSION)."""
     lang = _lang(lang)
     try:
-        inst, prof = _instance_for(instance, calendar), load_profile(profile)
+        inst = _instance_for(instance, calendar)
+        prof = load_profile_for(profile, inst)
         published = load_calendar(calendar)
         day = _date(date, "--date")
         alert_id = f"alert-{region}-{day.isoformat()}"
@@ -277,6 +287,48 @@ def report(
 
 
 @app.command()
+def explain(
+    instance: InstanceArg,
+    calendar: Annotated[Optional[Path], typer.Argument(help=(
+        "A calendar.json: explain its costs (without it: explain why no calendar exists)."))] = None,
+    profile: ProfileOpt = "kz-2024",
+    meeting: Annotated[Optional[str], typer.Option(help="What if this meeting moved ...")] = None,
+    to: Annotated[Optional[str], typer.Option(help="... to this date or region id.")] = None,
+    time_limit: Annotated[float, typer.Option(min=0.1, help="Seconds per solve.")] = 20.0,
+) -> None:
+    """Why no calendar exists; what each rule costs in a calendar; what moving a meeting does."""
+    from scheduler.explain import cost_breakdown, explain_infeasibility, what_if, why_here
+
+    try:
+        inst, prof = load_instance(instance), load_profile(profile)
+        cal = load_calendar(calendar) if calendar else None
+    except InputError as exc:
+        _fail_input(exc)
+    if cal is None:
+        with console.status("looking for the rules that collide ..."):
+            found = explain_infeasibility(inst, prof, time_limit=time_limit)
+        console.print(found.text(), highlight=False)
+        raise typer.Exit(0 if found.feasible else 1)
+    if meeting is not None or to is not None:
+        if meeting is None or to is None:
+            _fail_input(InputError("--meeting and --to go together"))
+        try:
+            answer = what_if(inst, prof, cal, meeting, to)
+        except (KeyError, ValueError) as exc:
+            _fail_input(InputError(f"{calendar}: {exc.args[0]}"))
+        console.print(answer.text(), highlight=False)
+        return
+    report = check(inst, prof, cal)
+    console.print(cost_breakdown(report, prof), highlight=False)
+    console.print("\nWhy each meeting is where it is:")
+    for meeting_id, line in why_here(inst, cal).items():
+        console.print(f"  {meeting_id}: {line}", highlight=False)
+    if not report.ok:
+        _print_violations(report, "en")
+        raise typer.Exit(1)
+
+
+@app.command()
 def history(workspace: Annotated[Path, typer.Argument(help="Workspace folder.")]) -> None:
     """List the versions of a workspace, oldest first."""
     found = versions(workspace)
@@ -316,7 +368,8 @@ def check_cmd(
     """List every broken hard rule and every soft-rule cost of a calendar (exit 1 if any hard rule fails)."""
     lang = _lang(lang)
     try:
-        inst, prof, cal = load_instance(instance), load_profile(profile), load_calendar(calendar)
+        inst, cal = load_instance(instance), load_calendar(calendar)
+        prof = load_profile_for(profile, inst)
     except InputError as exc:
         _fail_input(exc)
     report = check(inst, prof, cal)
@@ -438,6 +491,78 @@ def _print_violations(report: CheckReport, lang: str) -> None:
     for v in report.violations:
         table.add_row(v.rule_id, v.message)
     console.print(table)
+
+
+@app.command()
+def bench(
+    out: Annotated[Path, typer.Option("--out", help="Report folder, e.g. reports/bench/DATE.")],
+    family: Annotated[Optional[list[str]], typer.Option(
+        "--family", help="Instance family (repeatable; default: all).")] = None,
+    solver: Annotated[Optional[list[str]], typer.Option(
+        "--solver", help="Solver (repeatable; default: all).")] = None,
+    time_limit: Annotated[float, typer.Option("--time-limit")] = 30.0,
+    seeds: Annotated[int, typer.Option("--seeds")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs")] = 1,
+) -> None:
+    """Benchmark the solvers on the instance families; resumes an interrupted run."""
+    from scheduler.bench.runner import FAMILIES, run
+    from scheduler.bench.solvers import SOLVERS
+
+    run(family or list(FAMILIES), solver or list(SOLVERS), seeds, time_limit, jobs, out,
+        log=console.print)
+
+
+@app.command("profiles")
+def profiles_cmd() -> None:
+    """List the built-in rule profiles with their titles and rule ids."""
+    from scheduler.profiles_cmd import profiles_table
+
+    console.print(profiles_table())
+
+
+profile_app = typer.Typer(no_args_is_help=True, help="Show a rule profile.")
+app.add_typer(profile_app, name="profile")
+
+
+@profile_app.command("show")
+def profile_show(
+    name: Annotated[str, typer.Argument(help="Built-in profile name or a profile .toml file.")],
+) -> None:
+    """Print a profile: each rule's id, kind, source, switch and parameters."""
+    from scheduler.profile import profile_path
+    from scheduler.profiles_cmd import profile_tables
+
+    try:
+        prof = load_profile(name)
+    except InputError as exc:
+        _fail_input(exc)
+    for table in profile_tables(prof, profile_path(name)):
+        console.print(table)
+
+
+@app.command()
+def compare(
+    instance: InstanceArg,
+    profiles: Annotated[str, typer.Option("--profiles", help=(
+        "Profiles to compare, comma-separated: built-in names or .toml files."))
+    ] = "kz-2016,kz-2024",
+    time_limit: Annotated[float, typer.Option(min=0.1, help="Seconds for each solve.")] = 60.0,
+    workers: Annotated[int, typer.Option(min=1, help="Solver threads.")] = 2,
+    seed: Annotated[int, typer.Option(help="Random seed of the solver.")] = 0,
+) -> None:
+    """Plan the same instance under each profile and tabulate the differences."""
+    from scheduler.profiles_cmd import compare as compare_plans
+    from scheduler.profiles_cmd import compare_table, parse_profile_list
+
+    try:
+        inst = load_instance(instance)
+        chosen = [(name, load_profile_for(name, inst)) for name in parse_profile_list(profiles)]
+    except InputError as exc:
+        _fail_input(exc)
+    with console.status("planning ...") as status:
+        compared = compare_plans(inst, chosen, time_limit=time_limit, workers=workers, seed=seed,
+                                 on_start=lambda name: status.update(f"planning under {name} ..."))
+    console.print(compare_table(inst, compared))
 
 
 def main() -> None:

@@ -13,13 +13,15 @@ Copy ``scheduler/profiles/kz-2024.toml``, change a number, and plan with
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import tomllib
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, NonNegativeInt, PositiveInt
-from pydantic import field_validator
+from pydantic import ValidationError, field_validator, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 PROFILES_DIR = Path(__file__).parent / "profiles"
 Kind = Literal["hard", "soft", "milestone", "format"]
@@ -46,6 +48,13 @@ class FreqCebQuarter(Rule):
     min_per_quarter: NonNegativeInt = 1
     max_per_quarter: PositiveInt = 3
 
+    @model_validator(mode="after")
+    def _min_le_max(self) -> FreqCebQuarter:
+        if self.min_per_quarter > self.max_per_quarter:
+            raise ValueError(f"min_per_quarter ({self.min_per_quarter}) exceeds max_per_quarter "
+                             f"({self.max_per_quarter})")
+        return self
+
 
 class FreqAkim(Rule):
     region_min_per_quarter: NonNegativeInt = 1
@@ -55,11 +64,24 @@ class FreqAkim(Rule):
 
 
 class FreqWindow(Rule):
-    """kz-2016 / kz-2018: the annual meeting falls in a fixed quarter (1-4) per kind."""
+    """kz-2016 / kz-2018: the annual meeting falls in a fixed quarter (1-4) per kind.
+
+    Every duty official whose quarter lies in the horizon holds ``min_in_quarter`` ..
+    ``max_in_quarter`` planned meetings in it, and none in the other quarters.
+    """
 
     akims_quarter: int = Field(default=1, ge=1, le=4)
     ministers_quarter: int = Field(default=2, ge=1, le=4)
     rectors_quarter: int = Field(default=3, ge=1, le=4)
+    min_in_quarter: NonNegativeInt = 1
+    max_in_quarter: PositiveInt = 1
+
+    @model_validator(mode="after")
+    def _min_le_max(self) -> FreqWindow:
+        if self.min_in_quarter > self.max_in_quarter:
+            raise ValueError(f"min_in_quarter ({self.min_in_quarter}) exceeds max_in_quarter "
+                             f"({self.max_in_quarter})")
+        return self
 
 
 # ------------------------------------------------------------------------- time
@@ -242,12 +264,38 @@ class Profile(BaseModel):
     def _typed_rules(cls, raw: dict) -> dict:
         if not isinstance(raw, dict):
             raise ValueError("'rules' must be a table of rule ids")
-        typed = {}
+        typed, problems = {}, []  # problems located at rules.<RULE-ID>.<parameter>
         for rule_id, spec in raw.items():
             if rule_id not in CATALOGUE:
-                known = ", ".join(CATALOGUE)
-                raise ValueError(f"unknown rule id '{rule_id}' (known: {known})")
-            typed[rule_id] = spec if isinstance(spec, Rule) else CATALOGUE[rule_id].model_validate(spec)
+                close = difflib.get_close_matches(str(rule_id), CATALOGUE, n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                problems.append(InitErrorDetails(type=PydanticCustomError(
+                    "unknown_rule", "unknown rule id '{rule_id}' ({hint}known: {known})",
+                    {"rule_id": str(rule_id), "hint": hint, "known": ", ".join(CATALOGUE)}),
+                    loc=(str(rule_id),), input=spec))
+                continue
+            try:
+                typed[rule_id] = spec if isinstance(spec, Rule) else \
+                    CATALOGUE[rule_id].model_validate(spec)
+            except ValidationError as exc:
+                for err in exc.errors():
+                    detail = InitErrorDetails(type=err["type"], loc=(rule_id, *err["loc"]),
+                                              input=err["input"])
+                    if "ctx" in err:
+                        detail["ctx"] = err["ctx"]
+                    if err["type"] == "extra_forbidden":
+                        close = difflib.get_close_matches(str(err["loc"][-1]),
+                                                          CATALOGUE[rule_id].model_fields, n=1)
+                        detail["type"] = PydanticCustomError(
+                            "unknown_parameter", "unknown parameter of {rule_id} ({hint}its "
+                            "parameters: {known})", {
+                                "rule_id": rule_id,
+                                "hint": f"did you mean '{close[0]}'? " if close else "",
+                                "known": ", ".join(CATALOGUE[rule_id].model_fields)})
+                        detail.pop("ctx", None)
+                    problems.append(detail)
+        if problems:
+            raise ValidationError.from_exception_data("rules", problems)
         return typed
 
     def on(self, rule_id: str) -> bool:
@@ -277,6 +325,71 @@ class Profile(BaseModel):
         rules[rule_id] = CATALOGUE[rule_id].model_validate(
             {**rules[rule_id].model_dump(), **params})
         return self.model_copy(update={"rules": rules})
+
+
+# ------------------------------------------------------------ body references
+# The bodies a profile may name (SCOPE-EXEMPT.exempt_bodies, SUBST-DEPUTY.excluded_bodies)
+# even when an instance does not list them: the 21 ministries of instances/kz-2027-h1.json
+# and bodies of earlier editions of the Government (S-2016, S-2018). A profile that names a
+# body neither here nor in the instance is refused: a typo would silently exempt nobody.
+KNOWN_BODIES: dict[str, str] = {
+    "internal-affairs": "Ministry of Internal Affairs",
+    "foreign-affairs": "Ministry of Foreign Affairs",
+    "defence": "Ministry of Defence",
+    "emergency-situations": "Ministry of Emergency Situations",
+    "justice": "Ministry of Justice",
+    "national-economy": "Ministry of National Economy",
+    "finance": "Ministry of Finance",
+    "health": "Ministry of Health",
+    "enlightenment": "Ministry of Enlightenment",
+    "science-higher-education": "Ministry of Science and Higher Education",
+    "labour-social-protection": "Ministry of Labour and Social Protection of the Population",
+    "culture-information": "Ministry of Culture and Information",
+    "tourism-sports": "Ministry of Tourism and Sports",
+    "agriculture": "Ministry of Agriculture",
+    "ecology-natural-resources": "Ministry of Ecology and Natural Resources",
+    "water-resources-irrigation": "Ministry of Water Resources and Irrigation",
+    "energy": "Ministry of Energy",
+    "industry-construction": "Ministry of Industry and Construction",
+    "transport": "Ministry of Transport",
+    "trade-integration": "Ministry of Trade and Integration",
+    "ai-digital-development": "Ministry of Artificial Intelligence and Digital Development",
+    # historical (earlier Governments; S-2016, S-2018)
+    "defence-aerospace-industry": "Ministry of Defence and Aerospace Industry (2016-2019)",
+    "education-science": "Ministry of Education and Science (until 2022)",
+    "healthcare-social-development": "Ministry of Healthcare and Social Development (2014-2016)",
+    "investments-development": "Ministry for Investments and Development (2014-2019)",
+    "information-communications": "Ministry of Information and Communications (2016-2019)",
+    "religious-affairs-civil-society": "Ministry of Religious Affairs and Civil Society "
+                                       "(2016-2018)",
+    "culture-sports": "Ministry of Culture and Sports (2014-2023)",
+    "civil-service-anti-corruption": "Agency for Civil Service Affairs and Anti-Corruption "
+                                     "(2014-2019; S-2016 item 1)",
+}
+BODY_FIELDS: dict[str, tuple[str, ...]] = {
+    "SCOPE-EXEMPT": ("exempt_bodies",),
+    "SUBST-DEPUTY": ("excluded_bodies",),
+}
+
+
+def profile_problems(profile: Profile, instance) -> list[str]:
+    """Body references of a profile that make no sense for this instance.
+
+    Each problem reads ``RULE-ID.field: unknown body 'x'``: a body named by the profile
+    that is neither in ``instance.bodies`` nor in :data:`KNOWN_BODIES`.
+    """
+    known = {b.id for b in instance.bodies} | set(KNOWN_BODIES)
+    problems = []
+    for rule_id, fields in BODY_FIELDS.items():
+        rule = profile.rules.get(rule_id)
+        for name in fields if rule is not None else ():
+            for body_id in getattr(rule, name):
+                if body_id not in known:
+                    close = difflib.get_close_matches(body_id, sorted(known), n=1)
+                    hint = f" (did you mean '{close[0]}'?)" if close else \
+                        " (neither in the instance nor a known body)"
+                    problems.append(f"{rule_id}.{name}: unknown body '{body_id}'{hint}")
+    return problems
 
 
 def builtin_profiles() -> list[str]:

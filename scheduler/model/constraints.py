@@ -3,6 +3,10 @@
 Rules that only narrow the grid (SCOPE-EXEMPT, TIME-HORIZON, TIME-OFFHOURS, TIME-LEAD,
 SUBST-DEPUTY's "never an absent presenter", REGION-AGREE's blocked dates) act in
 ``variables.py`` where the candidates are made; the groups here link candidates.
+
+Every constraint names the rule instance it belongs to (rule id, then the person, date,
+region or quarter): ``m.add(constraint, key)``. In an explanation model that key is a
+literal the infeasibility analysis can switch off (see ``scheduler/explain.py``).
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ def freq_ceb_quarter(m: CalendarModel) -> None:
             continue
         for quarter in m.instance.horizon.quarters:
             held = m.planned_in_quarter(official.id, quarter)
-            m.model.add_linear_constraint(held, rule.min_per_quarter, rule.max_per_quarter)
+            key = ("FREQ-CEB-QUARTER", official.id, quarter)
+            m.add(held >= rule.min_per_quarter, key)
+            m.add(held <= rule.max_per_quarter, key)
 
 
 def freq_akim(m: CalendarModel) -> None:
@@ -37,31 +43,31 @@ def freq_akim(m: CalendarModel) -> None:
     for official in m.duty:
         if m.instance.body(official.body_id).kind is not BodyKind.akimat:
             continue
-        per_quarter = [m.planned_in_quarter(official.id, q) for q in quarters]
-        for held in per_quarter:
-            m.model.add(held <= rule.max_per_quarter)
+        per_quarter = {q: m.planned_in_quarter(official.id, q) for q in quarters}
+        for q, held in per_quarter.items():
+            m.add(held <= rule.max_per_quarter, ("FREQ-AKIM", official.id, q))
         level = official.akim_level or AkimLevel.region
         if level is AkimLevel.region:
-            for held in per_quarter:
-                m.model.add(held >= rule.region_min_per_quarter)
+            for q, held in per_quarter.items():
+                m.add(held >= rule.region_min_per_quarter, ("FREQ-AKIM", official.id, q))
         else:
             least = rule.district_min_per_half if level is AkimLevel.district else rule.rural_min_per_half
-            m.model.add(sum(per_quarter) >= least)
+            m.add(sum(per_quarter.values()) >= least, ("FREQ-AKIM", official.id, "half"))
 
 
 def clash_person(m: CalendarModel) -> None:
     """A presenter holds at most one meeting per slot and max_per_day per day."""
     max_per_day = m.profile.get("CLASH-PERSON").max_per_day
-    for held in m.by_presenter_day.values():
+    for (person, day), held in m.by_presenter_day.items():
         if len(held) > max_per_day:
-            m.model.add(sum(held) <= max_per_day)
+            m.add(sum(held) <= max_per_day, ("CLASH-PERSON", person, day))
     if max_per_day > 1:
         by_slot = defaultdict(list)
         for cand, var in m.vars.items():
             by_slot[cand.presenter, cand.slot].append(var)
-        for held in by_slot.values():
+        for (person, slot), held in by_slot.items():
             if len(held) > 1:
-                m.model.add_at_most_one(held)
+                m.add(sum(held) <= 1, ("CLASH-PERSON", person, slot.date))
 
 
 def travel(m: CalendarModel) -> None:
@@ -75,7 +81,7 @@ def travel(m: CalendarModel) -> None:
     for cand, var in m.vars.items():
         where[cand.presenter][cand.slot][cand.region].append(var)
     windows: dict[tuple, float] = {}
-    for slots in where.values():
+    for person, slots in where.items():
         order = sorted(slots)
         for i, first in enumerate(order):
             if not same_day_ok:  # one slot, two regions: no time to travel at all
@@ -84,7 +90,7 @@ def travel(m: CalendarModel) -> None:
                     for r2 in regions[j + 1:]:
                         for v1 in slots[first][r1]:
                             for v2 in slots[first][r2]:
-                                m.model.add_bool_or([~v1, ~v2])
+                                m.add(v1 + v2 <= 1, ("TRAVEL", person, first.date, first.date))
             for second in order[i + 1:]:
                 if same_day_ok and second.date == first.date:
                     continue
@@ -100,7 +106,8 @@ def travel(m: CalendarModel) -> None:
                     far = [v for r2, there in slots[second].items()
                            if hours[r1][r2] > window for v in there]
                     if far:
-                        m.model.add(sum(here) + sum(far) <= 1)
+                        m.add(sum(here) + sum(far) <= 1, ("TRAVEL", person, first.date,
+                                                          second.date))
 
 
 def _full_day(rule) -> float:
@@ -114,12 +121,12 @@ def cap_region(m: CalendarModel) -> None:
     weekends: dict[tuple[str, dt.date], list] = defaultdict(list)
     for (region, day), held in m.ministerial_by_region_day.items():
         if len(held) > rule.region_per_day:
-            m.model.add(sum(held) <= rule.region_per_day)
+            m.add(sum(held) <= rule.region_per_day, ("CAP-REGION", region, day))
         if day.weekday() >= 5:
             weekends[region, day - dt.timedelta(days=day.weekday() - 5)].extend(held)
-    for held in weekends.values():
+    for (region, saturday), held in weekends.items():
         if len(held) > rule.region_per_weekend:
-            m.model.add(sum(held) <= rule.region_per_weekend)
+            m.add(sum(held) <= rule.region_per_weekend, ("CAP-REGION", region, "weekend", saturday))
 
 
 def akim_support(m: CalendarModel) -> None:
@@ -128,7 +135,8 @@ def akim_support(m: CalendarModel) -> None:
         visits = m.ministerial_by_region_day.get((region, day), [])
         if visits:
             for var in own:
-                m.model.add(sum(visits) + len(visits) * var <= len(visits))
+                m.add(sum(visits) + len(visits) * var <= len(visits),
+                      ("AKIM-SUPPORT", region, day))
 
 
 def urgent_tension(m: CalendarModel) -> None:
@@ -144,7 +152,8 @@ def extra_demand(m: CalendarModel) -> None:
 def _owed_meetings(m: CalendarModel, rule_id: str) -> None:
     for owed_rule, alert, official in m.alert_duties:
         if owed_rule == rule_id:
-            m.model.add(sum(m.by_alert_official.get((alert.id, official.id), [])) == 1)
+            m.add(sum(m.by_alert_official.get((alert.id, official.id), [])) == 1,
+                  (rule_id, alert.id, official.id))
 
 
 def subst_deputy(m: CalendarModel) -> None:
@@ -160,7 +169,8 @@ def subst_deputy(m: CalendarModel) -> None:
     for cand, var in m.vars.items():
         if (cand.kind is MeetingKind.planned and cand.presenter != cand.official
                 and absent.reason(cand.official, cand.slot.date) is None):
-            m.model.add(var <= sum(urgent[cand.official, cand.slot.date]))
+            m.add(var <= sum(urgent[cand.official, cand.slot.date]),
+                  ("SUBST-DEPUTY", cand.official, cand.slot.date))
 
 
 def tv_live(m: CalendarModel) -> None:
@@ -170,20 +180,28 @@ def tv_live(m: CalendarModel) -> None:
     for cand, var in m.vars.items():
         if cand.ministerial:
             by_slot[cand.slot].append(var)
-    for held in by_slot.values():
+    for slot, held in by_slot.items():
         if len(held) > channels:
-            m.model.add(sum(held) <= channels)
+            m.add(sum(held) <= channels, ("TV-LIVE", slot.date, slot.start))
 
 
 def freq_window(m: CalendarModel) -> None:
-    """kz-2016 / kz-2018: planned meetings only in the quarter fixed for their kind."""
+    """kz-2016 / kz-2018: planned meetings only in the quarter fixed for their kind, and
+    min_in_quarter..max_in_quarter of them there when that quarter is in the horizon."""
     rule = m.profile.get("FREQ-WINDOW")
     quarter_of = {BodyKind.akimat: rule.akims_quarter, BodyKind.ceb: rule.ministers_quarter,
                   BodyKind.university: rule.rectors_quarter}
     for cand, var in m.vars.items():
         if cand.kind is MeetingKind.planned:
             if cand.slot.quarter != quarter_of[m.instance.body(cand.body).kind]:
-                m.model.add(var == 0)
+                m.add(var == 0, ("FREQ-WINDOW", cand.official))
+    for official in m.duty:
+        quarter = quarter_of[m.instance.body(official.body_id).kind]
+        if quarter in m.instance.horizon.quarters:  # H1 has no rectors' Q3: nothing owed
+            held = m.planned_in_quarter(official.id, quarter)
+            key = ("FREQ-WINDOW", official.id, quarter)
+            m.add(held >= rule.min_in_quarter, key)
+            m.add(held <= rule.max_in_quarter, key)
 
 
 GROUPS: dict[str, Callable[[CalendarModel], None]] = {

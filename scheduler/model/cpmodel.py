@@ -14,7 +14,7 @@ from scheduler.meetings import Calendar, Meeting, MeetingKind
 from scheduler.model.constraints import GROUPS
 from scheduler.model.objective import PARTS
 from scheduler.model.variables import (Availability, Candidate, alert_duties, create_candidates,
-                                       duty_officials)
+                                       domain_guards, duty_officials)
 from scheduler.profile import Profile
 
 STATUS = {cp_model.OPTIMAL: "OPTIMAL", cp_model.FEASIBLE: "FEASIBLE",
@@ -29,26 +29,42 @@ class CalendarModel:
 
     def __init__(self, instance: Instance, profile: Profile, *, extra: tuple[Candidate, ...] = (),
                  first_day: dt.date | None = None, earliest: dt.date | None = None,
-                 free: set[str] | None = None) -> None:
+                 free: set[str] | None = None, explain: bool = False) -> None:
         """``extra`` candidates (published meetings kept in a re-plan) join the grid; see
-        ``create_candidates`` for the rest."""
-        self.instance, self.profile = instance, profile
+        ``create_candidates`` for the rest. With ``explain``, every rule instance is
+        guarded by a literal (``self.guards``) and there is no objective."""
+        self.instance, self.profile, self.explain = instance, profile, explain
         self.model = cp_model.CpModel()
+        self.guards: dict[tuple, cp_model.IntVar] = {}
         self.duty = duty_officials(instance, profile)
         self.alert_duties = alert_duties(instance, profile)
         self.availability = Availability(instance)
         self.vars: dict[Candidate, cp_model.IntVar] = {}
         grid = create_candidates(instance, profile, first_day=first_day, earliest=earliest,
-                                 free=free)
+                                 free=free, relax=explain)
         for cand in (*grid, *extra):
             if cand not in self.vars:
                 self.vars[cand] = self.model.new_bool_var(f"m{len(self.vars)}")
+        if explain:  # what the domain rules would have left out, now guarded
+            guards = domain_guards(instance, profile)
+            for cand, var in self.vars.items():
+                for key in guards(cand):
+                    self.add(var == 0, key)
         self._index()
         for rule_id, add_group in GROUPS.items():
             if profile.on(rule_id):
                 add_group(self)
-        self.costs = {rule_id: part(self) for rule_id, part in PARTS.items() if profile.on(rule_id)}
+        self.costs = {} if explain else {
+            rule_id: part(self) for rule_id, part in PARTS.items() if profile.on(rule_id)}
         self.model.minimize(sum(self.costs.values()))
+
+    def add(self, constraint, key: tuple) -> None:
+        """Add a constraint of the rule instance ``key`` (rule id first)."""
+        added = self.model.add(constraint)
+        if self.explain:
+            if key not in self.guards:
+                self.guards[key] = self.model.new_bool_var(str(key))
+            added.only_enforce_if(self.guards[key])
 
     def _index(self) -> None:
         """Lists of variables the rules sum over, and counts the objective reads, built once.

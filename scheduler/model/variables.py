@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from scheduler.instance import AlertLevel, BodyKind, Instance, Official, TensionAlert
 from scheduler.meetings import MeetingKind
 from scheduler.profile import Profile
-from scheduler.slots import Slot, earliest_planned_date, slot_grid
+from scheduler.slots import Slot, days_off, earliest_planned_date, slot_grid
 
 
 @dataclass(frozen=True)
@@ -92,18 +92,25 @@ def alert_window(alert: TensionAlert, rule) -> tuple[dt.date, dt.date]:
 
 
 def create_candidates(instance: Instance, profile: Profile, *, first_day: dt.date | None = None,
-                      earliest: dt.date | None = None, free: set[str] | None = None
-                      ) -> list[Candidate]:
+                      earliest: dt.date | None = None, free: set[str] | None = None,
+                      relax: bool = False) -> list[Candidate]:
     """Every meeting the domain rules allow; re-planning passes ``first_day`` (nothing
     before it), ``earliest`` (no newly placed planned meeting before it) and ``free`` (the
-    officials whose planned meetings may be placed anew; None: everyone)."""
+    officials whose planned meetings may be placed anew; None: everyone). With ``relax``
+    (explanations) the meetings that TIME-LEAD, the holidays of TIME-OFFHOURS,
+    REGION-AGREE's blocked dates and absences (SUBST-DEPUTY) leave out are made too;
+    ``domain_guards`` names what forbids each."""
+    grid_profile = profile
+    if relax and profile.on("TIME-OFFHOURS"):
+        grid_profile = profile.with_params("TIME-OFFHOURS", use_public_holidays=True)
     by_day: dict[dt.date, list[Slot]] = defaultdict(list)
-    for slot in slot_grid(instance, profile):
+    for slot in slot_grid(instance, grid_profile):
         if first_day is None or slot.date >= first_day:
             by_day[slot.date].append(slot)
     avail = Availability(instance)
-    blocked = blocked_dates(instance, profile)
-    earliest = max(earliest_planned_date(instance, profile), earliest or dt.date.min)
+    blocked = set() if relax else blocked_dates(instance, profile)
+    earliest = dt.date.min if relax else max(earliest_planned_date(instance, profile),
+                                             earliest or dt.date.min)
     all_regions = [r.id for r in instance.regions]
     out: list[Candidate] = []
 
@@ -118,6 +125,10 @@ def create_candidates(instance: Instance, profile: Profile, *, first_day: dt.dat
         for day in days:
             urgent_day = kind is MeetingKind.planned and (official.id, day) in urgent_days
             who = presenters(instance, profile, avail, official, day, urgent_day)
+            if relax:  # the absent may present too, guarded by their absence
+                who = list(dict.fromkeys([official.id, *who, *(
+                    d.id for d in instance.deputies_of(official.id)
+                    if avail.reason(official.id, day) is not None)]))
             for region in regions:
                 if (region, day) in blocked:
                     continue
@@ -140,6 +151,32 @@ def create_candidates(instance: Instance, profile: Profile, *, first_day: dt.dat
         days = [d for d in by_day if first <= d <= last]
         add(official, [alert.region_id], days, MeetingKind.out_of_schedule, alert.id)
     return out
+
+
+def domain_guards(instance: Instance, profile: Profile):
+    """A function naming the rule instances that leave a candidate out of the grid
+    (explanations): TIME-LEAD, TIME-OFFHOURS's holidays, REGION-AGREE's blocked dates,
+    the absences of SUBST-DEPUTY."""
+    earliest = earliest_planned_date(instance, profile)
+    offhours = profile.get("TIME-OFFHOURS")
+    holidays = days_off(instance) if (profile.on("TIME-OFFHOURS")
+                                      and not offhours.use_public_holidays) else {}
+    blocked = blocked_dates(instance, profile)
+    absences = instance.absences if profile.on("SUBST-DEPUTY") else ()
+
+    def guards(cand: Candidate) -> list[tuple]:
+        day = cand.slot.date
+        keys: list[tuple] = []
+        if cand.kind is MeetingKind.planned and profile.on("TIME-LEAD") and day < earliest:
+            keys.append(("TIME-LEAD",))
+        if day in holidays:
+            keys.append(("TIME-OFFHOURS", day))
+        if (cand.region, day) in blocked:
+            keys.append(("REGION-AGREE", cand.region, day))
+        keys += [("SUBST-DEPUTY", a.official_id, a.start) for a in absences
+                 if a.official_id == cand.presenter and a.covers(day)]
+        return keys
+    return guards
 
 
 def alert_duties(instance: Instance, profile: Profile) -> list[tuple[str, TensionAlert, Official]]:
