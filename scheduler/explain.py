@@ -156,9 +156,13 @@ def describe(key: tuple, instance: Instance, profile: Profile, frees: bool = Fal
         say = f"{_day(day)} is a day off ({name}): no meeting that day"
         fix = f"allow meetings on {day} (TIME-OFFHOURS use_public_holidays, or a working day)"
     elif rule_id == "REGION-AGREE":
-        region, day = args
-        say = f"{_region(instance, region)} has blocked {_day(day)}"
-        fix = f"ask the akimat of {_region(instance, region)} to free {day}"
+        (region,) = args
+        dates = sorted(rd.date for rd in instance.region_dates
+                       if rd.region_id == region and rd.kind.value == "blocked")
+        shown = ", ".join(str(d) for d in dates[:4]) + (f" and {len(dates) - 4} more"
+                                                         if len(dates) > 4 else "")
+        say = f"{_region(instance, region)} has blocked {len(dates)} date(s): {shown}"
+        fix = f"ask the akimat of {_region(instance, region)} to free one of its blocked dates"
     elif rule_id == "SUBST-DEPUTY" and len(args) == 2 and isinstance(args[0], str) \
             and any(a.official_id == args[0] and a.start == args[1] for a in instance.absences):
         who, start = args

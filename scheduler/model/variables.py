@@ -171,8 +171,8 @@ def domain_guards(instance: Instance, profile: Profile):
             keys.append(("TIME-LEAD",))
         if day in holidays:
             keys.append(("TIME-OFFHOURS", day))
-        if (cand.region, day) in blocked:
-            keys.append(("REGION-AGREE", cand.region, day))
+        if (cand.region, day) in blocked:  # one instance per region: its blocked dates
+            keys.append(("REGION-AGREE", cand.region))
         keys += [("SUBST-DEPUTY", a.official_id, a.start) for a in absences
                  if a.official_id == cand.presenter and a.covers(day)]
         return keys

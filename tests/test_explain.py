@@ -1,0 +1,146 @@
+"""Explanations: minimal conflicts on hand-made infeasible instances, costs, what-if."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import H1_2027, make_instance
+
+from scheduler.checker import check
+from scheduler.explain import cost_breakdown, explain_infeasibility, what_if, why_here
+from scheduler.meetings import MeetingKind
+from scheduler.model.cpmodel import CalendarModel
+from scheduler.model.variables import Candidate
+from scheduler.planner import solve
+from scheduler.slots import Slot, days_off
+
+D = dt.date.fromisoformat
+HEALTH_PEOPLE = ["minister-health", "first-vice-minister-health", "vice-minister-health"]
+
+
+def _keys(explanation) -> set[tuple]:
+    return {c.key for c in explanation.conflicts}
+
+
+def _assert_minimal(explanation, expected: set[tuple]) -> None:
+    assert explanation.status == "INFEASIBLE"
+    assert _keys(explanation) == expected
+    assert all(c.frees for c in explanation.conflicts)  # drop any one: a calendar exists
+    assert all(c.sentence and c.relaxation for c in explanation.conflicts)
+
+
+def test_head_and_deputies_absent_for_a_whole_quarter(kz2024):
+    """Minister and both deputies away all Q1: the quarter's duty and the three absences."""
+    inst = make_instance(regions=["astana"], ministries=["health"],
+                         absences=[(p, "2027-01-01", "2027-03-31", "illness")
+                                   for p in HEALTH_PEOPLE])
+    found = explain_infeasibility(inst, kz2024)
+    _assert_minimal(found, {("FREQ-CEB-QUARTER", "minister-health", 1)} | {
+        ("SUBST-DEPUTY", p, D("2027-01-01")) for p in HEALTH_PEOPLE})
+    assert "Minister of Health" in found.text() and "Q1 2027" in found.text()
+
+
+def test_two_ministers_one_region_one_allowed_day(kz2024):
+    """Two ministers owe a Q1 meeting in a region open on one Q1 day: it hosts only one."""
+    only = D("2027-02-06")
+    open_days = [only] + [d for d in H1_2027 if d.month > 3]
+    inst = make_instance(regions=["astana"], ministries=["health", "education"],
+                         free={"astana": open_days})
+    found = explain_infeasibility(inst, kz2024)
+    _assert_minimal(found, {("FREQ-CEB-QUARTER", "minister-health", 1),
+                            ("FREQ-CEB-QUARTER", "minister-education", 1),
+                            ("CAP-REGION", "astana", only), ("REGION-AGREE", "astana")})
+
+
+def test_alert_window_of_holidays_only(kz2024):
+    """An alert whose 3-day window is Nauryz: the duty and the four holidays collide."""
+    profile = kz2024.with_params("URGENT-TENSION", arisen_days=3)
+    inst = make_instance(regions=["astana"], ministries=["health"],
+                         alerts=[("alert-nauryz", "astana", ["health"], "arisen",
+                                  D("2027-03-21"))])
+    found = explain_infeasibility(inst, profile)
+    _assert_minimal(found, {("URGENT-TENSION", "alert-nauryz", "minister-health")} | {
+        ("TIME-OFFHOURS", D(f"2027-03-{d}")) for d in (21, 22, 23, 24)})
+
+
+def test_travel_impossible_pair_forced_by_blocked_dates(kz2024):
+    """Friday evening in Aktau, Saturday morning in Oskemen: no time to fly between."""
+    profile = kz2024.with_params("TIME-OFFHOURS", weekend_slots=["10:00-12:00"])
+    friday, saturday = D("2027-02-05"), D("2027-02-06")
+    inst = make_instance(
+        regions=["astana", "mangystau", "east-kazakhstan"], ministries=["health"],
+        free={"mangystau": [friday], "east-kazakhstan": [saturday]},
+        alerts=[("alert-aktau", "mangystau", ["health"], "arisen", friday),
+                ("alert-oskemen", "east-kazakhstan", ["health"], "arisen", saturday)])
+    found = explain_infeasibility(inst, profile)
+    _assert_minimal(found, {("URGENT-TENSION", "alert-aktau", "minister-health"),
+                            ("URGENT-TENSION", "alert-oskemen", "minister-health"),
+                            ("REGION-AGREE", "mangystau"), ("REGION-AGREE", "east-kazakhstan"),
+                            ("TRAVEL", "minister-health", friday, saturday)})
+
+
+def test_feasible_instance_says_so(kz2024, tiny_instance):
+    """On a feasible instance the explanation says a calendar exists."""
+    assert explain_infeasibility(tiny_instance, kz2024).feasible
+
+
+# --------------------------------------------------------------- costs, what if
+@pytest.fixture(scope="module")
+def planned(kz2024):
+    from conftest import TINY
+    result = solve(TINY, kz2024, time_limit=20, workers=1, seed=0)
+    assert result.calendar is not None
+    return TINY, result
+
+
+def test_cost_breakdown_sums_to_the_objective(kz2024, planned):
+    """The checker's breakdown per rule adds up to the solver's objective."""
+    instance, result = planned
+    report = check(instance, kz2024, result.calendar)
+    assert sum(report.cost_by_rule.values()) == pytest.approx(result.objective)
+    assert sum(c.amount for c in report.costs) == pytest.approx(result.objective)
+    text = cost_breakdown(report, kz2024)
+    assert f"Total: {result.objective:,.0f}" in text and "w_issue = 1" in text
+    lines = why_here(instance, result.calendar)
+    assert set(lines) == {m.id for m in result.calendar.meetings}
+
+
+def _evaluate(instance, profile, calendar) -> float:
+    """The model's objective for exactly this calendar: every meeting pinned, nothing else."""
+    extra = tuple(Candidate(m.official_id, m.presenter_id, m.body_id, m.region_id,
+                            Slot(m.date, m.start, m.end), m.kind, m.alert_id,
+                            instance.body(m.body_id).kind.value == "ceb")
+                  for m in calendar.meetings)
+    model = CalendarModel(instance, profile, extra=extra)
+    for cand, var in model.vars.items():
+        model.model.add(var == int(cand in extra))
+    solver, status = model.solve(10, 1, 0, None)
+    assert solver.status_name(status) == "OPTIMAL"
+    return solver.objective_value
+
+
+def test_what_if_cost_change_is_what_a_pinned_resolve_gives(kz2024, planned):
+    """Moving a meeting to a free Saturday: the what-if's cost change is confirmed by the model."""
+    instance, result = planned
+    calendar = result.calendar
+    meeting = next(m for m in calendar.meetings if m.official_id == "minister-health"
+                   and m.kind is MeetingKind.planned and m.date >= D("2027-04-01"))
+    busy = {m.date for m in calendar.meetings} | set(days_off(instance))
+    target = next(d for d in H1_2027 if d.weekday() == 5 and d.month == meeting.date.month
+                  and d not in busy and d != meeting.date)
+    answer = what_if(instance, kz2024, calendar, meeting.id, target.isoformat())
+    assert not answer.new_violations
+    moved = calendar.model_copy(update={"meetings": tuple(
+        answer.moved if m.id == meeting.id else m for m in calendar.meetings)})
+    assert _evaluate(instance, kz2024, moved) == pytest.approx(result.objective + answer.delta)
+    assert "changes the cost by" in answer.text()
+
+
+def test_what_if_names_the_broken_rule(kz2024, planned):
+    """Moving a meeting onto a public holiday is reported as breaking TIME-OFFHOURS."""
+    instance, result = planned
+    meeting = next(m for m in result.calendar.meetings if m.kind is MeetingKind.planned)
+    answer = what_if(instance, kz2024, result.calendar, meeting.id, "2027-03-22")
+    assert "TIME-OFFHOURS" in {v.rule_id for v in answer.new_violations}
+    assert "would break" in answer.text()
