@@ -208,6 +208,16 @@ def describe(key: tuple, instance: Instance, profile: Profile, frees: bool = Fal
                f"{alert.date + dt.timedelta(days=days)} ({alert.level.value} tension, {alert_id})")
         fix = (f"widen the window ({rule_id} {alert.level.value}_days > {days}) or free a "
                f"day in it")
+    elif rule_id == "ATTEND-DISTRICT":
+        region, day, start = args
+        say = (f"The akim of {_region(instance, region)} and his deputies can attend only so "
+               f"many district meetings at once on {_day(day)} at {start:%H:%M}")
+        fix = f"free another date in {_region(instance, region)} for district meetings"
+    elif rule_id == "FREQ-WINDOW":
+        who, *quarter = args
+        say = (f"The {_title(instance, who)} holds his annual meeting only in the quarter "
+               f"fixed for his post")
+        fix = "free a date in that quarter (FREQ-WINDOW)"
     elif rule_id == "TV-LIVE":
         day, start = args
         say = f"Only {rule.tv_channels} ministerial meeting(s) can be broadcast on {day} at {start}"

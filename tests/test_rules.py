@@ -15,6 +15,7 @@ from conftest import make_instance
 from scheduler.checker import check
 from scheduler.meetings import MeetingKind
 from scheduler.planner import solve
+from scheduler.instance import Instance
 
 D = dt.date.fromisoformat
 Q1, Q2 = "2027-02-13", "2027-04-17"  # Saturdays
@@ -207,3 +208,45 @@ def test_duplicate_preferred_date_costs_once(kz2024):
     result = plan(inst, kz2024)
     assert result.check.cost_by_rule["REGION-AGREE"] == kz2024.get("REGION-AGREE").w_preferred
     assert result.check.total_cost == pytest.approx(result.objective)
+
+
+def _district_instance():
+    """Abai with a regional akim, two deputies and four district akims; one free Q1 evening."""
+    from conftest import H1_2027, _names
+    wednesday = dt.date(2027, 2, 10)
+    districts = [f"abai-d{k}" for k in range(1, 5)]
+    bodies = [{"id": "akimat-abai", "kind": "akimat", "region_id": "abai",
+               "name": _names("Akimat of Abai region")}]
+    officials = [{"id": "akim-abai", "title": _names("Akim of Abai region"),
+                  "body_id": "akimat-abai", "role": "first_head", "akim_level": "region",
+                  "base_region_id": "abai"}]
+    officials += [{"id": f"deputy-akim-abai-{k}", "title": _names(f"Deputy akim of Abai {k}"),
+                   "body_id": "akimat-abai", "role": "deputy", "deputy_of": "akim-abai",
+                   "base_region_id": "abai"} for k in (1, 2)]
+    for d in districts:
+        bodies.append({"id": f"akimat-{d}", "kind": "akimat", "region_id": "abai",
+                       "name": _names(f"Akimat of district {d}")})
+        officials.append({"id": f"akim-{d}", "title": _names(f"Akim of district {d}"),
+                          "body_id": f"akimat-{d}", "role": "first_head",
+                          "akim_level": "district", "district_id": d, "base_region_id": "abai"})
+    return Instance.model_validate({
+        "name": "districts", "horizon": {"year": 2027, "half": 1},
+        "approval_date": "2026-12-15",
+        "regions": [{"id": "abai", "name": _names("Abai"), "centre": {
+            "name": "Semey", "lat": 50.42, "lon": 80.25},
+            "districts": [{"id": d, "name": _names(d)} for d in districts]}],
+        "bodies": bodies, "officials": officials,
+        "region_dates": [{"region_id": "abai", "date": d.isoformat(), "kind": "blocked"}
+                         for d in H1_2027 if d.month <= 3 and d != wednesday]})
+
+
+def test_attend_district_binds_under_kz_2016():
+    """Four district akims, one free Q1 evening, the regional akim and two deputies to
+    attend: ATTEND-DISTRICT makes it infeasible; without it a calendar breaks the rule."""
+    from scheduler.io import load_profile
+    kz2016 = load_profile("kz-2016")
+    inst = _district_instance()
+    assert plan(inst, kz2016).status == "INFEASIBLE"
+    loose = plan(inst, kz2016.without("ATTEND-DISTRICT"))
+    assert loose.calendar is not None
+    assert check(inst, kz2016, loose.calendar).violations_by_rule["ATTEND-DISTRICT"] > 0

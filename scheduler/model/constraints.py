@@ -173,6 +173,26 @@ def subst_deputy(m: CalendarModel) -> None:
                   ("SUBST-DEPUTY", cand.official, cand.slot.date))
 
 
+def attend_district(m: CalendarModel) -> None:
+    """The regional akim or a deputy attends each district akim's meeting (kz-2016): in a
+    region, no more district meetings at once than 1 + the regional akim's deputies."""
+    inst = m.instance
+    attendants = {}
+    for official in m.duty:
+        body = inst.body(official.body_id)
+        if body.kind is BodyKind.akimat and (official.akim_level or AkimLevel.region) is AkimLevel.region:
+            attendants[body.region_id] = 1 + len(inst.deputies_of(official.id))
+    at_once = defaultdict(list)
+    for cand, var in m.vars.items():
+        official = inst.official(cand.official)
+        if official.akim_level is AkimLevel.district and cand.region in attendants:
+            at_once[cand.region, cand.slot].append(var)
+    for (region, slot), held in at_once.items():
+        if len(held) > attendants[region]:
+            m.add(sum(held) <= attendants[region],
+                  ("ATTEND-DISTRICT", region, slot.date, slot.start))
+
+
 def tv_live(m: CalendarModel) -> None:
     """At most tv_channels ministerial meetings per slot nationwide (kz-2018)."""
     channels = m.profile.get("TV-LIVE").tv_channels
@@ -213,6 +233,7 @@ GROUPS: dict[str, Callable[[CalendarModel], None]] = {
     "CAP-REGION": cap_region,
     "AKIM-SUPPORT": akim_support,
     "TV-LIVE": tv_live,
+    "ATTEND-DISTRICT": attend_district,
     "SUBST-DEPUTY": subst_deputy,
     "URGENT-TENSION": urgent_tension,
     "EXTRA-DEMAND": extra_demand,
