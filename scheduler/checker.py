@@ -318,6 +318,38 @@ def _freq_akim(data: _Data) -> list[Violation]:
                 found.append(_violation(
                     "FREQ-AKIM", f"{_cap(data.describe(m))} is outside the akim's own "
                                  f"territory, {data.where(body.region_id)}.", [m]))
+        found += _district_rotation(data, akim, body.region_id, level)
+    return found
+
+
+def _district_rotation(data: _Data, akim: Official, region_id: str | None, level: str
+                       ) -> list[Violation]:
+    """A regional akim visits a district again only once he has been to all of them; a
+    district or rural akim meets in his own district."""
+    own = sorted((m for m in data.meetings if m.official_id == akim.id),
+                 key=lambda m: (m.date, m.start))
+    if level != "region":
+        return [_violation("FREQ-AKIM", f"{_cap(data.describe(m))} is not in his own district "
+                                        f"'{akim.district_id}'.", [m])
+                for m in own if akim.district_id and m.district_id != akim.district_id]
+    region = data.regions.get(region_id or "")
+    districts = [d.id for d in region.districts] if region else []
+    if not districts:
+        return []
+    found, seen = [], []
+    for m in own:
+        if len(seen) == len(districts):
+            seen = []
+        if m.district_id not in districts:
+            found.append(_violation("FREQ-AKIM", f"{_cap(data.describe(m))} names no district "
+                                                 f"of {data.where(region_id)}.", [m]))
+        elif m.district_id in seen:
+            left = ", ".join(d for d in districts if d not in seen)
+            found.append(_violation("FREQ-AKIM", f"{_cap(data.describe(m))} returns to district "
+                                                 f"'{m.district_id}' while {left} wait for a "
+                                                 f"visit.", [m]))
+        else:
+            seen.append(m.district_id)
     return found
 
 

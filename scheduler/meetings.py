@@ -30,6 +30,7 @@ class Meeting(BaseModel):
     presenter_id: str
     body_id: str
     region_id: str
+    district_id: str | None = None  # akims' meetings: the district of the region (FREQ-AKIM)
     date: dt.date
     start: dt.time
     end: dt.time
@@ -72,7 +73,7 @@ class Calendar(BaseModel):
 
 
 CSV_COLUMNS = ("id", "date", "start", "end", "quarter", "kind", "official_id", "presenter_id",
-               "body_id", "region_id", "reason", "alert_id", "issue_ids", "announce_by",
+               "body_id", "region_id", "district_id", "reason", "alert_id", "issue_ids", "announce_by",
                "results_by")
 
 

@@ -250,3 +250,23 @@ def test_attend_district_binds_under_kz_2016():
     loose = plan(inst, kz2016.without("ATTEND-DISTRICT"))
     assert loose.calendar is not None
     assert check(inst, kz2016, loose.calendar).violations_by_rule["ATTEND-DISTRICT"] > 0
+
+
+def test_regional_akim_rotates_over_districts(kz2024):
+    """A regional akim's meetings go to districts he has not visited yet; district akims
+    meet in their own district; the checker flags a return visit."""
+    inst = _district_instance().model_copy(update={"region_dates": ()})
+    result = plan(inst, kz2024)
+    assert result.check.ok, result.check.violations
+    regional = [m for m in result.calendar.meetings if m.official_id == "akim-abai"]
+    assert len(regional) >= 2
+    assert len({m.district_id for m in regional}) == len(regional)
+    for m in result.calendar.meetings:
+        official = inst.official(m.official_id)
+        if official.district_id:
+            assert m.district_id == official.district_id
+    first, second = sorted(regional, key=lambda m: m.date)[:2]
+    again = second.model_copy(update={"district_id": first.district_id})
+    broken = result.calendar.model_copy(update={"meetings": tuple(
+        again if m.id == second.id else m for m in result.calendar.meetings)})
+    assert check(inst, kz2024, broken).violations_by_rule["FREQ-AKIM"] == 1

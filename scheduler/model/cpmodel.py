@@ -143,7 +143,7 @@ class CalendarModel:
                         key=lambda c: (c.slot, c.region, c.official))
         label = self.instance.horizon.label()
         meetings = [self._meeting(f"{label}-{n:03d}", c) for n, c in enumerate(chosen, 1)]
-        return Calendar(meetings=tuple(meetings), **meta)
+        return Calendar(meetings=tuple(rotate_districts(self.instance, meetings)), **meta)
 
     def _meeting(self, meeting_id: str, c: Candidate) -> Meeting:
         inst, profile = self.instance, self.profile
@@ -176,6 +176,30 @@ class CalendarModel:
             channel=profile.get("FMT-ONLINE").channel if profile.on("FMT-ONLINE") else "",
             audience=profile.get("FMT-AUDIENCE").invitees if profile.on("FMT-AUDIENCE") else (),
         )
+
+
+def rotate_districts(instance: Instance, meetings: list[Meeting]) -> list[Meeting]:
+    """FREQ-AKIM: a regional akim's meetings go, in date order, to the districts of his
+    region he has not visited yet (a new round once all are visited); district and rural
+    akims meet in their own district. Districts touch no other rule, so they are assigned
+    here rather than searched."""
+    district_of: dict[str, str] = {}
+    visited: dict[str, list[str]] = defaultdict(list)
+    for m in sorted(meetings, key=lambda m: (m.date, m.start, m.id)):
+        official = instance.official(m.official_id)
+        if official.district_id:
+            district_of[m.id] = official.district_id
+        elif (instance.body(m.body_id).kind is BodyKind.akimat
+              and (official.akim_level or AkimLevel.region) is AkimLevel.region):
+            districts = [d.id for d in instance.region(m.region_id).districts]
+            if districts:
+                seen = visited[m.official_id]
+                if len(seen) == len(districts):
+                    seen.clear()
+                district_of[m.id] = next(d for d in districts if d not in seen)
+                seen.append(district_of[m.id])
+    return [m.model_copy(update={"district_id": district_of[m.id]}) if m.id in district_of
+            else m for m in meetings]
 
 
 class _Reporter(cp_model.CpSolverSolutionCallback):
