@@ -1,0 +1,326 @@
+"""Generate the benchmark instance families under ``benchmarks/instances/<family>/``.
+
+    .venv/bin/python benchmarks/generate.py [--out benchmarks/instances]
+
+Seeded and deterministic (same seed, same bytes): the files are the reference, this
+script says how they were made. Regions, ministries, regional akimats and the topical
+issues' texts come from the real instance ``instances/kz-2027-h1.json``; district and
+rural akimats are numbered positions ("Akim of district 3 of Kostanay region"), never
+persons. District counts per region follow ``shared/kz-facts.md`` (table 1, section 6):
+about 220 district-level and 2,300 rural akims.
+
+Families: ``real`` (kz-2027-h1, its approved calendar and two quarterly change sets for
+the re-plan benchmark in ``real/changes/``), ``national`` (ministers and regional akims,
+seeds 1..10), ``region-all-levels`` (one region's akims of every level),
+``national-all-levels`` (every akim plus the ministers) and ``scale`` (50, 200, 1,000 and
+2,500 officials: first heads with a meeting duty).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+from pathlib import Path
+
+from scheduler.changes import ChangeSet
+from scheduler.instance import Instance
+from scheduler.slots import public_holidays
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "instances" / "kz-2027-h1.json"
+OUT = ROOT / "benchmarks" / "instances"
+EXEMPT = {"internal-affairs", "foreign-affairs", "defence", "emergency-situations", "justice"}
+FIRST, LAST = dt.date(2027, 1, 14), dt.date(2027, 6, 30)  # planned meetings (TIME-LEAD)
+
+# District-level units per region (districts + cities of regional significance, or city
+# districts of the three cities), kz-facts.md table 1; the city districts have no rural akims.
+DISTRICTS = {
+    "astana": (0, 5), "almaty-city": (0, 8), "shymkent": (0, 5), "abai": (10, 2),
+    "akmola": (17, 2), "aktobe": (12, 1), "almaty-region": (9, 1), "atyrau": (7, 1),
+    "east-kazakhstan": (10, 2), "jetisu": (8, 2), "jambyl": (10, 1), "west-kazakhstan": (12, 1),
+    "karaganda": (7, 6), "kostanay": (16, 4), "kyzylorda": (7, 1), "mangystau": (5, 2),
+    "pavlodar": (10, 3), "north-kazakhstan": (13, 1), "turkistan": (15, 3), "ulytau": (2, 3),
+}  # region: (rural districts, cities or city districts)
+CITIES = {"astana", "almaty-city", "shymkent"}
+
+
+def _real() -> dict:
+    return json.loads(REAL.read_text(encoding="utf-8"))
+
+
+def _day(rng: random.Random, first: dt.date = FIRST, last: dt.date = LAST) -> dt.date:
+    return first + dt.timedelta(days=rng.randrange((last - first).days + 1))
+
+
+def _names(en: str, ru: str, kk: str) -> dict:
+    return {"kk": kk, "ru": ru, "en": en}
+
+
+# --------------------------------------------------------------------------- districts
+def districts(real: dict) -> dict[str, list[dict]]:
+    """Every region's district-level units, as Region.districts rows."""
+    out = {}
+    for region in real["regions"]:
+        rid, name = region["id"], region["name"]
+        rural, urban = DISTRICTS[rid]
+        rows = []
+        for n in range(1, rural + urban + 1):
+            city = rid in CITIES or n > rural
+            en, ru, kk = (("City district", "Район города", "қаласының ауданы") if rid in CITIES
+                          else ("City", "Город областного значения", "облыстық маңызы бар қаласы")
+                          if city else ("District", "Район", "ауданы"))
+            rows.append({"id": f"{rid}-d{n:02d}", "rural": not city, "name": _names(
+                f"{en} {n} of {name['en']}", f"{ru} {n} ({name['ru']})", f"{name['kk']} {n}-{kk}")})
+        out[rid] = rows
+    return out
+
+
+def _akim(body_id: str, region_id: str, level: str, district: str, title_en: str,
+          title_ru: str, title_kk: str) -> tuple[dict, dict]:
+    body = {"id": body_id, "kind": "akimat", "region_id": region_id,
+            "name": _names(f"Akimat of {title_en}", f"Акимат: {title_ru}", f"{title_kk} әкімдігі")}
+    official = {"id": f"akim-{body_id.removeprefix('akimat-')}", "body_id": body_id,
+                "role": "first_head", "akim_level": level, "district_id": district,
+                "base_region_id": region_id,
+                "title": _names(f"Akim of {title_en}", f"Аким: {title_ru}", f"{title_kk} әкімі")}
+    return body, official
+
+
+def lower_akims(real: dict, rng: random.Random, regions: list[str], rural_range=(10, 17)
+                ) -> tuple[list[dict], list[dict], list[dict]]:
+    """District-level akims first, then rural akims (district by district), of the regions."""
+    units = districts(real)
+    district_rows, rural_rows = [], []
+    for rid in regions:
+        for d in units[rid]:
+            name = d["name"]
+            district_rows.append(_akim(f"akimat-{d['id']}", rid, "district", d["id"],
+                                       name["en"], name["ru"], name["kk"]))
+            count = rng.randint(*rural_range) if d["rural"] else rng.randint(0, 2)
+            for k in range(1, count + 1):
+                rural_rows.append(_akim(f"akimat-{d['id']}-r{k:02d}", rid, "rural", d["id"],
+                                        f"rural okrug {k} of {name['en']}",
+                                        f"сельский округ {k} ({name['ru']})",
+                                        f"{name['kk']} {k}-ауылдық округі"))
+    return district_rows, rural_rows, [units[r] for r in regions]
+
+
+# --------------------------------------------------------------------------- building blocks
+def ministries(real: dict, exempt: bool) -> tuple[list[dict], list[dict]]:
+    """Ministries with their minister and two deputies (the exempt five only if asked)."""
+    keep = {b["id"] for b in real["bodies"] if b["kind"] == "ceb" and (exempt or b["id"] not in EXEMPT)}
+    return ([b for b in real["bodies"] if b["id"] in keep],
+            [o for o in real["officials"] if o["body_id"] in keep])
+
+
+def regional_akims(real: dict, regions: set[str]) -> tuple[list[dict], list[dict]]:
+    bodies = [b for b in real["bodies"] if b["kind"] == "akimat" and b["region_id"] in regions]
+    ids = {b["id"] for b in bodies}
+    return bodies, [o for o in real["officials"] if o["body_id"] in ids]
+
+
+def issues(real: dict, rng: random.Random, bodies: list[dict], regions: list[str],
+           per_region=(4, 9)) -> list[dict]:
+    """Topical issues: the real texts, re-drawn to the bodies present, random weights."""
+    ceb = [b["id"] for b in bodies if b["kind"] == "ceb" and b["id"] not in EXEMPT]
+    texts = [i["text"] for i in real["issues"]]
+    out = []
+    for rid in regions:
+        owners = rng.sample(ceb, min(len(ceb), rng.randint(*per_region))) if ceb else [f"akimat-{rid}"]
+        for n, body in enumerate(owners, 1):
+            out.append({"id": f"{rid}-{n}", "region_id": rid, "body_id": body,
+                        "weight": rng.randint(1, 10), "text": rng.choice(texts)})
+    return out
+
+
+def absences(rng: random.Random, officials: list[dict], count: int) -> list[dict]:
+    reasons = ["illness", "delegation", "delegation", "other", "illness"]
+    people = [o["id"] for o in officials if o["base_region_id"] == "astana" and "akim" not in o["id"]]
+    out = []
+    for _ in range(count):
+        start = _day(rng)
+        end = min(LAST, start + dt.timedelta(days=rng.randint(2, 12)))
+        reason = rng.choice(reasons)
+        out.append({"official_id": rng.choice(people), "start": str(start), "end": str(end),
+                    "reason": reason, "note": f"{reason} (generated)"})
+    return sorted(out, key=lambda a: (a["start"], a["official_id"]))
+
+
+def alerts(rng: random.Random, bodies: list[dict], regions: list[str], count: int) -> list[dict]:
+    ceb = [b["id"] for b in bodies if b["kind"] == "ceb" and b["id"] not in EXEMPT]
+    out = []
+    for n in range(1, count + 1):
+        region = rng.choice(regions)
+        concerned = rng.sample(ceb, rng.randint(1, 2)) if ceb else []
+        if rng.random() < 0.5 or not concerned:
+            concerned.append(f"akimat-{region}")
+        level = rng.choice(["arisen", "forecast"])
+        out.append({"id": f"alert-{n}-{region}", "region_id": region, "body_ids": concerned,
+                    "level": level, "date": str(_day(rng, dt.date(2027, 2, 1), dt.date(2027, 6, 10))),
+                    "text": f"{level} risk of social tension (generated)"})
+    return out
+
+
+def region_dates(rng: random.Random, regions: list[str], blocked: int, preferred: int) -> list[dict]:
+    seen, out = set(), []
+    for kind, count in (("blocked", blocked), ("preferred", preferred)):
+        while sum(1 for r in out if r["kind"] == kind) < count:
+            key = (rng.choice(regions), _day(rng))
+            if key not in seen:
+                seen.add(key)
+                out.append({"region_id": key[0], "date": str(key[1]), "kind": kind,
+                            "note": f"{kind} by the akimat (generated)"})
+    return sorted(out, key=lambda r: (r["date"], r["region_id"]))
+
+
+def instance(name: str, real: dict, regions: list[dict], bodies: list[dict],
+             officials: list[dict], **tables) -> dict:
+    data = {"name": name, "horizon": real["horizon"], "approval_date": real["approval_date"],
+            "regions": regions, "bodies": bodies, "officials": officials, **tables}
+    Instance.model_validate(data)  # every file is a valid instance
+    return data
+
+
+def _regions_with_districts(real: dict, ids: list[str], units: dict[str, list[dict]]) -> list[dict]:
+    out = []
+    for region in real["regions"]:
+        if region["id"] in ids:
+            rows = [{"id": d["id"], "name": d["name"]} for d in units.get(region["id"], [])]
+            out.append({**region, "districts": rows} if rows else region)
+    return out
+
+
+# --------------------------------------------------------------------------- families
+def national(real: dict, seed: int) -> dict:
+    rng = random.Random(seed)
+    region_ids = [r["id"] for r in real["regions"]]
+    mb, mo = ministries(real, exempt=True)
+    ab, ao = regional_akims(real, set(region_ids))
+    bodies, officials = mb + ab, mo + ao
+    return instance(f"national-{seed:02d}", real, real["regions"], bodies, officials,
+                    issues=issues(real, rng, bodies, region_ids),
+                    absences=absences(rng, officials, rng.randint(6, 16)),
+                    alerts=alerts(rng, bodies, region_ids, rng.randint(1, 4)),
+                    region_dates=region_dates(rng, region_ids, rng.randint(15, 45), rng.randint(15, 45)))
+
+
+def all_levels(real: dict, seed: int, name: str, region_ids: list[str], heads: int | None,
+               with_ministers: bool) -> dict:
+    """Akims of every level of the regions (plus the 16 non-exempt ministers), cut to
+    ``heads`` first heads if given (ministers, then regional, district, rural akims)."""
+    rng = random.Random(seed)
+    mb, mo = ministries(real, exempt=False) if with_ministers else ([], [])
+    ab, ao = regional_akims(real, set(region_ids))
+    district_rows, rural_rows, _ = lower_akims(real, rng, region_ids)
+    rows = [*zip(ab, ao), *district_rows, *rural_rows]
+    ministers = sum(1 for o in mo if o["role"] == "first_head")
+    if heads is not None:
+        rows = rows[:heads - ministers]
+    bodies = mb + [b for b, _ in rows]
+    officials = mo + [{k: v for k, v in o.items() if v is not None} for _, o in rows]
+    units = districts(real)
+    return instance(name, real, _regions_with_districts(real, region_ids, units), bodies, officials,
+                    issues=issues(real, rng, bodies, region_ids),
+                    absences=absences(rng, officials, 8 if with_ministers else 0),
+                    alerts=alerts(rng, bodies, region_ids, 2),
+                    region_dates=region_dates(rng, region_ids, 30 if with_ministers else 5,
+                                              30 if with_ministers else 5))
+
+
+def changes(real: dict, approved: dict, seed: int, quarter: int, as_of: dt.date) -> dict:
+    """A quarter's change set: moves, a cancellation, an added meeting, a block, absences,
+    an alert; every request submitted before the DL-CHANGE deadline of its quarter."""
+    rng = random.Random(seed)
+    lead = as_of + dt.timedelta(days=31)
+    end = dt.date(2027, 3 * quarter, 28)
+    deadline = dt.date(2027, 3 * quarter, 1)
+    movable = [m for m in approved["meetings"] if m["kind"] == "planned"
+               and lead <= dt.date.fromisoformat(m["date"]) <= end and m["body_id"] not in EXEMPT
+               and not m["body_id"].startswith("akimat")]
+    picked = rng.sample(movable, 4)
+    holidays = public_holidays(2027)
+
+    def workable(first: dt.date, last: dt.date) -> dt.date:  # a move to a holiday cannot be met
+        day = _day(rng, first, last)
+        return day if day not in holidays else workable(first, last)
+
+    submitted = str(min(as_of, deadline - dt.timedelta(days=1)))
+    region_ids = [r["id"] for r in real["regions"]]
+    requests = [
+        {"id": f"R{quarter}-1", "body_id": picked[0]["body_id"], "submitted": submitted,
+         "action": "move", "meeting_id": picked[0]["id"],
+         "date": str(workable(lead, end)), "note": "the minister is needed elsewhere"},
+        {"id": f"R{quarter}-2", "body_id": picked[1]["body_id"], "submitted": submitted,
+         "action": "move", "meeting_id": picked[1]["id"], "region_id": rng.choice(region_ids),
+         "note": "a more pressing issue in another region"},
+        {"id": f"R{quarter}-3", "body_id": picked[2]["body_id"], "submitted": submitted,
+         "action": "cancel", "meeting_id": picked[2]["id"], "note": "hall unavailable"},
+        {"id": f"R{quarter}-4", "body_id": picked[3]["body_id"], "submitted": submitted,
+         "action": "block", "dates": [str(workable(lead, end))], "note": "government session"},
+    ]
+    ministers = [o for o in real["officials"] if o["role"] == "first_head"
+                 and o["body_id"] not in EXEMPT and not o["body_id"].startswith("akimat")]
+    new_absences = []
+    for reason in ("illness", "delegation"):
+        start = _day(rng, lead, end)
+        new_absences.append({"official_id": rng.choice(ministers)["id"], "start": str(start),
+                             "end": str(start + dt.timedelta(days=rng.randint(2, 5))),
+                             "reason": reason, "note": f"{reason} (generated)"})
+    region = rng.choice(region_ids)
+    alert = {"id": f"alert-q{quarter}-{region}", "region_id": region,
+             "body_ids": [rng.choice(ministers)["body_id"]], "level": "arisen",
+             "date": str(as_of + dt.timedelta(days=2)), "text": "arisen risk of tension (generated)"}
+    data = {"note": f"Quarter {quarter} change set for kz-2027-h1-approved.json (generated, seed {seed})",
+            "requests": requests, "absences": new_absences, "alerts": [alert], "extra_days_off": []}
+    ChangeSet.model_validate(data)
+    return data
+
+
+REPLAN = [("kz-2027-h1-changes-q1.json", 1, dt.date(2027, 1, 20)),
+          ("kz-2027-h1-changes-q2.json", 2, dt.date(2027, 3, 20))]
+SCALE = (50, 200, 1000, 2500)
+
+
+def generate(out: Path = OUT) -> list[Path]:
+    """Write every family under ``out``; returns the files written."""
+    real = _real()
+    every_region = [r["id"] for r in real["regions"]]
+    files: dict[Path, dict | bytes] = {
+        out / "real" / "kz-2027-h1.json": REAL.read_bytes(),
+        out / "real" / "changes" / "kz-2027-h1-approved.json":
+            (ROOT / "instances" / "kz-2027-h1-approved.json").read_bytes(),
+    }
+    approved = json.loads((ROOT / "instances" / "kz-2027-h1-approved.json").read_text("utf-8"))
+    for name, quarter, as_of in REPLAN:
+        files[out / "real" / "changes" / name] = changes(real, approved, 100 + quarter, quarter, as_of)
+    files[out / "real" / "changes" / "replan.json"] = {
+        "approved": "kz-2027-h1-approved.json", "instance": "../kz-2027-h1.json",
+        "change_sets": [{"file": n, "as_of": str(d)} for n, _, d in REPLAN]}
+    for seed in range(1, 11):
+        files[out / "national" / f"national-{seed:02d}.json"] = national(real, seed)
+    files[out / "region-all-levels" / "pavlodar-all-levels.json"] = all_levels(
+        real, 1, "pavlodar-all-levels", ["pavlodar"], None, with_ministers=False)
+    files[out / "national-all-levels" / "national-all-levels.json"] = all_levels(
+        real, 1, "national-all-levels", every_region, None, with_ministers=True)
+    for size in SCALE:
+        files[out / "scale" / f"scale-{size:04d}.json"] = all_levels(
+            real, 2, f"scale-{size:04d}", every_region, size, with_ministers=True)
+    for path, data in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data if isinstance(data, bytes) else
+                         (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())
+    return sorted(files)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    for path in generate(args.out):
+        print(path.relative_to(args.out.parent) if path.is_relative_to(args.out.parent) else path)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""The status quo: a clerk's first-fit, planning by hand in a spreadsheet.
+
+Sequential and without look-ahead: first the out-of-schedule meetings the alerts call for,
+then each official in the instance's order and each quarter in turn; a minister goes to
+the region with the highest weight of his topical issues not yet met (ties: the region with
+the fewest ministerial meetings so far), on the earliest free slot there; an akim meets in
+his own region on the earliest free slot. A slot is free when the hard rules the clerk
+knows allow it: off-hours slot grid, TIME-LEAD, absences (a deputy stands in where he
+may), blocked dates, one meeting a day per presenter, the trip from and to his other
+meetings, the region's daily and weekend capacity, and no meeting of the regional akim on
+a minister's day. Whatever it misses (a quarter left empty) the checker reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import Counter, defaultdict
+
+from scheduler.bench.outcome import Outcome, calendar_of, meta
+from scheduler.instance import AkimLevel, BodyKind, Instance, Official
+from scheduler.meetings import MeetingKind
+from scheduler.model.variables import (Availability, Candidate, alert_duties, alert_window,
+                                       blocked_dates, duty_officials, presenters)
+from scheduler.profile import Profile
+from scheduler.slots import Slot, earliest_planned_date, slot_grid
+from scheduler.travel import longest_trip_window, travel_hours
+
+
+class _Desk:
+    """The clerk's sheet: what is booked so far, and whether one more meeting fits."""
+
+    def __init__(self, instance: Instance, profile: Profile) -> None:
+        self.instance, self.profile = instance, profile
+        self.bodies = {b.id: b for b in instance.bodies}
+        self.avail = Availability(instance)
+        self.blocked = blocked_dates(instance, profile)
+        self.rule_travel = profile.get("TRAVEL")
+        self.hours = travel_hours(instance, self.rule_travel) if profile.on("TRAVEL") else None
+        self.max_per_day = profile.get("CLASH-PERSON").max_per_day
+        self.cap = profile.get("CAP-REGION") if profile.on("CAP-REGION") else None
+        self.support = profile.on("AKIM-SUPPORT")
+        self.regional_akim = {self.bodies[o.body_id].region_id: o.id for o in instance.heads()
+                              if self.bodies[o.body_id].kind is BodyKind.akimat
+                              and (o.akim_level or AkimLevel.region) is AkimLevel.region}
+        self.chosen: list[Candidate] = []
+        self.by_presenter: dict[str, list[tuple[Slot, str]]] = defaultdict(list)
+        self.per_day: Counter = Counter()
+        self.ministerial_day: Counter = Counter()
+        self.ministerial_weekend: Counter = Counter()
+        self.akim_days: set[tuple[str, dt.date]] = set()
+        self.visits: Counter = Counter()  # ministerial meetings per region
+
+    def fits(self, official: Official, presenter: str, region: str, slot: Slot) -> bool:
+        day = slot.date
+        if (region, day) in self.blocked or self.per_day[presenter, day] >= self.max_per_day:
+            return False
+        for other, where in self.by_presenter[presenter]:
+            if other == slot:
+                return False
+            if self.hours is not None and where != region:
+                first, second = (other, slot) if other < slot else (slot, other)
+                window = longest_trip_window(first.ends, second.begins, self.rule_travel)
+                if self.hours[where][region] > window:
+                    return False
+        if self.bodies[official.body_id].kind is BodyKind.ceb:
+            if self.cap and (self.ministerial_day[region, day] >= self.cap.region_per_day or (
+                    day.weekday() >= 5 and self.ministerial_weekend[region, _saturday(day)]
+                    >= self.cap.region_per_weekend)):
+                return False
+            if self.support and (region, day) in self.akim_days:
+                return False
+        elif (self.support and self.regional_akim.get(region) == official.id
+              and self.ministerial_day[region, day]):
+            return False
+        return True
+
+    def book(self, cand: Candidate) -> None:
+        day, region = cand.slot.date, cand.region
+        self.chosen.append(cand)
+        self.by_presenter[cand.presenter].append((cand.slot, region))
+        self.per_day[cand.presenter, day] += 1
+        if cand.ministerial:
+            self.ministerial_day[region, day] += 1
+            if day.weekday() >= 5:
+                self.ministerial_weekend[region, _saturday(day)] += 1
+            self.visits[region] += 1
+        elif self.regional_akim.get(region) == cand.official:
+            self.akim_days.add((region, day))
+
+    def first_fit(self, official: Official, regions: list[str], slots: list[Slot],
+                  kind: MeetingKind = MeetingKind.planned, alert: str | None = None) -> bool:
+        """Book the earliest slot that fits in the first region that has one."""
+        ministerial = self.bodies[official.body_id].kind is BodyKind.ceb
+        for region in regions:
+            for slot in slots:
+                who = presenters(self.instance, self.profile, self.avail, official, slot.date)
+                if kind is MeetingKind.out_of_schedule and not who:
+                    who = [official.id]
+                for person in who[:1]:  # the head himself, else his first free deputy
+                    if self.fits(official, person, region, slot):
+                        self.book(Candidate(official.id, person, official.body_id, region, slot,
+                                            kind, alert, ministerial))
+                        return True
+        return False
+
+
+def _saturday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday() - 5)
+
+
+def greedy(instance: Instance, profile: Profile, time_limit: float = 0, seed: int = 0) -> Outcome:
+    started = time.perf_counter()
+    desk = _Desk(instance, profile)
+    grid = slot_grid(instance, profile)
+    earliest = earliest_planned_date(instance, profile)
+    for rule_id, alert, official in alert_duties(instance, profile):
+        first, last = alert_window(alert, profile.get(rule_id))
+        desk.first_fit(official, [alert.region_id], [s for s in grid if first <= s.date <= last],
+                       MeetingKind.out_of_schedule, alert.id)
+    unmet: dict[tuple[str, str], int] = Counter()
+    for issue in instance.issues:
+        unmet[issue.body_id, issue.region_id] += issue.weight
+    order = [r.id for r in instance.regions]
+    quarters = instance.horizon.quarters
+    ceb_rule, akim_rule = profile.get("FREQ-CEB-QUARTER"), profile.get("FREQ-AKIM")
+    for official in duty_officials(instance, profile):
+        body = desk.bodies[official.body_id]
+        home = body.region_id
+        level = official.akim_level or AkimLevel.region
+        half_done = 0
+        for q in quarters:
+            slots = [s for s in grid if s.quarter == q and s.date >= earliest]
+            if body.kind is BodyKind.ceb:
+                for _ in range(ceb_rule.min_per_quarter):
+                    regions = sorted(order, key=lambda r: (-unmet[body.id, r], desk.visits[r],
+                                                           order.index(r)))
+                    if desk.first_fit(official, regions, slots):
+                        unmet[body.id, desk.chosen[-1].region] = 0
+            elif level is AkimLevel.region:
+                for _ in range(akim_rule.region_min_per_quarter):
+                    desk.first_fit(official, [home], slots)
+            else:
+                least = (akim_rule.district_min_per_half if level is AkimLevel.district
+                         else akim_rule.rural_min_per_half)
+                while half_done < least and desk.first_fit(official, [home], slots):
+                    half_done += 1
+    wall = time.perf_counter() - started
+    calendar = calendar_of(instance, profile, desk.chosen, meta(instance, profile, "HEURISTIC",
+                                                                 wall_time_s=round(wall, 3)))
+    return Outcome("HEURISTIC", calendar, trace=[(wall, None, None)])

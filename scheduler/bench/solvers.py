@@ -1,0 +1,53 @@
+"""The solvers compared: each takes (instance, profile, time_limit, seed) and returns an
+``Outcome`` whose calendar (or None) the runner hands to the checker."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import time
+from typing import Callable
+
+from scheduler.bench.greedy import greedy
+from scheduler.bench.highs import highs
+from scheduler.bench.outcome import Outcome
+from scheduler.instance import Instance
+from scheduler.planner import solve
+from scheduler.profile import Profile
+
+Solver = Callable[[Instance, Profile, float, int], Outcome]
+
+
+def cpsat(workers: int) -> Solver:
+    def run(instance: Instance, profile: Profile, time_limit: float, seed: int) -> Outcome:
+        started = time.perf_counter()
+        trace: list[tuple[float, float | None, float | None]] = []
+
+        def progress(_seconds: float, objective: float | None, bound: float | None) -> None:
+            trace.append((time.perf_counter() - started, objective, bound))
+
+        result = solve(instance, profile, time_limit=time_limit, workers=workers, seed=seed,
+                       progress=progress)
+        return Outcome(result.status, result.calendar, result.objective, result.bound,
+                       result.build_time, trace,
+                       note=f"{result.variables} variables, {result.constraints} constraints")
+    return run
+
+
+def timefold(instance: Instance, profile: Profile, time_limit: float, seed: int) -> Outcome:
+    """Timefold needs its Python package (``pip install .[peers]``) and a JDK 17+."""
+    if importlib.util.find_spec("timefold") is None:
+        return Outcome("SKIPPED", note="timefold not installed (pip install '.[peers]')")
+    if shutil.which("java") is None:
+        return Outcome("SKIPPED", note="no JVM found (Timefold needs a JDK 17+)")
+    return Outcome("SKIPPED", note="the rules are not yet written as Timefold constraint streams")
+
+
+SOLVERS: dict[str, Solver] = {
+    "cpsat-1w": cpsat(1),
+    "cpsat-2w": cpsat(2),
+    "greedy": lambda inst, prof, limit, seed: greedy(inst, prof, limit, seed),
+    "highs": highs,
+    "timefold": timefold,
+}
+SEEDED = {"cpsat-1w", "cpsat-2w", "highs"}  # deterministic solvers run once (seed 0)
