@@ -18,6 +18,7 @@ from scheduler.instance import (Absence, AbsenceReason, Frozen, Id, Instance, Te
                                 quarter_of)
 from scheduler.meetings import Calendar
 from scheduler.profile import Profile
+from scheduler.slots import days_off
 
 
 class Action(str, Enum):
@@ -88,6 +89,8 @@ def screen_requests(changes: ChangeSet, instance: Instance, profile: Profile,
     frozen_until = as_of + dt.timedelta(days=lead)
     meetings = calendar.by_id()
     heads = {o.body_id for o in instance.heads()}
+    blocked = {(rd.region_id, rd.date) for rd in instance.region_dates
+               if rd.kind.value == "blocked"} if profile.on("REGION-AGREE") else set()
     accepted, refused = [], []
     for r in changes.requests:
         meeting = meetings.get(r.meeting_id or "")
@@ -108,6 +111,14 @@ def screen_requests(changes: ChangeSet, instance: Instance, profile: Profile,
         elif r.date is not None and r.date < frozen_until:
             refused.append(Refusal(r.id, "TIME-LEAD", (
                 f"{r.date} is less than {lead} days after {as_of}: too late to announce")))
+        elif r.date is not None and r.date in days_off(instance) and not (
+                profile.get("TIME-OFFHOURS").use_public_holidays):
+            refused.append(Refusal(r.id, "TIME-OFFHOURS", (
+                f"{r.date} is a day off ({days_off(instance)[r.date]}): no meeting that day")))
+        elif r.date is not None and (r.region_id or (meeting.region_id if meeting else ""),
+                                     r.date) in blocked:
+            refused.append(Refusal(r.id, "REGION-AGREE", (
+                f"the region has blocked {r.date}")))
         elif r.action is Action.add and not _room_for_one_more(r, instance, profile, calendar,
                                                                frozen_until):
             refused.append(Refusal(r.id, _frequency_rule(r, instance), (

@@ -12,7 +12,7 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 
 class Frozen(BaseModel):
@@ -208,24 +208,46 @@ class Instance(Frozen):
     extra_days_off: tuple[dt.date, ...] = ()
     extra_working_days: tuple[dt.date, ...] = ()
 
+    _lookups: dict = PrivateAttr(default_factory=dict)
+
+    def __eq__(self, other: object) -> bool:  # the data, not the look-up indexes
+        return isinstance(other, Instance) and self.__dict__ == other.__dict__
+
+    __hash__ = Frozen.__hash__
+
     # ------------------------------------------------------------------ look-ups
+    def _by(self, table: str, key: str, many: bool = False) -> dict:
+        """An index of a table by a field, built once per table (a copy with another
+        table gets its own: the index remembers which tuple it was built from)."""
+        items = getattr(self, table)
+        cached = self._lookups.get((table, key))
+        if cached is None or cached[0] is not items:
+            index: dict = {}
+            for item in items:
+                if many:
+                    index.setdefault(getattr(item, key), []).append(item)
+                else:
+                    index[getattr(item, key)] = item
+            cached = self._lookups[(table, key)] = (items, index)
+        return cached[1]
+
     def region(self, region_id: str) -> Region:
-        return _index(self.regions)[region_id]
+        return self._by("regions", "id")[region_id]
 
     def body(self, body_id: str) -> Body:
-        return _index(self.bodies)[body_id]
+        return self._by("bodies", "id")[body_id]
 
     def official(self, official_id: str) -> Official:
-        return _index(self.officials)[official_id]
+        return self._by("officials", "id")[official_id]
 
     def heads(self) -> list[Official]:
-        return [o for o in self.officials if o.role is Role.first_head]
+        return self._by("officials", "role", many=True).get(Role.first_head, [])
 
     def deputies_of(self, head_id: str) -> list[Official]:
-        return [o for o in self.officials if o.deputy_of == head_id]
+        return self._by("officials", "deputy_of", many=True).get(head_id, [])
 
     def absences_of(self, official_id: str) -> list[Absence]:
-        return [a for a in self.absences if a.official_id == official_id]
+        return self._by("absences", "official_id", many=True).get(official_id, [])
 
     def home_region(self, official: Official) -> str | None:
         """The territory an akim serves (None for ministers and rectors)."""

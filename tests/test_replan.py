@@ -237,3 +237,13 @@ def test_neighbourhood_minimum_equals_the_whole_calendar_minimum(tiny_instance, 
         whole = stages.run(None, 20, 1, 0, None)
         assert result.minimum_proven and whole.changes_status == "OPTIMAL"
         assert result.change_cost == whole.least
+
+
+def test_request_to_a_holiday_is_refused_not_infeasible(tiny_instance, kz2024, published):
+    """Moving a meeting onto Nauryz is refused with TIME-OFFHOURS; the re-plan still works."""
+    meeting = _later(published)
+    result = _replan(tiny_instance, kz2024, published, {"requests": [{
+        "id": "R9", "body_id": "health", "submitted": "2027-01-20", "action": "move",
+        "meeting_id": meeting.id, "date": "2027-03-22"}]})
+    assert [(r.request_id, r.rule_id) for r in result.refused] == [("R9", "TIME-OFFHOURS")]
+    assert result.changes == ()
