@@ -131,12 +131,12 @@ def cap_region(m: CalendarModel) -> None:
 
 def akim_support(m: CalendarModel) -> None:
     """No meeting of the regional akim on the day a minister visits his region."""
+    cap = m.profile.get("CAP-REGION").region_per_day if m.profile.on("CAP-REGION") else None
     for (region, day), own in m.akim_by_region_day.items():
         visits = m.ministerial_by_region_day.get((region, day), [])
-        if visits:
-            for var in own:
-                m.add(sum(visits) + len(visits) * var <= len(visits),
-                      ("AKIM-SUPPORT", region, day))
+        if visits:  # his own meeting that day leaves room for no visit
+            most = cap or len(visits)
+            m.add(sum(visits) + most * sum(own) <= most, ("AKIM-SUPPORT", region, day))
 
 
 def urgent_tension(m: CalendarModel) -> None:
