@@ -77,9 +77,14 @@ def travel(m: CalendarModel) -> None:
     longest = max((h for row in hours.values() for h in row.values()), default=0.0)
     same_day_ok = m.profile.get("CLASH-PERSON").max_per_day == 1 and m.profile.on("CLASH-PERSON")
     full_day = _full_day(rule)
+    regions_of = defaultdict(set)
+    for cand in m.vars:
+        regions_of[cand.presenter].add(cand.region)
+    travellers = {person for person, regions in regions_of.items() if len(regions) > 1}
     where: dict[str, dict] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
-    for cand, var in m.vars.items():
-        where[cand.presenter][cand.slot][cand.region].append(var)
+    for cand, var in m.vars.items():  # who never leaves one region never travels
+        if cand.presenter in travellers:
+            where[cand.presenter][cand.slot][cand.region].append(var)
     windows: dict[tuple, float] = {}
     for person, slots in where.items():
         order = sorted(slots)

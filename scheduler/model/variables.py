@@ -65,12 +65,10 @@ def presenters(instance: Instance, profile: Profile, avail: Availability,
     deputies may also present his planned meetings: URGENT-TENSION takes precedence, and
     the constraint group SUBST-DEPUTY allows it only if he does hold one that day.
     """
-    if not profile.on("SUBST-DEPUTY"):
-        return [official.id]
-    rule = profile.get("SUBST-DEPUTY")
     reason = avail.reason(official.id, day)
-    if reason is None and not urgent_day:  # the common case: no need to look for deputies
-        return [official.id]
+    if (reason is None and not urgent_day) or not profile.on("SUBST-DEPUTY"):
+        return [official.id]  # the common case first: no need to look for deputies
+    rule = profile.get("SUBST-DEPUTY")
     deputies = [d.id for d in instance.deputies_of(official.id) if avail.reason(d.id, day) is None]
     if official.body_id in rule.excluded_bodies:
         deputies = []
