@@ -18,7 +18,7 @@ from scheduler.instance import Instance
 from scheduler.profile import Profile
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Slot:
     date: dt.date
     start: dt.time

@@ -19,7 +19,7 @@ from scheduler.profile import Profile
 from scheduler.slots import Slot, days_off, earliest_planned_date, slot_grid
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     official: str
     presenter: str
