@@ -7,6 +7,8 @@ import csv
 import shutil
 from pathlib import Path
 
+import pytest
+
 from scheduler.bench.greedy import greedy
 from scheduler.bench.runner import COLUMNS, INSTANCES, run
 from scheduler.checker import check
@@ -67,3 +69,24 @@ def test_greedy_calendars_pass_the_checker_or_say_so():
         report = check(instance, profile, outcome.calendar)
         # the runner reports this as the row's hard_violations; here the real instances pass
         assert report.ok, [v.message for v in report.violations][:5]
+
+
+def test_timefold_calendar_is_scored_by_the_checker():
+    """The Timefold peer (optional: ``pip install '.[peers]'`` and a JDK) plans the tiny
+    instance in 5 s; its calendar goes to the checker like every other solver's."""
+    pytest.importorskip("timefold")
+    if shutil.which("java") is None:
+        pytest.skip("no JVM")
+    from conftest import TINY
+
+    from scheduler.bench.solvers import SOLVERS
+
+    profile = load_profile("kz-2024")
+    outcome = SOLVERS["timefold"](TINY, profile, 5.0, 0)
+    assert outcome.status in ("FEASIBLE", "HEURISTIC"), outcome.note
+    assert outcome.calendar is not None and outcome.calendar.meetings
+    report = check(TINY, profile, outcome.calendar)
+    assert report.ok, [v.message for v in report.violations][:5]
+    assert report.total_cost >= 0
+    if outcome.status == "FEASIBLE":  # Timefold's own score is the checker's cost
+        assert outcome.objective == report.total_cost
