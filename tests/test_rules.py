@@ -270,3 +270,19 @@ def test_regional_akim_rotates_over_districts(kz2024):
     broken = result.calendar.model_copy(update={"meetings": tuple(
         again if m.id == second.id else m for m in result.calendar.meetings)})
     assert check(inst, kz2024, broken).violations_by_rule["FREQ-AKIM"] == 1
+
+
+def test_independent_akims_are_planned_apart_at_the_same_cost(kz2024):
+    """District akims tied to nobody are given their meetings outside the grid; the
+    calendar passes the checker and its cost (an issue of a district akimat included)
+    is the objective."""
+    from scheduler.model.cpmodel import CalendarModel
+    base = _district_instance().model_copy(update={"region_dates": ()})
+    inst = Instance.model_validate({**base.model_dump(), "issues": [
+        {"id": "i-d1", "region_id": "abai", "body_id": "akimat-abai-d1", "weight": 4,
+         "text": {"kk": "x", "ru": "x"}}]})
+    assert set(CalendarModel(inst, kz2024).fixed) == {f"akim-abai-d{k}" for k in range(1, 5)}
+    result = plan(inst, kz2024)
+    assert result.check.ok, result.check.violations
+    assert result.check.total_cost == pytest.approx(result.objective)
+    assert {m.official_id for m in result.calendar.meetings} >= {"akim-abai-d1", "akim-abai-d4"}

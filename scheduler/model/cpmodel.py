@@ -12,6 +12,7 @@ from ortools.sat.python import cp_model
 from scheduler.instance import AkimLevel, BodyKind, Instance
 from scheduler.meetings import Calendar, Meeting, MeetingKind
 from scheduler.model.constraints import GROUPS
+from scheduler.model.independent import independent_meetings
 from scheduler.model.objective import PARTS
 from scheduler.model.variables import (Availability, Candidate, alert_duties, create_candidates,
                                        domain_guards, duty_officials)
@@ -36,10 +37,16 @@ class CalendarModel:
         self.instance, self.profile, self.explain = instance, profile, explain
         self.model = cp_model.CpModel()
         self.guards: dict[tuple, cp_model.IntVar] = {}
-        self.duty = duty_officials(instance, profile)
+        # Independent district and rural akims are given their meetings outside the grid
+        # (a plain plan only: re-plans and explanations keep everyone in the model).
+        plain = not (extra or explain or first_day or earliest or free is not None)
+        self.fixed = independent_meetings(instance, profile) if plain else {}
+        self.duty = [o for o in duty_officials(instance, profile) if o.id not in self.fixed]
         self.alert_duties = alert_duties(instance, profile)
         self.availability = Availability(instance)
         self.vars: dict[Candidate, cp_model.IntVar] = {}
+        if self.fixed:
+            free = {o.id for o in self.duty}
         grid = create_candidates(instance, profile, first_day=first_day, earliest=earliest,
                                  free=free, relax=explain)
         for cand in (*grid, *extra):
@@ -142,7 +149,8 @@ class CalendarModel:
 
     def calendar(self, chosen: Callable[[cp_model.IntVar], bool], meta: dict) -> Calendar:
         """The calendar of the chosen candidates (``solver.boolean_value`` after a solve)."""
-        chosen = sorted((c for c, v in self.vars.items() if chosen(v)),
+        chosen = sorted([*(c for c, v in self.vars.items() if chosen(v)),
+                         *(c for held in self.fixed.values() for c in held)],
                         key=lambda c: (c.slot, c.region, c.official))
         label = self.instance.horizon.label()
         meetings = [self._meeting(f"{label}-{n:03d}", c) for n, c in enumerate(chosen, 1)]

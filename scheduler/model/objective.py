@@ -30,8 +30,11 @@ def region_issues(m: CalendarModel) -> Expr:
     for issue in m.instance.issues:
         unmet[issue.region_id, issue.body_id] += issue.weight
     head = {o.body_id: o.id for o in m.duty}
+    planned_apart = {(c.region, c.body) for held in m.fixed.values() for c in held}
     cost = 0
     for (region, body), total in unmet.items():
+        if (region, body) in planned_apart:  # met by an akim planned outside the grid
+            continue
         visits = m.visits.get((head.get(body), region))
         if visits is None:
             cost += weight * total
