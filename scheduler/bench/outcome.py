@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from scheduler.instance import Instance
 from scheduler.meetings import Calendar
-from scheduler.model.cpmodel import CalendarModel
+from scheduler.model.cpmodel import calendar_of as model_calendar_of
 from scheduler.model.variables import Candidate
 from scheduler.profile import Profile
 
@@ -26,10 +26,7 @@ class Outcome:
 def calendar_of(instance: Instance, profile: Profile, chosen: list[Candidate], meta: dict) -> Calendar:
     """The calendar of chosen candidates, written exactly as the planner writes it
     (``CalendarModel.calendar``) but without building the model."""
-    shell = object.__new__(CalendarModel)
-    shell.instance, shell.profile = instance, profile
-    shell.vars = {c: True for c in chosen}
-    return shell.calendar(bool, meta)
+    return model_calendar_of(instance, profile, chosen, meta)
 
 
 def meta(instance: Instance, profile: Profile, status: str, **more) -> dict:

@@ -149,44 +149,52 @@ class CalendarModel:
 
     def calendar(self, chosen: Callable[[cp_model.IntVar], bool], meta: dict) -> Calendar:
         """The calendar of the chosen candidates (``solver.boolean_value`` after a solve)."""
-        chosen = sorted([*(c for c, v in self.vars.items() if chosen(v)),
-                         *(c for held in self.fixed.values() for c in held)],
-                        key=lambda c: (c.slot, c.region, c.official))
-        label = self.instance.horizon.label()
-        meetings = [self._meeting(f"{label}-{n:03d}", c) for n, c in enumerate(chosen, 1)]
-        return Calendar(meetings=tuple(rotate_districts(self.instance, meetings)), **meta)
+        picked = [c for c, v in self.vars.items() if chosen(v)]
+        picked += [c for held in self.fixed.values() for c in held]
+        return calendar_of(self.instance, self.profile, picked, meta)
 
-    def _meeting(self, meeting_id: str, c: Candidate) -> Meeting:
-        inst, profile = self.instance, self.profile
-        lead = profile.get("TIME-LEAD").lead_days if profile.on("TIME-LEAD") else 0
-        alert = next((a for a in inst.alerts if a.id == c.alert), None)
-        reason = ""
-        if alert is not None:
-            reason = (f"{alert.level.value} risk of social tension in {inst.region(alert.region_id).name.en}"
-                      f" on {alert.date}" + (f": {alert.text}" if alert.text else ""))
-        if c.presenter != c.official:
-            away = next((a for a in inst.absences_of(c.official) if a.covers(c.slot.date)), None)
-            why = (f"is away ({away.reason.value}, {away.start}..{away.end})" if away else
-                   "holds an out-of-schedule meeting that day (URGENT-TENSION)")
-            reason = "; ".join(filter(None, [reason, (
-                f"{inst.official(c.official).title.en} {why}; "
-                f"{inst.official(c.presenter).title.en} presents")]))
-        qa = profile.get("FMT-QA")
-        minutes = c.slot.minutes
-        report = int(minutes * qa.max_report_share) if profile.on("FMT-QA") else None
-        after = profile.get("DL-AFTER").days_after_meeting if profile.on("DL-AFTER") else None
-        issues = tuple(i.id for i in inst.issues if i.region_id == c.region and i.body_id == c.body)
-        return Meeting(
-            id=meeting_id, official_id=c.official, presenter_id=c.presenter, body_id=c.body,
-            region_id=c.region, date=c.slot.date, start=c.slot.start, end=c.slot.end,
-            quarter=c.slot.quarter, kind=c.kind, reason=reason, alert_id=c.alert,
-            issue_ids=issues,
-            announce_by=alert.date if alert else c.slot.date - dt.timedelta(days=lead),
-            results_by=c.slot.date + dt.timedelta(days=after) if after is not None else None,
-            report_minutes=report, qa_minutes=minutes - report if report is not None else None,
-            channel=profile.get("FMT-ONLINE").channel if profile.on("FMT-ONLINE") else "",
-            audience=profile.get("FMT-AUDIENCE").invitees if profile.on("FMT-AUDIENCE") else (),
-        )
+
+def calendar_of(instance: Instance, profile: Profile, chosen: list[Candidate],
+                meta: dict) -> Calendar:
+    """The calendar of chosen candidates, numbered in date order (any solver's answer)."""
+    chosen = sorted(chosen, key=lambda c: (c.slot, c.region, c.official))
+    label = instance.horizon.label()
+    meetings = [to_meeting(instance, profile, f"{label}-{n:03d}", c)
+                for n, c in enumerate(chosen, 1)]
+    return Calendar(meetings=tuple(rotate_districts(instance, meetings)), **meta)
+
+
+def to_meeting(inst: Instance, profile: Profile, meeting_id: str, c: Candidate) -> Meeting:
+    """A candidate as a meeting of the calendar file, with its reason and agenda."""
+    lead = profile.get("TIME-LEAD").lead_days if profile.on("TIME-LEAD") else 0
+    alert = next((a for a in inst.alerts if a.id == c.alert), None)
+    reason = ""
+    if alert is not None:
+        reason = (f"{alert.level.value} risk of social tension in {inst.region(alert.region_id).name.en}"
+                  f" on {alert.date}" + (f": {alert.text}" if alert.text else ""))
+    if c.presenter != c.official:
+        away = next((a for a in inst.absences_of(c.official) if a.covers(c.slot.date)), None)
+        why = (f"is away ({away.reason.value}, {away.start}..{away.end})" if away else
+               "holds an out-of-schedule meeting that day (URGENT-TENSION)")
+        reason = "; ".join(filter(None, [reason, (
+            f"{inst.official(c.official).title.en} {why}; "
+            f"{inst.official(c.presenter).title.en} presents")]))
+    qa = profile.get("FMT-QA")
+    minutes = c.slot.minutes
+    report = int(minutes * qa.max_report_share) if profile.on("FMT-QA") else None
+    after = profile.get("DL-AFTER").days_after_meeting if profile.on("DL-AFTER") else None
+    issues = tuple(i.id for i in inst.issues if i.region_id == c.region and i.body_id == c.body)
+    return Meeting(
+        id=meeting_id, official_id=c.official, presenter_id=c.presenter, body_id=c.body,
+        region_id=c.region, date=c.slot.date, start=c.slot.start, end=c.slot.end,
+        quarter=c.slot.quarter, kind=c.kind, reason=reason, alert_id=c.alert,
+        issue_ids=issues,
+        announce_by=alert.date if alert else c.slot.date - dt.timedelta(days=lead),
+        results_by=c.slot.date + dt.timedelta(days=after) if after is not None else None,
+        report_minutes=report, qa_minutes=minutes - report if report is not None else None,
+        channel=profile.get("FMT-ONLINE").channel if profile.on("FMT-ONLINE") else "",
+        audience=profile.get("FMT-AUDIENCE").invitees if profile.on("FMT-AUDIENCE") else (),
+    )
 
 
 def rotate_districts(instance: Instance, meetings: list[Meeting]) -> list[Meeting]:
