@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 import multiprocessing
 import resource
@@ -21,6 +22,8 @@ import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+
+from scheduler.io import write_atomic
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTANCES = ROOT / "benchmarks" / "instances"
@@ -150,10 +153,19 @@ def _replan(task: Task, instance, profile):
 
 
 def done_keys(results: Path) -> set[tuple[str, str, str]]:
+    """The runs already in results.csv; rows of runs that crashed are dropped, to retry."""
     if not results.exists():
         return set()
     with results.open(newline="", encoding="utf-8") as f:
-        return {(r["instance"], r["solver"], r["seed"]) for r in csv.DictReader(f)}
+        rows = list(csv.DictReader(f))
+    kept = [r for r in rows if r["status"] != "ERROR"]
+    if len(kept) < len(rows):
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(kept)
+        write_atomic(results, buffer.getvalue())
+    return {(r["instance"], r["solver"], r["seed"]) for r in kept}
 
 
 def run(families: list[str], solvers: list[str], seeds: int, time_limit: float, jobs: int,
