@@ -209,3 +209,14 @@ def make_instance(*, regions, ministries=(), akimats=(), free=None, preferred=()
                     "date": day(d)} for aid, r, b, level, d in alerts],
         "region_dates": region_dates,
     })
+
+
+def edit_workbook_cell(path, sheet: str, key: str, row: int, value) -> None:
+    """Set one cell of a workbook, found by the column key in the header, and save."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    ws = wb[sheet]
+    column = next(c.column for c in ws[1] if c.value and c.value.endswith(f"[{key}]"))
+    ws.cell(row=row, column=column).value = value  # cell(value=None) would not clear it
+    wb.save(path)

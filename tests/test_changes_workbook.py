@@ -8,6 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from typer.testing import CliRunner
+from conftest import edit_workbook_cell as edit
 
 from scheduler.changes import Action, ChangeRequest, ChangeSet
 from scheduler.cli import app
@@ -49,15 +50,6 @@ def book(tmp_path: Path) -> Path:
     path = tmp_path / "changes.xlsx"
     write_changes_workbook(small_changes(), path)
     return path
-
-
-def edit(path: Path, sheet: str, key: str, row: int, value) -> None:
-    """Set one cell, found by the column key in the header, and save."""
-    wb = openpyxl.load_workbook(path)
-    ws = wb[sheet]
-    column = next(c.column for c in ws[1] if c.value and c.value.endswith(f"[{key}]"))
-    ws.cell(row=row, column=column).value = value
-    wb.save(path)
 
 
 def error_of(path: Path) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import edit_workbook_cell as edit
 
 from scheduler.instance import Instance
 from scheduler.io import InputError, load_instance
@@ -77,13 +78,6 @@ def book(tmp_path: Path) -> Path:
     return path
 
 
-def edit(path: Path, sheet: str, key: str, row: int, value) -> None:
-    """Set one cell, found by the column key in the header, and save."""
-    wb = openpyxl.load_workbook(path)
-    ws = wb[sheet]
-    column = next(c.column for c in ws[1] if c.value and c.value.endswith(f"[{key}]"))
-    ws.cell(row=row, column=column).value = value  # cell(value=None) would not clear it
-    wb.save(path)
 
 
 def error_of(path: Path) -> str:
