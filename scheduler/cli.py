@@ -124,8 +124,10 @@ def _write_report(inst: Instance, prof: Profile, calendar: Calendar, out: Path, 
 
     with console.status("writing the workbook, report and calendars ..."):
         paths = write_report(inst, prof, calendar, out, lang=lang, report=checked)
+    charts = sum(p.suffix == ".png" for p in paths)
+    calendars = sum(p.suffix == ".ics" for p in paths)
     console.print(f"{t('written', lang)}: {out / 'calendar.xlsx'}, {out / 'report.html'}, "
-                  f"{len(paths) - 2} charts and .ics files")
+                  f"{charts} charts (PNG), {calendars} .ics calendars in {out / 'ics'}")
 
 
 def _csv(calendar: Calendar) -> str:
