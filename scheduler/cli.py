@@ -302,7 +302,8 @@ def explain(
     from scheduler.explain import cost_breakdown, explain_infeasibility, what_if, why_here
 
     try:
-        inst, prof = load_instance(instance), load_profile(profile)
+        inst = load_instance(instance)
+        prof = load_profile_for(profile, inst)
         cal = load_calendar(calendar) if calendar else None
     except InputError as exc:
         _fail_input(exc)
