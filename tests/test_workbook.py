@@ -78,8 +78,6 @@ def book(tmp_path: Path) -> Path:
     return path
 
 
-
-
 def error_of(path: Path) -> str:
     with pytest.raises(InputError) as info:
         read_instance_workbook(path)
