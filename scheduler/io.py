@@ -118,9 +118,6 @@ def load_profile(name_or_path: str | Path) -> Profile:
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 text ({exc.reason})") from None
 
-    def where(table: str, index: int) -> str:
-        return f"{table}[{index}]"
-
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
@@ -134,14 +131,7 @@ def load_profile(name_or_path: str | Path) -> Profile:
 def load_calendar(path: str | Path) -> Calendar:
     path = Path(path)
     data = _read_json(path)
-
-    def where(table: str, index: int) -> str:
-        try:
-            return f"{table}[{index}] (id '{data[table][index]['id']}')"
-        except (KeyError, IndexError, TypeError):
-            return f"{table}[{index}]"
-
-    return _validate(Calendar, data, str(path), where)
+    return _validate(Calendar, data, str(path), _json_locator(data))
 
 
 def load_changes(path: str | Path):

@@ -52,8 +52,7 @@ def solve(instance: Instance, profile: Profile, *, time_limit: float = 30.0, wor
     if name not in ("OPTIMAL", "FEASIBLE"):
         return Result(name, None, None, None, wall, built, None, **size)
     objective, bound = solver.objective_value, solver.best_objective_bound
-    costs = {rule_id: float(solver.value(expr)) if not isinstance(expr, int) else float(expr)
-             for rule_id, expr in model.costs.items()}
+    costs = model.cost_values(solver)
     gap = relative_gap(objective, bound)
     calendar = model.calendar(solver.boolean_value, dict(
         instance=instance.name, profile=profile.id, horizon=instance.horizon.label(),

@@ -174,8 +174,7 @@ class _Stages:
         if attempt.status in ("OPTIMAL", "FEASIBLE"):
             chosen = solver.boolean_value
             attempt.objective, attempt.bound = solver.objective_value, solver.best_objective_bound
-            attempt.costs = {rid: float(solver.value(e)) if not isinstance(e, int) else float(e)
-                             for rid, e in model.costs.items()}
+            attempt.costs = model.cost_values(solver)
         else:  # out of time in stage 2: stage 1's calendar is still the answer
             attempt.status, chosen = "FEASIBLE", first.__getitem__
         objective, bound = attempt.objective, attempt.bound

@@ -65,6 +65,11 @@ class CalendarModel:
             rule_id: part(self) for rule_id, part in PARTS.items() if profile.on(rule_id)}
         self.model.minimize(sum(self.costs.values()))
 
+    def cost_values(self, solver: cp_model.CpSolver) -> dict[str, float]:
+        """Each soft rule's cost in the solver's solution (a part may be a constant)."""
+        return {rule_id: float(expr if isinstance(expr, int) else solver.value(expr))
+                for rule_id, expr in self.costs.items()}
+
     def add(self, constraint, key: tuple) -> None:
         """Add a constraint of the rule instance ``key`` (rule id first)."""
         added = self.model.add(constraint)

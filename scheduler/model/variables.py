@@ -112,10 +112,11 @@ def create_candidates(instance: Instance, profile: Profile, *, first_day: dt.dat
     all_regions = [r.id for r in instance.regions]
     out: list[Candidate] = []
 
-    urgent_days: set[tuple[str, dt.date]] = set()
+    called = []  # (alert, official, the days of its window) for every meeting an alert owes
     for rule_id, alert, official in alert_duties(instance, profile):
         first, last = alert_window(alert, profile.get(rule_id))
-        urgent_days.update((official.id, d) for d in by_day if first <= d <= last)
+        called.append((alert, official, [d for d in by_day if first <= d <= last]))
+    urgent_days = {(official.id, d) for _, official, days in called for d in days}
 
     def add(official: Official, regions: list[str], days, kind: MeetingKind, alert=None) -> None:
         body = instance.body(official.body_id)
@@ -144,9 +145,7 @@ def create_candidates(instance: Instance, profile: Profile, *, first_day: dt.dat
         add(official, [home] if home else all_regions, planned_days, MeetingKind.planned)
 
     # URGENT-TENSION (ministries) and EXTRA-DEMAND (akimats): out-of-schedule meetings.
-    for rule_id, alert, official in alert_duties(instance, profile):
-        first, last = alert_window(alert, profile.get(rule_id))
-        days = [d for d in by_day if first <= d <= last]
+    for alert, official, days in called:
         add(official, [alert.region_id], days, MeetingKind.out_of_schedule, alert.id)
     return out
 

@@ -168,7 +168,7 @@ def _meetings(inst: Instance, calendar: Calendar, lang: str) -> str:
         about = "; ".join(escape(x) for x in c.issue_texts(inst, m, lang))
         reason = c.reason_text(inst, m, lang)
         if reason:
-            about += (f"<br>" if about else "") + f"<i>{escape(reason)}</i>"
+            about += ("<br>" if about else "") + f"<i>{escape(reason)}</i>"
         rows.append([
             str(n),
             f"{c.fmt_date(m.date)}, {escape(c.weekday(m.date, lang))}<br>"
