@@ -11,11 +11,13 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
+from typing import Callable
 
 from pydantic import model_validator
 
-from scheduler.instance import (Absence, AbsenceReason, Frozen, Id, Instance, TensionAlert,
+from scheduler.instance import (Absence, AbsenceReason, Frozen, Id, Instance, TensionAlert, Text,
                                 quarter_of)
+from scheduler.io import InputError
 from scheduler.meetings import Calendar
 from scheduler.profile import Profile
 from scheduler.slots import days_off
@@ -33,11 +35,11 @@ class ChangeRequest(Frozen):
     body_id: Id
     submitted: dt.date
     action: Action
-    meeting_id: str | None = None  # move, cancel
+    meeting_id: Id | None = None  # move, cancel
     date: dt.date | None = None  # move, add: the new date
     region_id: Id | None = None  # move, add: the new region
     dates: tuple[dt.date, ...] = ()  # block
-    note: str = ""
+    note: Text = ""
 
     @model_validator(mode="after")
     def _fields(self) -> ChangeRequest:
@@ -55,7 +57,75 @@ class ChangeSet(Frozen):
     absences: tuple[Absence, ...] = ()
     alerts: tuple[TensionAlert, ...] = ()
     extra_days_off: tuple[dt.date, ...] = ()
-    note: str = ""
+    note: Text = ""
+
+
+def validate_changes(changes: ChangeSet, instance: Instance, calendar: Calendar,
+                     as_of: dt.date, source: str, locate: Callable[[str, int], str]) -> None:
+    """Refuse (InputError naming the file, row and field) a change set that does not fit the
+    instance and the calendar: unknown bodies, officials, regions or meetings, a meeting of
+    another body, repeated ids, dates outside the half-year. Nothing is solved before."""
+    horizon = instance.horizon
+    regions = {r.id for r in instance.regions}
+    bodies = {b.id for b in instance.bodies}
+    officials = {o.id for o in instance.officials}
+    meetings = calendar.by_id()
+    known_alerts = {a.id: a for a in instance.alerts}
+    problems: list[str] = []
+
+    def bad(table: str, index: int, field: str, message: str) -> None:
+        problems.append(f"{source}: {locate(table, index)}, field '{field}': {message}")
+
+    def outside(day: dt.date) -> bool:
+        return not horizon.start <= day <= horizon.end
+
+    span = f"{horizon.start.isoformat()}..{horizon.end.isoformat()}"
+    seen: set[str] = set()
+    for i, r in enumerate(changes.requests):
+        if r.id in seen:
+            bad("requests", i, "id", f"id '{r.id}' used twice")
+        seen.add(r.id)
+        if r.body_id not in bodies:
+            bad("requests", i, "body_id", f"unknown body '{r.body_id}'")
+        meeting = meetings.get(r.meeting_id or "")
+        if r.meeting_id and meeting is None:
+            bad("requests", i, "meeting_id", f"no meeting '{r.meeting_id}' in the calendar")
+        elif meeting is not None and r.body_id in bodies and meeting.body_id != r.body_id:
+            bad("requests", i, "meeting_id",
+                f"meeting {meeting.id} belongs to '{meeting.body_id}', not '{r.body_id}'")
+        if r.region_id and r.region_id not in regions:
+            bad("requests", i, "region_id", f"unknown region '{r.region_id}'")
+        for day in (r.date, *r.dates):
+            if day is not None and outside(day):
+                bad("requests", i, "dates" if r.dates else "date",
+                    f"{day} is outside the half-year {span}")
+    for i, a in enumerate(changes.absences):
+        if a.official_id not in officials:
+            bad("absences", i, "official_id", f"unknown official '{a.official_id}'")
+        if a.end < horizon.start or a.start > horizon.end:
+            bad("absences", i, "start", f"{a.start}..{a.end} is outside the half-year {span}")
+    seen = set()
+    for i, alert in enumerate(changes.alerts):
+        earlier = known_alerts.get(alert.id)
+        if alert.id in seen or (earlier is not None and earlier != alert):
+            bad("alerts", i, "id", f"alert id '{alert.id}' is already used by another alert")
+        seen.add(alert.id)
+        if alert.region_id not in regions:
+            bad("alerts", i, "region_id", f"unknown region '{alert.region_id}'")
+        for body in alert.body_ids:
+            if body not in bodies:
+                bad("alerts", i, "body_ids", f"unknown body '{body}'")
+        if outside(alert.date):
+            bad("alerts", i, "date", f"{alert.date} is outside the half-year {span}")
+    for i, day in enumerate(changes.extra_days_off):
+        if outside(day):
+            bad("extra_days_off", i, "date", f"{day} is outside the half-year {span}")
+    if outside(as_of):
+        problems.append(f"--as-of {as_of}: outside the half-year {span} of {source}")
+    if problems:
+        shown = problems[:12] + ([f"... and {len(problems) - 12} more problems"]
+                                 if len(problems) > 12 else [])
+        raise InputError("\n".join(shown))
 
 
 def change_deadline(day: dt.date, profile: Profile) -> dt.date:
@@ -161,8 +231,10 @@ def apply_to_instance(instance: Instance, changes: ChangeSet,
                            reason=AbsenceReason.other, note=f"blocked by request {r.id}")
                    for r in accepted if r.action is Action.block for day in r.dates)
     data = instance.model_dump()
-    data["absences"] = [*data["absences"], *(a.model_dump() for a in (*changes.absences, *blocks))]
-    data["alerts"] = [*data["alerts"], *(a.model_dump() for a in changes.alerts)]
+    new_absences = [a for a in (*changes.absences, *blocks) if a not in instance.absences]
+    new_alerts = [a for a in changes.alerts if a not in instance.alerts]  # re-run: no-op
+    data["absences"] = [*data["absences"], *(a.model_dump() for a in new_absences)]
+    data["alerts"] = [*data["alerts"], *(a.model_dump() for a in new_alerts)]
     data["extra_days_off"] = sorted({*instance.extra_days_off, *changes.extra_days_off})
     return Instance.model_validate(data)
 

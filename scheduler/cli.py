@@ -14,26 +14,29 @@ import io
 import json
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Callable, Optional
 
 import typer
 from rich.console import Console
 from pydantic import ValidationError
 from rich.table import Table
 
-from scheduler.changes import ChangeSet, apply_to_instance, carry_over
+from scheduler.changes import ChangeSet, apply_to_instance, carry_over, validate_changes
 from scheduler.checker import CheckReport, check
 from scheduler.diff import changes_markdown, diff_calendars
 from scheduler.i18n import LANGS, t
 from scheduler.instance import BodyKind, Instance
-from scheduler.io import (InputError, describe_errors, load_calendar, load_changes,
-                          load_instance, load_profile, to_json, write_atomic)
+from scheduler.io import (InputError, check_output, describe_errors, load_calendar,
+                          load_changes_located, load_instance, load_profile, to_json,
+                          write_atomic)
 from scheduler.meetings import CSV_COLUMNS, Calendar, MeetingKind, csv_rows
 from scheduler.planner import Result, solve
 from scheduler.profile import Profile, profile_text
 from scheduler.profiles_cmd import load_profile_for
+from scheduler.safe_text import csv_cell
 from scheduler.replan import replan as replan_calendar
-from scheduler.workspace import instance_of, resolve_calendar, save_version, versions
+from scheduler.workspace import (INPUTS, Version, instance_of, latest, repair,
+                                 resolve_calendar, save_version, version_of, versions)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Plan, check and publish the half-year calendar of ministers' and akims' "
@@ -45,8 +48,12 @@ InstanceArg = Annotated[Path, typer.Argument(help="Instance: JSON file or .xlsx 
 ProfileOpt = Annotated[str, typer.Option("--profile", "-p",
                                          help="Built-in profile name or a profile .toml file.")]
 LangOpt = Annotated[str, typer.Option("--lang", help="Language of the summary: ru, kk or en.")]
+SeedOpt = Annotated[int, typer.Option(min=0, max=2**31 - 1,  # CP-SAT's seed is an int32
+                                      help="Random seed of the solver.")]
 ReportOpt = Annotated[bool, typer.Option(
     "--report/--no-report", help="Also write calendar.xlsx, report.html, charts and .ics.")]
+FromOlderOpt = Annotated[bool, typer.Option(
+    "--from-older", help="Re-plan a calendar that is not the workspace's latest version.")]
 
 
 def _fail_input(exc: InputError) -> None:
@@ -60,14 +67,23 @@ def _lang(lang: str) -> str:
     return lang
 
 
+def _writable(out: Path, folder: bool = True) -> None:
+    """Exit 2 before any work when ``--out`` is a file, or a place nobody may write."""
+    try:
+        check_output(out, folder=folder)
+    except InputError as exc:
+        _fail_input(exc)
+
+
 @app.command()
 def plan(
     instance: InstanceArg,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for calendar.json and .csv.")],
     profile: ProfileOpt = "kz-2024",
-    time_limit: Annotated[float, typer.Option(min=0.1, help="Seconds for the solver.")] = 60.0,
+    time_limit: Annotated[float, typer.Option(
+        min=0.1, max=86400.0, help="Seconds for the solver.")] = 60.0,
     workers: Annotated[int, typer.Option(min=1, help="Solver threads.")] = 2,
-    seed: Annotated[int, typer.Option(help="Random seed of the solver.")] = 0,
+    seed: SeedOpt = 0,
     lang: LangOpt = "ru",
     log: Annotated[bool, typer.Option(help="Print the CP-SAT search log.")] = False,
     report: ReportOpt = True,
@@ -75,12 +91,11 @@ def plan(
     """Plan a half-year calendar and write it, once the checker has passed it."""
     lang = _lang(lang)
     try:
+        check_output(out)
         inst = load_instance(instance)
         prof = load_profile_for(profile, inst)
     except InputError as exc:
         _fail_input(exc)
-    if out.exists() and not out.is_dir():
-        _fail_input(InputError(f"--out {out}: exists and is not a folder"))
 
     with console.status("building the model ...") as status:
         def progress(seconds: float, objective: float | None, bound: float | None) -> None:
@@ -109,33 +124,46 @@ def plan(
                      "checker; nothing was written. Please report this with the instance.")
         raise typer.Exit(1)
 
-    version = save_version(out, "plan", _version_files(result.calendar, inst, prof),
-                           result.calendar, note=f"{instance.name}, profile {prof.id}")
+    writer = _report_writer(inst, prof, result.calendar, lang, result.check) if report else None
+    try:
+        with console.status("writing the version ..."):
+            version = save_version(out, "plan", _version_files(result.calendar, inst, prof),
+                                   result.calendar, note=f"{instance.name}, profile {prof.id}",
+                                   report=writer)
+    except InputError as exc:
+        _fail_input(exc)
     _print_summary(inst, result, lang)
-    console.print(f"{t('written', lang)}: {out / 'calendar.json'}, {out / 'calendar.csv'} "
-                  f"(version {version.number:03d})")
+    _print_written(out, version, lang, report)
+
+
+def _report_writer(inst: Instance, prof: Profile, calendar: Calendar, lang: str,
+                   checked: CheckReport) -> Callable[[Path], None]:
+    """Writes the published documents into a version's staging folder."""
+    def write(folder: Path) -> None:
+        from scheduler.report import write_report
+
+        console.print("writing the workbook, report and calendars ...")
+        write_report(inst, prof, calendar, folder, lang=lang, report=checked)
+    return write
+
+
+def _print_written(out: Path, version: Version, lang: str, report: bool) -> None:
+    files = sorted(p.name for p in version.path.iterdir() if p.name not in INPUTS)
+    charts = sum(name.endswith(".png") for name in files)
+    calendars = sum(1 for _ in (version.path / "ics").rglob("*.ics")) if report else 0
+    shown = [name for name in files if not name.endswith(".png") and name != "ics"]
+    line = ", ".join(str(out / name) for name in shown)
     if report:
-        _write_report(inst, prof, result.calendar, out, lang, result.check)
-
-
-def _write_report(inst: Instance, prof: Profile, calendar: Calendar, out: Path, lang: str,
-                  checked: CheckReport) -> None:
-    from scheduler.report import write_report
-
-    with console.status("writing the workbook, report and calendars ..."):
-        paths = write_report(inst, prof, calendar, out, lang=lang, report=checked)
-    charts = sum(p.suffix == ".png" for p in paths)
-    calendars = sum(p.suffix == ".ics" for p in paths)
-    console.print(f"{t('written', lang)}: {out / 'calendar.xlsx'}, {out / 'report.html'}, "
-                  f"{charts} charts (PNG), {calendars} .ics calendars in {out / 'ics'}")
+        line += f", {charts} charts (PNG), {calendars} .ics calendars in {out / 'ics'}"
+    console.print(f"{t('written', lang)}: {line} (version {version.number:03d})")
 
 
 def _csv(calendar: Calendar) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(csv_rows(calendar))
-    return "\ufeff" + buffer.getvalue()  # BOM: Excel reads UTF-8
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in csv_rows(calendar))
+    return "\ufeff" + buffer.getvalue()  # BOM: Excel reads UTF-8; csv_cell: never a formula
 
 
 def _version_files(calendar: Calendar, inst: Instance, prof: Profile, **more: str) -> dict:
@@ -155,23 +183,28 @@ def replan(
         "version, the published one is kept."))] = None,
     profile: ProfileOpt = "kz-2024",
     force: Annotated[bool, typer.Option(help="Apply requests submitted after DL-CHANGE.")] = False,
-    time_limit: Annotated[float, typer.Option(min=0.1, help="Seconds for the solver.")] = 30.0,
+    from_older: FromOlderOpt = False,
+    time_limit: Annotated[float, typer.Option(
+        min=0.1, max=86400.0, help="Seconds for the solver.")] = 30.0,
     workers: Annotated[int, typer.Option(min=1, help="Solver threads.")] = 2,
-    seed: Annotated[int, typer.Option(help="Random seed of the solver.")] = 0,
+    seed: SeedOpt = 0,
     lang: LangOpt = "ru",
     report: ReportOpt = True,
 ) -> None:
     """Re-plan a published calendar with a change set, changing as little as possible."""
     lang = _lang(lang)
     try:
+        calendar, workspace = _published(calendar, out)
         inst = _instance_for(instance, calendar)
         prof = load_profile_for(profile, inst)
-        published, change_set = load_calendar(calendar), load_changes(changes)
+        published, (change_set, locate) = load_calendar(calendar), load_changes_located(changes)
         day = _date(as_of, "--as-of")
+        validate_changes(change_set, inst, published, day, str(changes), locate)
+        _check_base(published, workspace, from_older)
     except InputError as exc:
         _fail_input(exc)
-    _replan_and_write(inst, prof, published, change_set, day, out or calendar.parent, "replan",
-                      lang, report, force=force, time_limit=time_limit, workers=workers, seed=seed)
+    _replan_and_write(inst, prof, published, change_set, day, workspace, "replan", lang, report,
+                      from_older, force=force, time_limit=time_limit, workers=workers, seed=seed)
 
 
 @app.command()
@@ -183,25 +216,36 @@ def urgent(
     date: Annotated[str, typer.Option(help="Date of the alert (YYYY-MM-DD).")],
     level: Annotated[str, typer.Option(help="arisen or forecast.")] = "arisen",
     text: Annotated[str, typer.Option(help="What happened.")] = "",
+    alert_id: Annotated[Optional[str], typer.Option("--id", help=(
+        "Id of the alert (default: alert-REGION-DATE, numbered when taken).")),] = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help=(
         "Workspace folder (default: the calendar's folder)."))] = None,
     profile: ProfileOpt = "kz-2024",
+    from_older: FromOlderOpt = False,
     workers: Annotated[int, typer.Option(min=1, help="Solver threads.")] = 2,
-    seed: Annotated[int, typer.Option(help="Random seed of the solver.")] = 0,
+    seed: SeedOpt = 0,
     lang: LangOpt = "ru",
     report: ReportOpt = False,
 ) -> None:
     """Add the out-of-schedule meetings one tension alert calls for (URGENT-TENSION)."""
     lang = _lang(lang)
     try:
+        calendar, workspace = _published(calendar, out)
         inst = _instance_for(instance, calendar)
         prof = load_profile_for(profile, inst)
         published = load_calendar(calendar)
+        _check_base(published, workspace, from_older)
         day = _date(date, "--date")
-        alert_id = f"alert-{region}-{day.isoformat()}"
+        if alert_id is None:
+            taken = {a.id for a in inst.alerts}
+            alert_id = next(name for n in range(1, len(taken) + 2)
+                            if (name := f"alert-{region}-{day.isoformat()}"
+                                + (f"-{n}" if n > 1 else "")) not in taken)
         change_set = ChangeSet.model_validate({"alerts": [{
             "id": alert_id, "region_id": region, "level": level, "date": day, "text": text,
             "body_ids": [b.strip() for b in bodies.split(",") if b.strip()]}]})
+        validate_changes(change_set, inst, published, day, "urgent",
+                         lambda table, index: "the alert (--id, --region, --bodies, --date)")
         apply_to_instance(inst, change_set, [])
     except ValidationError as exc:
         _fail_input(InputError(describe_errors(exc, "urgent", lambda t, i: f"{t}[{i}]")))
@@ -209,8 +253,29 @@ def urgent(
         _fail_input(InputError(f"urgent: {exc}"))
     except InputError as exc:
         _fail_input(exc)
-    _replan_and_write(inst, prof, published, change_set, day, out or calendar.parent, "urgent",
-                      lang, report, time_limit=10.0, workers=workers, seed=seed, urgent=True)
+    _replan_and_write(inst, prof, published, change_set, day, workspace, "urgent", lang, report,
+                      from_older, time_limit=10.0, workers=workers, seed=seed, urgent=True)
+
+
+def _published(calendar: Path, out: Path | None) -> tuple[Path, Path]:
+    """The calendar file a re-plan starts from (a file, or a workspace folder's latest) and
+    the workspace the new version goes to (``--out``, else the calendar's folder)."""
+    path = resolve_calendar(calendar)
+    workspace = out if out is not None else path.parent
+    check_output(workspace)
+    repair(workspace)
+    return path, workspace
+
+
+def _check_base(published: Calendar, workspace: Path, from_older: bool) -> None:
+    """Refuse early (before solving) to re-plan a calendar that is not the latest version."""
+    newest = latest(workspace)
+    if newest is None or from_older or version_of(published, workspace) == newest:
+        return
+    raise InputError(f"{workspace}: the calendar to re-plan is not the workspace's latest "
+                     f"version ({newest.number:03d}, {newest.kind}, {newest.created}); re-plan "
+                     f"{workspace / 'calendar.json'}, or pass --from-older to start from the "
+                     f"older calendar on purpose")
 
 
 def _instance_for(instance: Path, calendar: Path) -> Instance:
@@ -229,7 +294,7 @@ def _date(text: str, option: str) -> dt.date:
 
 def _replan_and_write(inst: Instance, prof: Profile, published: Calendar, change_set: ChangeSet,
                       as_of: dt.date, out: Path, kind: str, lang: str, report: bool,
-                      urgent: bool = False, **solve: Any) -> None:
+                      from_older: bool, urgent: bool = False, **solve: Any) -> None:
     with console.status("re-planning ..."):
         result = replan_calendar(inst, prof, published, change_set, as_of, keep_later=urgent,
                                  **solve)
@@ -246,29 +311,31 @@ def _replan_and_write(inst: Instance, prof: Profile, published: Calendar, change
         errors.print("[bold red]Internal error[/]: the re-planned calendar failed the "
                      "independent checker; nothing was written.")
         raise typer.Exit(1)
-    report = changes_markdown(list(result.changes), result.refused,
+    notice = changes_markdown(list(result.changes), result.refused,
                               title=f"Changes as of {as_of} ({kind})")
     listing = json.dumps({
         "as_of": as_of.isoformat(), "minimum_changes_proven": result.minimum_proven,
         "change_cost": result.change_cost, "changes": [c.as_dict() for c in result.changes],
         "refused": [dataclasses.asdict(r) for r in result.refused]}, indent=2, ensure_ascii=False)
     files = _version_files(result.calendar, result.instance, prof, **{
-        "changes.md": report, "changes.json": listing + "\n",
+        "changes.md": notice, "changes.json": listing + "\n",
         "change_set.json": to_json(change_set)})
-    version = save_version(out, kind, files, result.calendar, note=f"as of {as_of}",
-                           changes=len(result.changes))
-    write_atomic(out / "changes.md", report)
-    write_atomic(out / "changes.json", listing + "\n")
-    console.print(report)
+    writer = (_report_writer(result.instance, prof, result.calendar, lang, result.check)
+              if report else None)
+    try:
+        with console.status("writing the version ..."):
+            version = save_version(out, kind, files, result.calendar, note=f"as of {as_of}",
+                                   changes=len(result.changes), base=published,
+                                   allow_older=from_older, report=writer)
+    except InputError as exc:
+        _fail_input(exc)
+    console.print(notice)
     proven = "proven minimum" if result.minimum_proven else "not proven minimal"
     console.print(f"{len(result.changes)} changes (weighted {result.change_cost:,.0f}, {proven}); "
                   f"{len(result.refused)} requests refused; {t('status', lang)}: {result.status}; "
                   f"{result.wall_time:.1f} s")
     console.print(f"[green]{t('check_ok', lang)}[/]")
-    console.print(f"{t('written', lang)}: {out / 'calendar.json'}, {out / 'changes.md'} "
-                  f"(version {version.number:03d})")
-    if report:
-        _write_report(result.instance, prof, result.calendar, out, lang, result.check)
+    _print_written(out, version, lang, report)
 
 
 @app.command()
@@ -279,11 +346,15 @@ def report(
     profile: ProfileOpt = "kz-2024",
     lang: Annotated[str, typer.Option("--lang", help="Language of report.html, charts and "
                                                      ".ics: ru, kk or en.")] = "ru",
+    draft: Annotated[bool, typer.Option("--draft", help=(
+        "Write a calendar that breaks hard rules anyway, every document marked as a draft "
+        "(without it: exit 1, nothing written)."))] = False,
 ) -> None:
     """Write calendar.xlsx (ru+kk), report.html, chart PNGs and .ics calendars."""
     from scheduler.report.command import report_command
 
-    code = report_command(instance, calendar, out, profile=profile, lang=lang)
+    _writable(out)
+    code = report_command(instance, calendar, out, profile=profile, lang=lang, draft=draft)
     if code:
         raise typer.Exit(code)
 
@@ -296,13 +367,15 @@ def explain(
     profile: ProfileOpt = "kz-2024",
     meeting: Annotated[Optional[str], typer.Option(help="What if this meeting moved ...")] = None,
     to: Annotated[Optional[str], typer.Option(help="... to this date or region id.")] = None,
-    time_limit: Annotated[float, typer.Option(min=0.1, help="Seconds per solve.")] = 20.0,
+    time_limit: Annotated[float, typer.Option(
+        min=0.1, max=86400.0, help="Seconds per solve.")] = 20.0,
 ) -> None:
     """Why no calendar exists; what each rule costs in a calendar; what moving a meeting does."""
     from scheduler.explain import cost_breakdown, explain_infeasibility, what_if, why_here
 
     try:
-        inst = load_instance(instance)
+        calendar = resolve_calendar(calendar) if calendar else None
+        inst = _instance_for(instance, calendar) if calendar else load_instance(instance)
         prof = load_profile_for(profile, inst)
         cal = load_calendar(calendar) if calendar else None
     except InputError as exc:
@@ -334,16 +407,25 @@ def explain(
 @app.command()
 def history(workspace: Annotated[Path, typer.Argument(help="Workspace folder.")]) -> None:
     """List the versions of a workspace, oldest first."""
+    try:
+        repair(workspace)  # top-level files in line with the latest version after a crash
+    except InputError as exc:
+        _fail_input(exc)
     found = versions(workspace)
     if not found:
         _fail_input(InputError(f"{workspace}: no versions (not a workspace?)"))
     table = Table(title=str(workspace))
-    for col in ("version", "kind", "created", "meetings", "changes", "status", "note"):
+    for col in ("version", "kind", "from", "created", "meetings", "changes", "status", "note"):
         table.add_column(col)
     for v in found:
-        table.add_row(f"{v.number:03d}", v.kind, v.created, str(v.meetings),
-                      "" if v.changes is None else str(v.changes), v.status, v.note)
+        table.add_row(f"{v.number:03d}", v.kind, "" if v.base is None else f"{v.base:03d}",
+                      v.created, str(v.meetings), "" if v.changes is None else str(v.changes),
+                      v.status, v.note, style=None if v.readable else "red")
     console.print(table)
+    damaged = [v for v in found if not v.readable]
+    if damaged:
+        errors.print(f"[bold red]{len(damaged)} damaged version folder(s)[/]: "
+                     + ", ".join(str(v.path) for v in damaged), highlight=False)
 
 
 @app.command()
@@ -364,14 +446,16 @@ def diff(
 @app.command("check")
 def check_cmd(
     instance: InstanceArg,
-    calendar: Annotated[Path, typer.Argument(help="calendar.json to check.")],
+    calendar: Annotated[Path, typer.Argument(help=(
+        "calendar.json to check, a workspace folder (its latest version) or a version folder."))],
     profile: ProfileOpt = "kz-2024",
     lang: LangOpt = "ru",
 ) -> None:
     """List every broken hard rule and every soft-rule cost of a calendar (exit 1 if any hard rule fails)."""
     lang = _lang(lang)
     try:
-        inst, cal = load_instance(instance), load_calendar(calendar)
+        calendar = resolve_calendar(calendar)
+        inst, cal = _instance_for(instance, calendar), load_calendar(calendar)
         prof = load_profile_for(profile, inst)
     except InputError as exc:
         _fail_input(exc)
@@ -393,6 +477,7 @@ def schema(
     if out is None:
         print(text, end="")
     else:
+        _writable(out, folder=False)
         write_atomic(out, text)
         console.print(f"{out}")
 
@@ -411,6 +496,7 @@ def template(
         _fail_input(InputError(f"--kind {kind}: expected one of {', '.join(writers)}"))
     if out.suffix.lower() != ".xlsx":
         _fail_input(InputError(f"--out {out}: the template is an .xlsx workbook"))
+    _writable(out, folder=False)
     writers[kind](out)
     console.print(f"{out}")
 
@@ -549,9 +635,10 @@ def compare(
     profiles: Annotated[str, typer.Option("--profiles", help=(
         "Profiles to compare, comma-separated: built-in names or .toml files."))
     ] = "kz-2016,kz-2024",
-    time_limit: Annotated[float, typer.Option(min=0.1, help="Seconds for each solve.")] = 60.0,
+    time_limit: Annotated[float, typer.Option(
+        min=0.1, max=86400.0, help="Seconds for each solve.")] = 60.0,
     workers: Annotated[int, typer.Option(min=1, help="Solver threads.")] = 2,
-    seed: Annotated[int, typer.Option(help="Random seed of the solver.")] = 0,
+    seed: SeedOpt = 0,
 ) -> None:
     """Plan the same instance under each profile and tabulate the differences."""
     from scheduler.profiles_cmd import compare as compare_plans
