@@ -71,18 +71,29 @@ def describe_errors(error: ValidationError, source: str, locate: Locator) -> str
     return "\n".join(shown)
 
 
-def _read_json(path: Path) -> Any:
+def read_text(path: Path) -> str:
+    """A UTF-8 text file (a byte-order mark, Notepad's default, is dropped)."""
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: is a folder, not a file")
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the file ({exc.strerror})") from None
+
+
+def _read_json(path: Path) -> Any:
+    text = read_text(path)
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}: malformed JSON at line {exc.lineno}, column {exc.colno}: "
                          f"{exc.msg}") from None
+    except RecursionError:
+        raise InputError(f"{path}: malformed JSON: nested too deeply") from None
 
 
 def _validate(model: type[BaseModel], data: Any, source: str, locate: Locator):
@@ -111,12 +122,13 @@ def load_profile(name_or_path: str | Path) -> Profile:
     if not path.exists():
         raise InputError(f"profile '{name_or_path}': no such file or built-in profile "
                          f"(built-in: {', '.join(builtin_profiles())})")
+    text = read_text(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{path}: malformed TOML: {exc}") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text ({exc.reason})") from None
+    except RecursionError:
+        raise InputError(f"{path}: malformed TOML: nested too deeply") from None
 
     try:
         return Profile.model_validate(data)
@@ -124,7 +136,8 @@ def load_profile(name_or_path: str | Path) -> Profile:
         lines = []
         for err in exc.errors():
             loc = ".".join(str(p) for p in err["loc"])
-            lines.append(f"{path}: field '{loc}': {err['msg'].removeprefix('Value error, ')}")
+            where = f"field '{loc}'" if loc else "the profile"
+            lines.append(f"{path}: {where}: {err['msg'].removeprefix('Value error, ')}")
         raise InputError("\n".join(lines)) from None
 
 
@@ -136,17 +149,38 @@ def load_calendar(path: str | Path) -> Calendar:
 
 def load_changes(path: str | Path):
     """A change set (requests, absences, alerts, days off) from JSON or an .xlsx workbook."""
+    return load_changes_located(path)[0]
+
+
+def load_changes_located(path: str | Path):
+    """A change set and its locator: (table, index) -> where the row is in the file, for
+    messages about rows that contradict the instance or the calendar."""
     from scheduler.changes import ChangeSet
 
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from scheduler.workbook import read_changes_workbook
-        return read_changes_workbook(path)
+        return read_changes_workbook(path, located=True)
     data = _read_json(path)
-    return _validate(ChangeSet, data, str(path), _json_locator(data))
+    return _validate(ChangeSet, data, str(path), _json_locator(data)), _json_locator(data)
 
 
 # ----------------------------------------------------------------------- writers
+def check_output(path: str | Path, option: str = "--out", folder: bool = True) -> None:
+    """Refuse an output folder (or, with ``folder=False``, an output file) that cannot be
+    written, before any work is done: a file where a folder is wanted, or a read-only place."""
+    path = Path(path)
+    if path.exists() and path.is_dir() != folder:
+        raise InputError(f"{option} {path}: is a {'file' if folder else 'folder'}, "
+                         f"not a {'folder' if folder else 'file'}")
+    target = path if folder else path.parent
+    existing = next(p for p in (target, *target.parents) if p.exists())
+    if not existing.is_dir():
+        raise InputError(f"{option} {path}: {existing} is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise InputError(f"{option} {path}: cannot write in {existing} (permission denied)")
+
+
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 

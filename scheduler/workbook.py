@@ -462,20 +462,22 @@ def _write(path: str | Path, rows: dict[str, list[list[Any]]],
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    from scheduler.safe_text import append_row  # text stays text, never a formula
+
     book = Workbook()
     readme = book.active
     readme.title = "README"
     text = notes + "".join(f"  {s.name}.{c.key}: {', '.join(c.choices)}\n"
                             for s in tables for c in s.columns if c.choices)
     for line in text.splitlines():
-        readme.append([line])
+        append_row(readme, [line])
     readme["A1"].font = Font(bold=True)
     readme.column_dimensions["A"].width = 100
     for sheet in tables:
         ws = book.create_sheet(sheet.name)
         ws.append([c.header for c in sheet.columns])
         for line in rows.get(sheet.name, []):
-            ws.append(line)
+            append_row(ws, line)
         ws.freeze_panes = "A2"
         for number, column in enumerate(sheet.columns, start=1):
             letter = get_column_letter(number)
@@ -564,8 +566,9 @@ social tension alerts (body_ids comma-separated); days_off: extra days off; meta
 """
 
 
-def read_changes_workbook(path: str | Path) -> ChangeSet:
-    """Read and validate a change set from an ``.xlsx`` workbook made from the template."""
+def read_changes_workbook(path: str | Path, located: bool = False):
+    """Read and validate a change set from an ``.xlsx`` workbook made from the template
+    (with ``located``, also its locator: (table, index) -> "sheet 'S', row N")."""
     path = Path(path)
     rows = _read_book(path, CHANGE_TABLES)
     meta = rows["meta"]
@@ -581,11 +584,18 @@ def read_changes_workbook(path: str | Path) -> ChangeSet:
             item = _item(CHANGE_SHEETS[sheet], values)
             data[table].append(item["date"] if sheet == "days_off" else item)
     try:
-        return ChangeSet.model_validate(data)
+        changes = ChangeSet.model_validate(data)
     except ValidationError as exc:
         raise InputError(_explain(exc, str(path), where, CHANGE_SHEETS,
                                   {table: sheet for sheet, table in
                                    CHANGE_TABLE_OF_SHEET.items()})) from None
+    if not located:
+        return changes
+
+    def locate(table: str, index: int) -> str:
+        sheet, number = where.get((table, index), (table, index + 2))
+        return f"sheet '{sheet}', row {number}"
+    return changes, locate
 
 
 def write_changes_template(path: str | Path) -> None:
