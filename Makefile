@@ -18,5 +18,9 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
+# The web workspace on the bundled instance with demo accounts (passwords printed).
+serve: $(STAMP)
+	$(VENV)/bin/scheduler serve --demo
+
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -655,5 +655,22 @@ def compare(
     console.print(compare_table(inst, compared))
 
 
+@app.command()
+def serve(
+    db: Annotated[Optional[str], typer.Option("--db", help=(
+        "Database URL: sqlite:///FILE or postgres://USER:PASSWORD@HOST:PORT/NAME "
+        "(default: a SQLite file in ./scheduler-web)."))] = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    demo: Annotated[bool, typer.Option("--demo/--no-demo", help=(
+        "Import the bundled instance and make one demo account per role, with random "
+        "passwords printed here."))] = True,
+) -> None:
+    """Start the web workspace (accounts, roles, background solves) in the browser."""
+    from scheduler.web.server import serve as serve_web
+
+    serve_web(db=db, host=host, port=port, demo=demo, echo=console.print)
+
+
 def main() -> None:
     app()

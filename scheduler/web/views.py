@@ -1,0 +1,482 @@
+"""Pages of the workspace. Each view checks the user's right on the server (``access``)
+and calls the library through ``services``; no rule logic lives here."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language, gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from scheduler.instance import Absence, Instance
+from scheduler.io import InputError
+from scheduler.report import common as c
+from scheduler.web import services as s
+from scheduler.web.access import body_of, may, require
+from scheduler.web.forms import AbsenceForm, CommentForm, ImportForm, PlanForm
+from scheduler.web.models import (AuditEntry, CalendarVersion, HalfYear, SolveJob, State,
+                                  StoredInstance, StoredProfile)
+
+PAGE_SIZE = 50
+
+
+def lang() -> str:
+    code = (get_language() or "ru")[:2]
+    return code if code in ("ru", "kk", "en") else "ru"
+
+
+def csrf_failure(request, reason: str = ""):
+    return render(request, "web/error.html", {"title": _("The form has expired"), "text": _(
+        "The page was open too long or came from another site. Go back, reload the page "
+        "and send the form again.")}, status=403)
+
+
+def _halfyear(label: str) -> HalfYear:
+    return get_object_or_404(HalfYear, label=label)
+
+
+def _version(label: str, number: int) -> CalendarVersion:
+    return get_object_or_404(CalendarVersion.objects.select_related("instance", "halfyear"),
+                             halfyear__label=label, number=number)
+
+
+def _current(halfyear: HalfYear) -> CalendarVersion | None:
+    """The version people work on: the newest one."""
+    return halfyear.versions.select_related("instance").order_by("-number").first()
+
+
+# ------------------------------------------------------------------ dashboard
+@login_required
+def dashboard(request):
+    years = list(HalfYear.objects.all())
+    if not years:
+        return render(request, "web/dashboard.html", {"years": []})
+    wanted = request.GET.get("hy")
+    halfyear = next((h for h in years if h.label == wanted), years[0])
+    version = _current(halfyear)
+    stored = halfyear.instances.first()
+    inst = s.instance_of(version.instance if version else stored)
+    if version is not None:
+        prof = s.profile_of(version)
+    else:
+        s.ensure_profiles()
+        prof = s.profile_from_toml(StoredProfile.objects.get(name="kz-2024").toml)
+    L = lang()
+    deadlines = [{"date": d.date, "rule": d.rule_id, "text": d.text.get(L) or d.text["ru"],
+                  "left": s.days_left(d.date), "ago": -s.days_left(d.date)}
+                 for d in c.horizon_deadlines(inst, prof)]
+    summary = c.summarise(inst, prof, s.calendar_of(version)) if version else None
+    job = halfyear.solves.first()
+    return render(request, "web/dashboard.html", {
+        "years": years, "halfyear": halfyear, "version": version, "deadlines": deadlines,
+        "summary": summary, "published": s.published(halfyear), "job": job,
+        "versions": halfyear.versions.order_by("-number")[:20], "instance": stored,
+        "inst_name": inst.name})
+
+
+# ------------------------------------------------------------------ import
+@login_required
+def import_view(request):
+    require(request, "import")
+    errors: list[str] = []
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        content = upload.read()
+        try:
+            inst = s.read_instance_upload(upload.name, content)
+        except InputError as exc:
+            errors = str(exc).splitlines()
+        else:
+            stored = s.store_instance(inst, upload.name, content, request.user)
+            messages.success(request, _("Imported: %(name)s (%(half)s).") % {
+                "name": inst.name, "half": stored.halfyear.label})
+            return redirect(f"{reverse('web:dashboard')}?hy={stored.halfyear.label}")
+    return render(request, "web/import.html", {"form": form, "errors": errors})
+
+
+@login_required
+@require_GET
+def template_download(request):
+    from scheduler.workbook import write_template
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "template.xlsx"
+        write_template(path)
+        content = path.read_bytes()
+    return _download(content, "instance-template.xlsx", XLSX)
+
+
+# ------------------------------------------------------------------ plan
+@login_required
+def plan_view(request):
+    read_only = not may(request.user, "plan")
+    if request.method == "POST" and read_only:
+        raise PermissionDenied("plan")
+    s.ensure_profiles()
+    stored = StoredInstance.objects.select_related("halfyear")[:30]
+    profiles = StoredProfile.objects.all()
+    form = PlanForm(request.POST or None,
+                    instances=[(i.pk, f"{i.halfyear.label}: {i.name} #{i.pk}"
+                                f"{' (' + i.note + ')' if i.note else ''}") for i in stored],
+                    profiles=[(p.pk, p.name) for p in profiles],
+                    initial={"profile": next((p.pk for p in profiles if p.name == "kz-2024"),
+                                             None)})
+    if request.method == "POST" and form.is_valid():
+        chosen = get_object_or_404(StoredInstance, pk=form.cleaned_data["instance"])
+        profile = get_object_or_404(StoredProfile, pk=form.cleaned_data["profile"])
+        try:
+            job = s.start_solve(chosen, profile, form.cleaned_data["time_limit"], request.user)
+        except s.SolveBusy:
+            form.add_error(None, _("A solve of %(half)s is already running; wait for it to "
+                                   "finish.") % {"half": chosen.halfyear.label})
+        else:
+            return redirect("web:solve", pk=job.pk)
+    jobs = SolveJob.objects.select_related("halfyear", "profile", "version")[:10]
+    return render(request, "web/plan.html", {"form": form, "jobs": jobs,
+                                             "read_only": read_only})
+
+
+@login_required
+def solve_view(request, pk: int):
+    job = get_object_or_404(SolveJob.objects.select_related("halfyear", "profile", "version",
+                                                            "instance"), pk=pk)
+    explanation = None
+    if job.explanation:
+        prof = s.profile_from_toml(job.profile.toml)
+        explanation = {"status": job.explanation.get("status"), "conflicts": [
+            {**conf, "title": c.rule_title(prof, conf["rule_id"], lang())}
+            for conf in job.explanation.get("conflicts", [])]}
+    return render(request, "web/solve.html", {"job": job, "explanation": explanation})
+
+
+@login_required
+def solve_progress(request, pk: int):
+    job = get_object_or_404(SolveJob.objects.select_related("version"), pk=pk)
+    data = {"status": job.status, "status_text": job.get_status_display(),
+            "active": job.active, "seconds": job.seconds, "objective": job.objective,
+            "bound": job.bound, "gap": job.gap, "solver_status": job.solver_status,
+            "url": reverse("web:solve", args=[job.pk])}
+    if job.version_id:
+        data["version_url"] = reverse("web:version", args=[job.halfyear.label,
+                                                            job.version.number])
+    return JsonResponse(data)
+
+
+# ------------------------------------------------------------------ versions
+@login_required
+def version_view(request, hy: str, n: int):
+    version = _version(hy, n)
+    L = lang()
+    full = may(request.user, "read_all")
+    report = s.check_of(version) if full else None
+    prof = s.profile_of(version)
+    costs = []
+    if report is not None:
+        costs = [{"rule": rule, "title": c.rule_title(prof, rule, L), "amount": amount}
+                 for rule, amount in sorted(report.cost_by_rule.items()) if amount]
+    actions = [a for a, (before, _after) in s.TRANSITIONS.items()
+               if version.state == before and may(request.user, a)]
+    comments = version.comments.select_related("author") if full else []
+    subscriptions = []
+    if full and version.state == State.PUBLISHED:
+        inst = s.instance_of(version.instance)
+        subscriptions = [(r.name.get(L), reverse("web:subscribe", args=[hy, "region", r.id]))
+                         for r in sorted(inst.regions, key=lambda r: r.name.get(L))]
+    return render(request, "web/version.html", {
+        "version": version, "cal": s.calendar_of(version), "report": report, "costs": costs,
+        "actions": actions, "comments": comments, "comment_form": CommentForm(),
+        "can_comment": may(request.user, "comment"), "subscriptions": subscriptions,
+        "charts": ["gantt", "heatmap", "map", "coverage"] if full else []})
+
+
+@login_required
+@require_POST
+def version_state(request, hy: str, n: int):
+    version = _version(hy, n)
+    action = request.POST.get("action", "")
+    if action not in s.TRANSITIONS:
+        raise Http404
+    require(request, action)
+    try:
+        s.move_state(version, action, request.user)
+    except ValueError:
+        messages.error(request, _("This version cannot take that step now."))
+    else:
+        messages.success(request, _("Version %(n)s is now: %(state)s.") % {
+            "n": version.number, "state": State(version.state).label})
+    return redirect("web:version", hy=hy, n=n)
+
+
+@login_required
+@require_POST
+def version_comment(request, hy: str, n: int):
+    version = _version(hy, n)
+    require(request, "comment")
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        comment = version.comments.create(author=request.user, text=form.cleaned_data["text"])
+        s.audit(request.user, "comment_added", comment, halfyear=hy, from_version=n)
+    return redirect("web:version", hy=hy, n=n)
+
+
+# ------------------------------------------------------------------ calendar
+def _rows(version: CalendarVersion, L: str) -> list[dict]:
+    inst, cal = s.instance_of(version.instance), s.calendar_of(version)
+
+    def build():
+        rows = []
+        for m in c.sorted_meetings(cal):
+            rows.append({
+                "id": m.id, "date": m.date, "weekday": c.weekday(m.date, L),
+                "time": f"{c.fmt_time(m.start)}–{c.fmt_time(m.end)}", "quarter": m.quarter,
+                "official_id": m.official_id, "presenter_id": m.presenter_id,
+                "official": c.official_title(inst, m.official_id, L),
+                "presenter": c.official_title(inst, m.presenter_id, L),
+                "body_id": m.body_id, "body": c.body_name(inst, m.body_id, L),
+                "region_id": m.region_id, "region": c.region_name(inst, m.region_id, L),
+                "kind": m.kind.value, "kind_text": c.kind_label(m, L),
+                "substituted": m.substituted, "issues": len(m.issue_ids)})
+        return rows
+    return s.cached_rows(version, L, build)
+
+
+FILTERS = ("body", "region", "quarter", "kind", "presenter")
+
+
+@login_required
+def calendar_view(request, hy: str, n: int):
+    version = _version(hy, n)
+    L = lang()
+    own = body_of(request.user)
+    rows = _rows(version, L)
+    if own is not None:  # an editor sees their own body's meetings only
+        rows = [r for r in rows if r["body_id"] == own]
+    options = {
+        "body": sorted({(r["body_id"], r["body"]) for r in rows}, key=lambda x: x[1]),
+        "region": sorted({(r["region_id"], r["region"]) for r in rows}, key=lambda x: x[1]),
+        "quarter": sorted({(str(r["quarter"]), str(r["quarter"])) for r in rows}),
+        "kind": [("planned", c.tr("kind_planned", L)),
+                 ("out_of_schedule", c.tr("kind_out_of_schedule", L))],
+        "presenter": sorted({(r["presenter_id"], r["presenter"]) for r in rows},
+                            key=lambda x: x[1]),
+    }
+    chosen = {f: request.GET.get(f, "") for f in FILTERS}
+    key = {"body": "body_id", "region": "region_id", "quarter": "quarter", "kind": "kind",
+           "presenter": "presenter_id"}
+    for f, value in chosen.items():
+        if value:
+            rows = [r for r in rows if str(r[key[f]]) == value]
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = "&".join(f"{f}={v}" for f, v in chosen.items() if v)
+    filters = [{"name": f, "label": label, "options": options[f], "value": chosen[f]}
+               for f, label in (("body", _("Ministry or akimat")), ("region", _("Region")),
+                                ("quarter", _("Quarter")), ("kind", _("Kind")),
+                                ("presenter", _("Presenter")))]
+    return render(request, "web/calendar.html", {
+        "version": version, "page": page, "filters": filters, "query": query,
+        "total": len(rows)})
+
+
+@login_required
+def meeting_view(request, hy: str, n: int, mid: str):
+    version = _version(hy, n)
+    cal = s.calendar_of(version)
+    meeting = cal.by_id().get(mid)
+    if meeting is None:
+        raise Http404
+    require(request, "read", meeting.body_id)
+    inst, prof, L = s.instance_of(version.instance), s.profile_of(version), lang()
+    from scheduler.explain import what_if, why_here
+
+    agenda = c.agenda(meeting, L)
+    result, error = None, ""
+    to = (request.GET.get("to_date") or request.GET.get("to_region") or "").strip()
+    if to:
+        try:
+            found = what_if(inst, prof, cal, meeting.id, to)
+        except ValueError:
+            error = _("Give a date like 2027-04-10 or choose a region.")
+        else:
+            after, before = found.after.cost_by_rule, found.before.cost_by_rule
+            result = {
+                "moved": found.moved, "region": c.region_name(inst, found.moved.region_id, L),
+                "time": f"{c.fmt_time(found.moved.start)}–{c.fmt_time(found.moved.end)}",
+                "broken": [{"rule": v.rule_id, "title": c.rule_title(prof, v.rule_id, L),
+                            "message": v.message} for v in found.new_violations],
+                "delta": found.delta, "before": found.before.total_cost,
+                "after": found.after.total_cost,
+                "by_rule": [{"rule": r, "title": c.rule_title(prof, r, L),
+                             "change": after.get(r, 0) - before.get(r, 0)}
+                            for r in sorted(set(after) | set(before))
+                            if after.get(r, 0) != before.get(r, 0)]}
+    return render(request, "web/meeting.html", {
+        "version": version, "m": meeting, "agenda": agenda,
+        "official": c.official_title(inst, meeting.official_id, L),
+        "presenter": c.official_title(inst, meeting.presenter_id, L),
+        "body": c.body_name(inst, meeting.body_id, L),
+        "region": c.region_name(inst, meeting.region_id, L),
+        "kind": c.kind_label(meeting, L), "reason": c.reason_text(inst, meeting, L),
+        "issues": c.issue_texts(inst, meeting, L), "weekday": c.weekday(meeting.date, L),
+        "time": f"{c.fmt_time(meeting.start)}–{c.fmt_time(meeting.end)}",
+        "results_by": c.results_date(prof, meeting),
+        "why": why_here(inst, cal).get(meeting.id, ""),
+        "regions": sorted(((r.id, r.name.get(L)) for r in inst.regions), key=lambda x: x[1]),
+        "to": to, "result": result, "error": error})
+
+
+# ------------------------------------------------------------------ downloads
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ICS = "text/calendar; charset=utf-8"
+
+
+def _download(content: bytes, name: str, content_type: str, inline: bool = False):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{name}"'
+    return response
+
+
+@login_required
+def download(request, hy: str, n: int, name: str):
+    version = _version(hy, n)
+    require(request, "read_all")
+    stem = f"calendar-{hy}-v{n:03d}"
+    if name == "calendar.xlsx":
+        return _download(s.workbook(version), f"{stem}.xlsx", XLSX)
+    if name == "report.html":
+        return _download(s.report_html(version, lang()), f"report-{hy}-v{n:03d}.html",
+                         "text/html; charset=utf-8")
+    files = s.version_files(s.calendar_of(version), s.instance_of(version.instance),
+                            version.profile_toml)
+    if name == "calendar.json":
+        return _download(files["calendar.json"].encode(), f"{stem}.json", "application/json")
+    if name == "calendar.csv":
+        return _download(files["calendar.csv"].encode(), f"{stem}.csv", "text/csv; charset=utf-8")
+    raise Http404
+
+
+@login_required
+def chart_view(request, hy: str, n: int, name: str):
+    from scheduler.report.charts import CHARTS
+
+    version = _version(hy, n)
+    require(request, "read_all")
+    if name not in CHARTS:
+        raise Http404
+    return _download(s.chart(version, name, lang()), f"{name}.png", "image/png", inline=True)
+
+
+def _ics_target(version: CalendarVersion, what: str, ident: str) -> str:
+    """The body an .ics belongs to (for the editor check); 404 for an unknown id."""
+    inst = s.instance_of(version.instance)
+    try:
+        if what == "official":
+            return inst.official(ident).body_id
+        inst.region(ident)
+        return ""
+    except KeyError:
+        raise Http404 from None
+
+
+@login_required
+def ics_view(request, hy: str, n: int, what: str, ident: str):
+    version = _version(hy, n)
+    body = _ics_target(version, what, ident)
+    if what == "official":
+        require(request, "read", body)
+    else:
+        require(request, "read_all")
+    return _download(s.ics_for(version, what, ident, lang()), f"{what}-{ident}.ics", ICS)
+
+
+def subscription(request, hy: str, what: str, ident: str):
+    """The published calendar of one official or region, for calendar programs: public,
+    like the published calendar itself; always the newest published version."""
+    halfyear = _halfyear(hy)
+    version = s.published(halfyear)
+    if version is None:
+        raise Http404
+    _ics_target(version, what, ident)
+    L = request.GET.get("lang", "ru")
+    L = L if L in ("ru", "kk", "en") else "ru"
+    return _download(s.ics_for(version, what, ident, L), f"{what}-{ident}.ics", ICS,
+                     inline=True)
+
+
+# ------------------------------------------------------------------ bodies
+def _body_instance(code: str) -> tuple[StoredInstance, Instance]:
+    for stored in StoredInstance.objects.select_related("halfyear")[:1]:
+        inst = s.instance_of(stored)
+        if any(b.id == code for b in inst.bodies):
+            return stored, inst
+    raise Http404
+
+
+@login_required
+def body_view(request, code: str):
+    require(request, "read", code)
+    stored, inst = _body_instance(code)
+    L = lang()
+    officials = [o for o in inst.officials if o.body_id == code]
+    ids = {o.id for o in officials}
+    form = AbsenceForm(officials=[(o.id, o.title.get(L)) for o in officials])
+    version = _current(stored.halfyear)
+    meetings = [r for r in _rows(version, L) if r["body_id"] == code] if version else []
+    return render(request, "web/body.html", {
+        "code": code, "body": c.body_name(inst, code, L), "stored": stored,
+        "officials": [{"title": o.title.get(L), "role": o.role.value} for o in officials],
+        "absences": [{"who": c.official_title(inst, a.official_id, L), "start": a.start,
+                      "end": a.end, "reason": a.reason.value, "note": a.note}
+                     for a in inst.absences if a.official_id in ids],
+        "issues": [{"region": c.region_name(inst, i.region_id, L), "text": i.text.get(L),
+                    "weight": i.weight} for i in inst.issues if i.body_id == code],
+        "meetings": meetings, "version": version, "form": form,
+        "can_edit": may(request.user, "edit_body", code)})
+
+
+@login_required
+@require_POST
+def body_absence(request, code: str):
+    require(request, "edit_body", code)
+    stored, inst = _body_instance(code)
+    L = lang()
+    officials = [o for o in inst.officials if o.body_id == code]
+    form = AbsenceForm(request.POST, officials=[(o.id, o.title.get(L)) for o in officials])
+    if form.is_valid():
+        d = form.cleaned_data
+        data = inst.model_dump(mode="json")
+        data["absences"].append(Absence(official_id=d["official"], start=d["start"],
+                                        end=d["end"], reason=d["reason"],
+                                        note=d["note"]).model_dump(mode="json"))
+        try:
+            new = Instance.model_validate(data)
+        except ValueError as exc:
+            messages.error(request, str(exc))
+        else:
+            content = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
+            s.store_instance(new, f"{stored.source_name}", content, request.user, parent=stored,
+                             note=_("absence added by %(body)s") % {
+                                 "body": c.body_name(inst, code, L)})
+            messages.success(request, _("The absence is recorded; the next plan takes it "
+                                        "into account."))
+    else:
+        messages.error(request, "; ".join(str(e) for errs in form.errors.values()
+                                          for e in errs))
+    return redirect("web:body", code=code)
+
+
+# ------------------------------------------------------------------ audit log
+@login_required
+def audit_view(request):
+    require(request, "read_all")
+    page = Paginator(AuditEntry.objects.all(), 50).get_page(request.GET.get("page"))
+    return render(request, "web/audit.html", {"page": page})
