@@ -366,3 +366,13 @@ LABELS.update({
                       "kk": "Күнтізбенің бастапқы деректерге сілтемелері дұрыс",
                       "en": "The calendar's references to the instance are sound"},
 })
+
+LABELS.update({  # a calendar that breaks hard rules, published only as a marked draft
+    "draft": {"ru": "ЧЕРНОВИК", "kk": "ЖОБА", "en": "DRAFT"},
+    "draft_banner": {"ru": "ЧЕРНОВИК: календарь нарушает жёсткие правила (нарушений: {n}) "
+                           "и не подлежит публикации",
+                     "kk": "ЖОБА: күнтізбе қатаң ережелерді бұзады (бұзушылықтар: {n}), "
+                           "жариялауға жатпайды",
+                     "en": "DRAFT: this calendar breaks hard rules ({n} violations) and is "
+                           "not for publication"},
+})

@@ -7,9 +7,12 @@ reports, re-plans and diffs work on. It carries no solver notions.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from enum import Enum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from scheduler.instance import Id
 
 
 class MeetingKind(str, Enum):
@@ -25,26 +28,32 @@ class Meeting(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-    id: str = Field(min_length=1)
-    official_id: str
-    presenter_id: str
-    body_id: str
-    region_id: str
-    district_id: str | None = None  # akims' meetings: the district of the region (FREQ-AKIM)
+    id: Id
+    official_id: Id
+    presenter_id: Id
+    body_id: Id
+    region_id: Id
+    district_id: Id | None = None  # akims' meetings: the district of the region (FREQ-AKIM)
     date: dt.date
     start: dt.time
     end: dt.time
     quarter: int = Field(ge=1, le=4)
     kind: MeetingKind = MeetingKind.planned
     reason: str = ""  # why a deputy presents; which alert called the meeting
-    alert_id: str | None = None
-    issue_ids: tuple[str, ...] = ()
+    alert_id: Id | None = None
+    issue_ids: tuple[Id, ...] = ()
     announce_by: dt.date  # TIME-LEAD: published no later than this date
     results_by: dt.date | None = None  # DL-AFTER: results published by this date
     report_minutes: int | None = None  # FMT-QA
     qa_minutes: int | None = None  # FMT-QA
     channel: str = ""  # FMT-ONLINE
     audience: tuple[str, ...] = ()  # FMT-AUDIENCE
+    # Calendar programs (.ics): the same uid across re-plans, sequence bumped at each change
+    # of date, time, region or presenter, modified = when that change was made. A meeting
+    # without uid (a fresh plan, an older file) has the one ``uid_of`` derives.
+    uid: Id | None = None
+    sequence: int = Field(default=0, ge=0)
+    modified: dt.datetime | None = None
 
     @property
     def substituted(self) -> bool:
@@ -68,8 +77,51 @@ class Calendar(BaseModel):
     created: dt.datetime | None = None
     meetings: tuple[Meeting, ...] = ()
 
+    @model_validator(mode="after")
+    def _unique_uids(self) -> Calendar:
+        seen: set[str] = set()
+        for m in self.meetings:
+            if m.uid in seen:
+                raise ValueError(f"meeting {m.id}: uid '{m.uid}' is used twice")
+            if m.uid is not None:
+                seen.add(m.uid)
+        return self
+
     def by_id(self) -> dict[str, Meeting]:
         return {m.id: m for m in self.meetings}
+
+
+def content_uid(*parts: object) -> str:
+    """A stable uid made of the parts that say which meeting it is."""
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:32]
+
+
+def uid_of(calendar: Calendar, m: Meeting) -> str:
+    """The meeting's uid; for a meeting without one, a hash of whose meeting it is (instance,
+    horizon, official, kind, alert) and its id, so that no other official's meeting, in
+    this or any later fresh plan, ever shares it."""
+    return m.uid or content_uid(calendar.instance, calendar.horizon, m.official_id,
+                                m.kind.value, m.alert_id, m.id)
+
+
+SEQUENCE_FIELDS = ("date", "start", "end", "region_id", "presenter_id")
+
+
+def carried(published: Calendar, old: Meeting, new: Meeting,
+            now: dt.datetime | None) -> dict[str, object]:
+    """What ``new``, the continuation of ``old`` in a re-plan made at ``now``, keeps for
+    calendar programs: the uid, and the sequence bumped (with the time of the change) when
+    it moved or changed presenter."""
+    changed = any(getattr(old, f) != getattr(new, f) for f in SEQUENCE_FIELDS)
+    return {"uid": uid_of(published, old),
+            "sequence": old.sequence + 1 if changed else old.sequence,
+            "modified": now if changed else old.modified or published.created}
+
+
+def new_uid(calendar: Calendar, m: Meeting) -> str:
+    """The uid of a meeting a re-plan adds: whose meeting it is, its id and its first slot."""
+    return content_uid(calendar.instance, calendar.horizon, m.official_id, m.kind.value,
+                       m.alert_id, m.id, m.date, m.start, m.region_id)
 
 
 CSV_COLUMNS = ("id", "date", "start", "end", "quarter", "kind", "official_id", "presenter_id",

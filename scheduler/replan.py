@@ -23,7 +23,7 @@ from scheduler.changes import screen_requests
 from scheduler.checker import CheckReport, check
 from scheduler.diff import Change, diff_calendars, pair_meetings
 from scheduler.instance import Instance
-from scheduler.meetings import Calendar, Meeting, MeetingKind
+from scheduler.meetings import Calendar, Meeting, MeetingKind, carried, new_uid
 from scheduler.model.cpmodel import STATUS, CalendarModel, Progress
 from scheduler.model.variables import Availability, Candidate, presenters
 from scheduler.planner import relative_gap
@@ -303,18 +303,22 @@ def _change_cost(model: CalendarModel, future: list[Meeting], as_of: dt.date, ru
 
 def keep_ids(published: Calendar, fresh: Calendar) -> Calendar:
     """Give each new meeting the id of the published meeting it continues (see diff)."""
-    taken = {new.id: old.id for old, new in pair_meetings(published, fresh)
+    taken = {new.id: old for old, new in pair_meetings(published, fresh)
              if old is not None and new is not None}
     label = fresh.horizon
     numbers = [int(m.id.rsplit("-", 1)[-1]) for m in published.meetings
                if m.id.rsplit("-", 1)[-1].isdigit()]
     next_number = max(numbers, default=0) + 1
     meetings = []
-    for m in fresh.meetings:
+    for m in fresh.meetings:  # .ics: the same uid, the sequence bumped when it moved
         if m.id in taken:
-            meetings.append(m.model_copy(update={"id": taken[m.id]}))
+            old = taken[m.id]
+            meetings.append(m.model_copy(update={
+                "id": old.id, **carried(published, old, m, fresh.created)}))
         else:
-            meetings.append(m.model_copy(update={"id": f"{label}-{next_number:03d}"}))
+            m = m.model_copy(update={"id": f"{label}-{next_number:03d}",
+                                     "modified": fresh.created})
+            meetings.append(m.model_copy(update={"uid": new_uid(fresh, m)}))
             next_number += 1
     return fresh.model_copy(update={"meetings": tuple(sorted(meetings, key=lambda m: (m.date, m.start, m.id)))})
 

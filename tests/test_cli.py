@@ -148,7 +148,7 @@ def test_report_command_writes_the_publication_files(tiny_json, tmp_path, tiny_c
                                  "--lang", "kk"])
     assert result.exit_code == 0, result.output
     assert {"calendar.xlsx", "report.html", "chart-map.png"} <= {p.name for p in out.iterdir()}
-    assert (out / "ics" / "minister-health.ics").exists()
+    assert (out / "ics" / "officials" / "minister-health.ics").exists()
     bad = runner.invoke(app, ["report", str(tiny_json), str(tmp_path / "nope.json"),
                               "--out", str(tmp_path / "o2")])
     assert bad.exit_code == 2 and not (tmp_path / "o2").exists()

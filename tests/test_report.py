@@ -18,6 +18,7 @@ from openpyxl import load_workbook  # noqa: E402
 from scheduler import load_instance, load_profile, solve  # noqa: E402
 from scheduler.i18n import LABELS, LANGS  # noqa: E402
 from scheduler.io import to_json, write_atomic  # noqa: E402
+from scheduler.meetings import uid_of  # noqa: E402
 from scheduler.report import write_report  # noqa: E402
 from scheduler.report.charts import CHARTS  # noqa: E402
 from scheduler.report.command import report_command  # noqa: E402
@@ -63,11 +64,11 @@ def test_every_output_is_written(tiny_out, tiny_calendar):
     out, paths = tiny_out
     names = {p.relative_to(out).as_posix() for p in paths}
     for name in ("calendar.xlsx", "report.html", "chart-gantt.png", "chart-heatmap.png",
-                 "chart-map.png", "chart-coverage.png", "ics/minister-health.ics",
-                 "ics/first-vice-minister-health.ics" if any(
+                 "chart-map.png", "chart-coverage.png", "ics/officials/minister-health.ics",
+                 "ics/officials/first-vice-minister-health.ics" if any(
                      m.presenter_id == "first-vice-minister-health"
-                     for m in tiny_calendar.meetings) else "ics/minister-health.ics",
-                 "ics/region-astana.ics"):
+                     for m in tiny_calendar.meetings) else "ics/officials/minister-health.ics",
+                 "ics/regions/astana.ics"):
         assert name in names
     assert all(p.exists() and p.stat().st_size > 0 for p in paths)
     assert not list(out.rglob("*.tmp"))  # atomic writes leave no temporary files
@@ -189,13 +190,13 @@ def test_ics_files_parse_and_hold_the_officials_meetings(real, real_out):
     out, _ = real_out
     people = {m.official_id for m in calendar.meetings} | {m.presenter_id for m in calendar.meetings}
     for person in people:
-        path = out / "ics" / f"{person}.ics"
+        path = out / "ics" / "officials" / f"{person}.ics"
         cal = ICalendar.from_ical(path.read_bytes())
         events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
         mine = [m for m in calendar.meetings if person in (m.official_id, m.presenter_id)]
-        assert set(events) == {f"{m.id}@meetings.kz-scheduler" for m in mine}
+        assert set(events) == {f"{uid_of(calendar, m)}@meetings.kz-scheduler" for m in mine}
         for m in mine:
-            e = events[f"{m.id}@meetings.kz-scheduler"]
+            e = events[f"{uid_of(calendar, m)}@meetings.kz-scheduler"]
             start = e.decoded("DTSTART")
             assert start == dt.datetime.combine(m.date, m.start, tzinfo=UTC5)
             assert e.decoded("DTEND") == dt.datetime.combine(m.date, m.end, tzinfo=UTC5)
@@ -203,13 +204,13 @@ def test_ics_files_parse_and_hold_the_officials_meetings(real, real_out):
             assert instance.region(m.region_id).centre.name in str(e["LOCATION"])
             assert str(e["SUMMARY"]) and str(e["DESCRIPTION"])
     for region in instance.regions:
-        cal = ICalendar.from_ical((out / "ics" / f"region-{region.id}.ics").read_bytes())
+        cal = ICalendar.from_ical((out / "ics" / "regions" / f"{region.id}.ics").read_bytes())
         assert len(cal.walk("VEVENT")) == sum(m.region_id == region.id for m in calendar.meetings)
 
 
 def test_ics_times_are_utc_plus_five(tiny_out):
     out, _ = tiny_out
-    text = (out / "ics" / "minister-health.ics").read_text(encoding="utf-8")
+    text = (out / "ics" / "officials" / "minister-health.ics").read_text(encoding="utf-8")
     assert "DTSTART:20270206T100000Z" in text  # 15:00 local on 6 Feb 2027
     assert "DTSTART:20270515T050000Z" in text  # 10:00 local on 15 May 2027
 

@@ -9,7 +9,12 @@ writes into ``out_dir`` (each file atomically):
   quarter, each ministry and akimat, each region, the deadlines, the compliance table;
 - ``report.html``: one self-contained file that prints to A4 (charts embedded);
 - ``chart-gantt.png``, ``chart-heatmap.png``, ``chart-map.png``, ``chart-coverage.png``;
-- ``ics/<OFFICIAL_ID>.ics`` per official and ``ics/region-<REGION_ID>.ics`` per region.
+- ``ics/officials/<OFFICIAL_ID>.ics`` per official and ``ics/regions/<REGION_ID>.ics`` per
+  region; ``.ics`` files of an earlier run that this one did not write are removed.
+
+Everything is rendered before the first file is written, and no file is written when a
+name would lead outside ``out_dir`` (:class:`~scheduler.io.InputError`). A calendar that
+breaks hard rules is published only as a draft: every document says so first.
 
 No ``report.pdf``: the HTML report prints to an A4 PDF from any browser, and the libraries
 that convert HTML to PDF here need system packages (pango) beyond PyPI.
@@ -27,12 +32,12 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from scheduler.checker import CheckReport, check  # noqa: E402
 from scheduler.instance import Instance  # noqa: E402
-from scheduler.io import write_atomic  # noqa: E402
+from scheduler.io import InputError, write_atomic  # noqa: E402
 from scheduler.meetings import Calendar  # noqa: E402
 from scheduler.profile import Profile  # noqa: E402
 from scheduler.report.charts import CHARTS, plot_coverage, plot_gantt, plot_heatmap  # noqa: E402
 from scheduler.report.charts import plot_map  # noqa: E402
-from scheduler.report.common import check_lang  # noqa: E402
+from scheduler.report.common import check_lang, draft_banner  # noqa: E402
 from scheduler.report.html import render_html  # noqa: E402
 from scheduler.report.ics import ics_files  # noqa: E402
 from scheduler.report.xlsx import workbook_bytes  # noqa: E402
@@ -62,23 +67,42 @@ def write_report(instance: Instance, profile: Profile, calendar: Calendar,
 
     ``lang`` (ru, kk, en) is the language of the report, the charts and the .ics texts;
     the workbook is always Russian and Kazakh. ``report`` is the checker's report of the
-    calendar (computed when not given). Returns the written paths.
+    calendar (computed when not given); when it lists violations every document is
+    marked as a draft. Returns the written paths.
     """
     check_lang(lang)
     out = Path(out_dir)
     report = report if report is not None else check(instance, profile, calendar)
-    written: list[Path] = []
-
-    def put(name: str, content: bytes | str) -> None:
-        path = out / name
-        write_atomic(path, content)
-        written.append(path)
-
-    put("calendar.xlsx", workbook_bytes(instance, profile, calendar, report))
+    draft = draft_banner(report, lang)
+    files: dict[str, bytes | str] = {
+        "calendar.xlsx": workbook_bytes(instance, profile, calendar, report)}
     charts = {name: chart_png(plot, instance, calendar, lang) for name, plot in CHARTS.items()}
-    for name, png in charts.items():
-        put(f"{name}.png", png)
-    put("report.html", render_html(instance, profile, calendar, report, charts, lang))
-    for name, content in ics_files(instance, calendar, lang).items():
-        put(f"ics/{name}", content)
+    files.update({f"{name}.png": png for name, png in charts.items()})
+    files["report.html"] = render_html(instance, profile, calendar, report, charts, lang)
+    files.update({f"ics/{name}": content
+                  for name, content in ics_files(instance, calendar, lang, draft).items()})
+    paths = {name: inside(out, name) for name in files}
+    written = []
+    for name, content in files.items():
+        write_atomic(paths[name], content)
+        written.append(paths[name])
+    prune_ics(out, set(written))
     return written
+
+
+def inside(out: Path, name: str) -> Path:
+    """``out / name``, refused (InputError) when it would resolve outside ``out``."""
+    path = out / name
+    if not path.resolve().is_relative_to(out.resolve()):
+        raise InputError(f"{path}: a file name made from the calendar's data leads outside "
+                         f"--out {out}; nothing was written")
+    return path
+
+
+def prune_ics(out: Path, keep: set[Path]) -> None:
+    """Remove the .ics files of an earlier run (``ics/``, ``ics/officials/``,
+    ``ics/regions/``) that are not in ``keep``."""
+    for folder in (out / "ics", out / "ics" / "officials", out / "ics" / "regions"):
+        for path in folder.glob("*.ics"):
+            if path not in keep and path.is_file() and not path.is_symlink():
+                path.unlink()

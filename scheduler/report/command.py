@@ -1,22 +1,27 @@
-"""The ``scheduler report INSTANCE CALENDAR --out DIR`` command, for the CLI to wire."""
+"""The ``scheduler report INSTANCE CALENDAR --out DIR [--draft]`` command, for the CLI to wire."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from scheduler.checker import check
 from scheduler.i18n import LANGS, t
 from scheduler.io import InputError, load_calendar, load_instance, load_profile
 
 
 def report_command(instance_path: str | Path, calendar_path: str | Path, out_dir: str | Path,
-                   profile: str = "kz-2024", lang: str = "ru") -> int:
+                   profile: str = "kz-2024", lang: str = "ru", draft: bool = False) -> int:
     """Write the report files of a calendar into ``out_dir``.
 
-    Returns 0 when done and 2 on bad input (the message, naming the file, row and field,
-    goes to standard error and nothing is written).
+    Returns 0 when done; 1 when the calendar breaks hard rules and ``draft`` is not set
+    (the violations go to standard error); 2 on bad input (the message, naming the file,
+    row and field, goes to standard error). Nothing is written unless it returns 0. With
+    ``draft``, a calendar that breaks hard rules is written with every document marked as
+    a draft.
     """
     from scheduler.report import write_report
+    from scheduler.report.common import draft_banner
 
     if lang not in LANGS:
         print(f"--lang: unknown language '{lang}' (known: {', '.join(LANGS)})", file=sys.stderr)
@@ -25,12 +30,29 @@ def report_command(instance_path: str | Path, calendar_path: str | Path, out_dir
         instance = load_instance(instance_path)
         rules = load_profile(profile)
         calendar = load_calendar(calendar_path)
+        if Path(out_dir).exists() and not Path(out_dir).is_dir():
+            raise InputError(f"--out {out_dir}: exists and is not a folder")
     except InputError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    paths = write_report(instance, rules, calendar, out_dir, lang=lang)
-    shown = [p for p in paths if p.parent == Path(out_dir)]
+    checked = check(instance, rules, calendar)
+    if not checked.ok and not draft:
+        print(f"{t('check_failed', lang)}: {len(checked.violations)}", file=sys.stderr)
+        for v in checked.violations:
+            print(f"  {v.rule_id}: {v.message}", file=sys.stderr)
+        print(f"{calendar_path}: not published, nothing was written (--draft writes the "
+              "documents marked as a draft)", file=sys.stderr)
+        return 1
+    try:
+        paths = write_report(instance, rules, calendar, out_dir, lang=lang, report=checked)
+    except (InputError, OSError) as exc:  # a name leading outside --out; a read-only folder
+        print(str(exc), file=sys.stderr)
+        return 2
+    out = Path(out_dir)
+    shown = [p for p in paths if p.parent == out]
     ics = len(paths) - len(shown)
     print(f"{t('written', lang)}: " + ", ".join(str(p) for p in shown)
-          + (f", {ics} × {Path(out_dir) / 'ics'}/*.ics" if ics else ""))
+          + (f", {ics} × {out / 'ics'}/*/*.ics" if ics else ""))
+    if not checked.ok:
+        print(draft_banner(checked, lang), file=sys.stderr)
     return 0

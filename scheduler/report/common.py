@@ -10,10 +10,12 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from scheduler.checker import CheckReport
 from scheduler.i18n import LABELS, LANGS
 from scheduler.instance import BodyKind, Instance, Role
 from scheduler.meetings import Calendar, Meeting, MeetingKind
 from scheduler.profile import Profile, milestone_date
+from scheduler.safe_text import one_line
 
 HALF_MILESTONES = ("DL-LOCAL-LISTS", "DL-DRAFT", "DL-MVK", "DL-RESULTS", "DL-AKIM-CAL")
 QUARTER_MILESTONES = ("DL-CHANGE", "DL-QREPORT")
@@ -72,9 +74,11 @@ def rule_title(profile: Profile | None, rule_id: str, lang: str) -> str:
 
 
 # ------------------------------------------------------------------------ names
+# Names are shown on one line in every output (a line break or a control character in an
+# instance's text never reaches a chart label, a sheet name or an .ics line).
 def region_name(inst: Instance, region_id: str, lang: str) -> str:
     try:
-        return inst.region(region_id).name.get(lang)
+        return one_line(inst.region(region_id).name.get(lang))
     except KeyError:
         return region_id
 
@@ -91,28 +95,28 @@ def short_region_name(inst: Instance, region_id: str, lang: str) -> str:
 
 def body_name(inst: Instance, body_id: str, lang: str) -> str:
     try:
-        return inst.body(body_id).name.get(lang)
+        return one_line(inst.body(body_id).name.get(lang))
     except KeyError:
         return body_id
 
 
 def official_title(inst: Instance, official_id: str, lang: str) -> str:
     try:
-        return inst.official(official_id).title.get(lang)
+        return one_line(inst.official(official_id).title.get(lang))
     except KeyError:
         return official_id
 
 
 def centre_name(inst: Instance, region_id: str) -> str:
     try:
-        return inst.region(region_id).centre.name
+        return one_line(inst.region(region_id).centre.name)
     except KeyError:
         return ""
 
 
 def issue_texts(inst: Instance, meeting: Meeting, lang: str) -> list[str]:
     issues = {i.id: i for i in inst.issues}
-    return [issues[i].text.get(lang) if i in issues else i for i in meeting.issue_ids]
+    return [one_line(issues[i].text.get(lang)) if i in issues else i for i in meeting.issue_ids]
 
 
 def kind_label(meeting: Meeting, lang: str) -> str:
@@ -323,7 +327,16 @@ def summarise(inst: Instance, profile: Profile | None, calendar: Calendar) -> Su
     )
 
 
-def status_text(calendar: Calendar, lang: str) -> str:
+def draft_banner(report: CheckReport, lang: str) -> str:
+    """'DRAFT: this calendar breaks hard rules (N violations) ...', or '' when none breaks."""
+    return tr("draft_banner", lang, n=len(report.violations)) if report.violations else ""
+
+
+def status_text(calendar: Calendar, lang: str, report: CheckReport | None = None) -> str:
+    """The solver's status in words; a draft's banner when the calendar breaks hard rules
+    (whatever the file claims, such a calendar is neither optimal nor feasible)."""
+    if report is not None and report.violations:
+        return draft_banner(report, lang)
     key = calendar.status if calendar.status in LABELS else None
     return f"{calendar.status}: {tr(key, lang)}" if key else calendar.status
 

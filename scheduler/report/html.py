@@ -52,6 +52,8 @@ figure img {{ max-width: 100%; max-height: 172mm; }}
 .meetings td {{ font-size: 7.5pt; }}
 table.rules td, table.rules th {{ font-size: 7.5pt; padding: 1px 4px; }}
 .note {{ color: #444; font-size: 8pt; margin: 4px 0 8px 0; }}
+.draft {{ color: #c00000; border: 2pt solid #c00000; font-size: 14pt; font-weight: bold;
+         padding: 6px 10px; margin: 6px 0 10px 0; }}
 """
 
 
@@ -84,14 +86,15 @@ def _legend(lang: str) -> str:
             f'{escape(c.tr("legend_both", lang))}</span></p>')
 
 
-def _summary(inst: Instance, profile: Profile, calendar: Calendar, lang: str) -> str:
+def _summary(inst: Instance, profile: Profile, calendar: Calendar, report: CheckReport,
+             lang: str) -> str:
     s = c.summarise(inst, profile, calendar)
     t = lambda key: escape(c.tr(key, lang))  # noqa: E731
     left = [[t("horizon"), escape(calendar.horizon)],
             [t("instance"), escape(calendar.instance)],
             [t("profile"), escape(calendar.profile)],
             [t("approval_date"), c.fmt_date(calendar.approval_date)],
-            [t("status"), escape(c.status_text(calendar, lang))],
+            [t("status"), escape(c.status_text(calendar, lang, report))],
             [t("objective"), "" if calendar.objective is None else f"{calendar.objective:g}"],
             [t("bound"), "" if calendar.bound is None else f"{calendar.bound:g}"],
             [t("gap"), c.gap_text(calendar)]]
@@ -203,19 +206,23 @@ def render_html(inst: Instance, profile: Profile, calendar: Calendar, report: Ch
         figures.append(f'<figure{cls}><img alt="{escape(name)}" '
                        f'src="data:image/png;base64,{data}"></figure>')
     check = t("check_ok") if report.ok else t("check_failed")
+    draft = c.draft_banner(report, lang)
+    banner = f'<p class="draft">{escape(draft)}</p>' if draft else ""
+    title = f"{t('draft')}: {t('report_title')}" if draft else t("report_title")
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{t("report_title")} — {escape(calendar.horizon)}</title>
+<title>{title} — {escape(calendar.horizon)}</title>
 <style>{CSS}</style>
 </head>
 <body>
-<h1>{t("report_title")} — {escape(calendar.horizon)}</h1>
+<h1>{title} — {escape(calendar.horizon)}</h1>
+{banner}
 <div class="subtitle">{t("report_subtitle")}. {check}.</div>
 <h2 class="first">{t("summary")}</h2>
-{_summary(inst, profile, calendar, lang)}
+{_summary(inst, profile, calendar, report, lang)}
 <h2 class="first">{t("deadlines")}</h2>
 {_deadlines(inst, profile, lang)}
 <h2>{t("charts")}</h2>

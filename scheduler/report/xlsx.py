@@ -4,7 +4,9 @@ Headers are Russian / Kazakh; names of bodies, officials and regions have a Russ
 a Kazakh column. Sheets: a summary with the legend; the whole half-year; one per
 quarter; one per ministry and akimat; one per region; the deadlines; the compliance
 table. Dates and times are real cells, header rows are frozen, out-of-schedule meetings
-and substitutions are filled in colour.
+and substitutions are filled in colour. Text is always a text cell, never a formula
+(``scheduler.safe_text``). A calendar that breaks hard rules opens on a red draft sheet
+that lists the violations, and every sheet prints the draft banner at the top of each page.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from scheduler.instance import BodyKind, Instance
 from scheduler.meetings import Calendar, Meeting, MeetingKind
 from scheduler.profile import Profile
 from scheduler.report import common as c
+from scheduler.safe_text import append_row, one_line
 
 DATE_FORMAT = "DD.MM.YYYY"
 TIME_FORMAT = "HH:MM"
@@ -33,6 +36,7 @@ THIN = Side(style="thin", color="B7B7B7")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
+DRAFT_RED = "C00000"
 MAX_WIDTH = 60
 BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
@@ -103,7 +107,7 @@ def _text_width(value: object) -> int:
 
 
 def _header(ws: Worksheet, headers: list[str]) -> None:
-    ws.append(headers)
+    append_row(ws, headers)
     for cell in ws[1]:
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
@@ -140,7 +144,7 @@ def meeting_sheet(wb: Workbook, title: str, inst: Instance, meetings: list[Meeti
     cols = _columns(inst)
     _header(ws, [c.bi("col_no")] + [col[0] for col in cols])
     for n, m in enumerate(meetings, start=1):
-        ws.append([n] + [col[1](m) for col in cols])
+        append_row(ws, [n] + [col[1](m) for col in cols])
         fill = meeting_fill(m)
         for j, cell in enumerate(ws[ws.max_row]):
             cell.border = BORDER
@@ -168,7 +172,7 @@ def meeting_sheet(wb: Workbook, title: str, inst: Instance, meetings: list[Meeti
 
 def sheet_title(text: str, used: set[str]) -> str:
     """A valid, unique sheet name of at most 31 characters."""
-    text = BAD_SHEET_CHARS.sub(" ", text).strip().strip("'") or "sheet"
+    text = BAD_SHEET_CHARS.sub(" ", one_line(text)).strip().strip("'") or "sheet"
     for long, short in (("Министерство ", "Мин. "), ("Акимат ", "Ак. "), (" области", " обл."),
                         ("области ", "обл. "), (" область", " обл."), ("область ", "обл. "),
                         ("города ", "г. "), ("город ", "г. ")):
@@ -193,7 +197,7 @@ def _simple_sheet(wb: Workbook, title: str, headers: list[str], rows: list[list]
     _header(ws, headers)
     formats = formats or {}
     for i, row in enumerate(rows):
-        ws.append(row)
+        append_row(ws, row)
         for j, cell in enumerate(ws[ws.max_row]):
             cell.border = BORDER
             cell.alignment = WRAP
@@ -215,7 +219,7 @@ def _simple_sheet(wb: Workbook, title: str, headers: list[str], rows: list[list]
 
 
 def _summary_sheet(wb: Workbook, title: str, inst: Instance, profile: Profile,
-                   calendar: Calendar) -> None:
+                   calendar: Calendar, report: CheckReport) -> None:
     s = c.summarise(inst, profile, calendar)
     rows: list[list] = [
         [c.bi("report_title"), ""],
@@ -223,7 +227,8 @@ def _summary_sheet(wb: Workbook, title: str, inst: Instance, profile: Profile,
         [c.bi("instance"), calendar.instance],
         [c.bi("profile"), calendar.profile],
         [c.bi("approval_date"), calendar.approval_date],
-        [c.bi("status"), f"{c.status_text(calendar, 'ru')} / {c.status_text(calendar, 'kk')}"],
+        [c.bi("status"), f"{c.status_text(calendar, 'ru', report)} / "
+                         f"{c.status_text(calendar, 'kk', report)}"],
         [c.bi("objective"), calendar.objective],
         [c.bi("bound"), calendar.bound],
         [c.bi("gap"), c.gap_text(calendar)],
@@ -349,6 +354,28 @@ def _compliance_sheet(wb: Workbook, title: str, profile: Profile, calendar: Cale
         cell.font = HEADER_FONT
 
 
+def _draft_sheet(wb: Workbook, title: str, report: CheckReport) -> None:
+    """The first sheet of a draft: the banner in Russian and Kazakh, then each violation."""
+    rows = [[c.draft_banner(report, "ru"), ""], [c.draft_banner(report, "kk"), ""]]
+    rows += [[v.rule_id, v.message] for v in report.violations]
+    ws = _simple_sheet(wb, title, [c.bi("col_rule_id"), c.bi("message")], rows,
+                       widths={1: 40, 2: 120})
+    ws.auto_filter.ref = None
+    for row in ws.iter_rows(min_row=2, max_row=3):
+        for cell in row:
+            cell.font = Font(bold=True, size=14, color=DRAFT_RED)
+
+
+def _mark_draft(wb: Workbook, report: CheckReport) -> None:
+    """Every sheet: a red tab, and the draft banner printed at the top of each page."""
+    text = f"{c.draft_banner(report, 'ru')} / {c.draft_banner(report, 'kk')}"
+    for ws in wb.worksheets:
+        ws.sheet_properties.tabColor = DRAFT_RED
+        ws.oddHeader.center.text = text
+        ws.oddHeader.center.color = DRAFT_RED
+        ws.oddHeader.center.font = "Arial,Bold"
+
+
 def build_workbook(inst: Instance, profile: Profile, calendar: Calendar,
                    report: CheckReport) -> Workbook:
     wb = Workbook()
@@ -360,7 +387,9 @@ def build_workbook(inst: Instance, profile: Profile, calendar: Calendar,
         ru, kk = c.tr(key, "ru", **fields), c.tr(key, "kk", **fields)
         return sheet_title(f"{ru} - {kk}" if len(ru) + len(kk) + 3 <= 31 else ru, used)
 
-    _summary_sheet(wb, title("sheet_summary"), inst, profile, calendar)
+    if report.violations:
+        _draft_sheet(wb, title("draft"), report)
+    _summary_sheet(wb, title("sheet_summary"), inst, profile, calendar, report)
     meeting_sheet(wb, title("sheet_all"), inst, meetings)
     for q in inst.horizon.quarters:
         meeting_sheet(wb, title("sheet_quarter", q=q), inst, [m for m in meetings if m.quarter == q])
@@ -374,6 +403,8 @@ def build_workbook(inst: Instance, profile: Profile, calendar: Calendar,
     for region in inst.regions:  # every region, so an empty sheet shows "no meetings here"
         mine = [m for m in meetings if m.region_id == region.id]
         meeting_sheet(wb, sheet_title(region.name.ru, used), inst, mine)
+    if report.violations:
+        _mark_draft(wb, report)
     return wb
 
 

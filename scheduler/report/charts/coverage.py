@@ -32,7 +32,7 @@ def plot_coverage(instance: Instance, calendar: Calendar, ax: Axes | None = None
         text = f"{share:.0f} %  ({done} / {total})" if total else c.tr("no_issues", lang)
         ax.text(min(share, 100) + 1, i, text, va="center", fontsize=7)
     ax.set_yticks(range(len(regions)))
-    ax.set_yticklabels([r.name.get(lang) for r in regions], fontsize=7.5)
+    ax.set_yticklabels([c.region_name(instance, r.id, lang) for r in regions], fontsize=7.5)
     ax.set_ylim(len(regions) - 0.5, -0.5)
     ax.set_xlim(0, 120)
     ax.set_xticks(range(0, 101, 20))

@@ -37,7 +37,7 @@ def plot_gantt(instance: Instance, calendar: Calendar, ax: Axes | None = None,
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(-0.5, len(weeks) - 0.5)
     ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels([o.title.get(lang) for o in rows], fontsize=7.5)
+    ax.set_yticklabels([c.official_title(instance, o.id, lang) for o in rows], fontsize=7.5)
     style.week_ticks(ax, weeks, lang)
     ax.set_xticks([i - 0.5 for i in range(len(weeks) + 1)], minor=True)
     ax.set_yticks([i - 0.5 for i in range(len(rows) + 1)], minor=True)

@@ -33,7 +33,7 @@ def plot_heatmap(instance: Instance, calendar: Calendar, ax: Axes | None = None,
             ax.text(j, i, str(n), ha="center", va="center", fontsize=6.5,
                     color="white" if n >= max(top, 3) * 0.6 else "black")
     ax.set_yticks(range(len(regions)))
-    ax.set_yticklabels([r.name.get(lang) for r in regions], fontsize=7.5)
+    ax.set_yticklabels([c.region_name(instance, r.id, lang) for r in regions], fontsize=7.5)
     style.week_ticks(ax, weeks, lang)
     ax.set_xticks([i - 0.5 for i in range(len(weeks) + 1)], minor=True)
     ax.set_yticks([i - 0.5 for i in range(len(regions) + 1)], minor=True)
