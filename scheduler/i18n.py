@@ -49,6 +49,10 @@ LABELS: dict[str, dict[str, str]] = {
     "UNKNOWN": {"ru": "за отведённое время решение не найдено",
                 "kk": "берілген уақытта шешім табылмады",
                 "en": "no calendar found within the time limit"},
+    "id_chars": {"ru": "код состоит из букв (любого алфавита), цифр и знаков _ . -, без пробелов",
+                 "kk": "код әріптерден (кез келген әліпби), сандардан және _ . - таңбаларынан "
+                       "тұрады, бос орынсыз",
+                 "en": "an id is letters (any alphabet), digits and _ . -, without spaces"},
     "MODEL_INVALID": {"ru": "внутренняя ошибка модели", "kk": "модельдің ішкі қатесі",
                       "en": "internal model error"},
 }

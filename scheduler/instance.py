@@ -9,32 +9,84 @@ block or prefer. Rules live in the profile (``scheduler.profile``), not here.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from enum import Enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr,
+                      model_validator)
+from pydantic_core import PydanticCustomError
+
+from scheduler.i18n import t
 
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+# ------------------------------------------------------------------ text and ids
+# Text typed in Excel or pasted from Word carries line breaks (Alt+Enter), tabs, vertical
+# tabs and other control characters that break the workbook and .ics writers later on.
+# Names and titles are one line: every run of whitespace becomes one space. Notes keep their
+# line breaks. Any other control character (C0, DEL, C1, an unpaired surrogate) is refused.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _no_control(value: str) -> str:
+    found = _CONTROL.search(value)
+    if found:
+        raise PydanticCustomError("control_character", "control character U+{code} at position "
+                                  "{position} (retype the text without it)",
+                                  {"code": f"{ord(found.group()):04X}",
+                                   "position": found.start() + 1})
+    return value
+
+
+def _one_line(value: object) -> object:
+    return _no_control(" ".join(value.split())) if isinstance(value, str) else value
+
+
+def _lines(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    return _no_control(re.sub(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]", "\n", value).strip())
+
+
+Line = Annotated[str, Field(max_length=1000), BeforeValidator(_one_line)]  # names, titles
+Name = Annotated[str, Field(min_length=1, max_length=1000), BeforeValidator(_one_line)]
+Text = Annotated[str, Field(max_length=10_000), BeforeValidator(_lines)]  # notes, descriptions
+
+_ID = re.compile(r"[\w.\-]+")  # \w: letters of any alphabet (Cyrillic too), digits and '_'
+ID_CHARS = " / ".join(t("id_chars", lang) for lang in ("en", "ru", "kk"))
+
+
+def _id(value: str) -> str:
+    value = unicodedata.normalize("NFC", value)
+    if not _ID.fullmatch(value) or not value.strip("."):
+        raise PydanticCustomError("id", "{value} is not an id: {rule}",
+                                  {"value": repr(value), "rule": ID_CHARS})
+    return value
+
+
+# Ids name files (.ics per official and region): no spaces, slashes or control characters.
+Id = Annotated[str, Field(min_length=1, max_length=64, description=t("id_chars", "en")),
+               AfterValidator(_id)]
+
+
 class Names(Frozen):
     """A name in Kazakh, Russian and English."""
 
-    kk: str = Field(min_length=1)
-    ru: str = Field(min_length=1)
-    en: str = ""
+    kk: Name
+    ru: Name
+    en: Line = ""
 
     def get(self, lang: str) -> str:
         return getattr(self, lang, "") or self.ru
 
 
-Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.\-]+$")]
-
-
 class Centre(Frozen):
-    name: str = Field(min_length=1)
+    name: Name
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
 
@@ -50,7 +102,7 @@ class Region(Frozen):
     id: Id
     name: Names
     centre: Centre
-    population: int | None = Field(default=None, ge=0)
+    population: int | None = Field(default=None, ge=0, le=1_000_000_000)
     districts: tuple[District, ...] = ()
 
 
@@ -67,7 +119,7 @@ class Body(Frozen):
     kind: BodyKind
     name: Names
     region_id: Id | None = None  # akimats: the territory they govern
-    sectors: tuple[str, ...] = ()
+    sectors: tuple[Line, ...] = ()
 
 
 class Role(str, Enum):
@@ -124,7 +176,7 @@ class Absence(Frozen):
     start: dt.date
     end: dt.date
     reason: AbsenceReason
-    note: str = ""
+    note: Text = ""
 
     @model_validator(mode="after")
     def _ordered(self) -> Absence:
@@ -149,7 +201,7 @@ class TensionAlert(Frozen):
     body_ids: tuple[Id, ...] = Field(min_length=1)
     level: AlertLevel
     date: dt.date
-    text: str = ""
+    text: Text = ""
 
 
 class DateKind(str, Enum):
@@ -163,7 +215,7 @@ class RegionDate(Frozen):
     region_id: Id
     date: dt.date
     kind: DateKind
-    note: str = ""
+    note: Text = ""
 
 
 class Horizon(Frozen):
@@ -195,7 +247,7 @@ def quarter_of(day: dt.date) -> int:
 class Instance(Frozen):
     """Everything the authority knows when it drafts one half-year calendar."""
 
-    name: str = Field(min_length=1)
+    name: Name
     horizon: Horizon
     approval_date: dt.date
     regions: tuple[Region, ...] = Field(min_length=1)

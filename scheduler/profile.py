@@ -17,36 +17,61 @@ import difflib
 import re
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, NonNegativeInt, PositiveInt
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic import ValidationError, field_validator, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from scheduler.instance import Line, Name
 
 PROFILES_DIR = Path(__file__).parent / "profiles"
 Kind = Literal["hard", "soft", "milestone", "format"]
 TIME_RANGE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$")
-MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
-Weight = NonNegativeInt
+# Every number is bounded: a typo such as lead_days = 999999999999 is refused here, not by
+# an overflow deep in the solver.
+Weight = Annotated[int, Field(ge=0, le=1_000_000)]
+Count = Annotated[int, Field(ge=0, le=100)]  # meetings per day, quarter or half-year
+PositiveCount = Annotated[int, Field(ge=1, le=100)]
+Days = Annotated[int, Field(ge=0, le=366)]
+Hours = Annotated[float, Field(ge=0, le=24)]
+
+
+def _clock(text: str) -> str:
+    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d|24:00", text):
+        raise ValueError(f"'{text}' is not a time of day like 07:00")
+    return text
+
+
+def _month_day(text: str) -> str:
+    try:
+        dt.datetime.strptime(f"2023-{text}", "%Y-%m-%d")  # 02-29 has no date every year
+    except ValueError:
+        raise ValueError(f"'{text}' is not a month and day like 12-15") from None
+    return text
+
+
+Clock = Annotated[str, AfterValidator(_clock)]
+MonthDay = Annotated[str, AfterValidator(_month_day)]
 
 
 class Rule(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     kind: Kind
-    source: str = Field(min_length=1)
+    source: Name
     enabled: bool = True
-    title: str = ""
+    title: Line = ""
 
 
 # ------------------------------------------------------------------------ scope
 class ScopeExempt(Rule):
-    exempt_bodies: tuple[str, ...] = ()
+    exempt_bodies: tuple[Line, ...] = ()
 
 
 # -------------------------------------------------------------------- frequency
 class FreqCebQuarter(Rule):
-    min_per_quarter: NonNegativeInt = 1
-    max_per_quarter: PositiveInt = 3
+    min_per_quarter: Count = 1
+    max_per_quarter: PositiveCount = 3
 
     @model_validator(mode="after")
     def _min_le_max(self) -> FreqCebQuarter:
@@ -57,10 +82,10 @@ class FreqCebQuarter(Rule):
 
 
 class FreqAkim(Rule):
-    region_min_per_quarter: NonNegativeInt = 1
-    district_min_per_half: NonNegativeInt = 1
-    rural_min_per_half: NonNegativeInt = 1
-    max_per_quarter: PositiveInt = 3
+    region_min_per_quarter: Count = 1
+    district_min_per_half: Count = 1
+    rural_min_per_half: Count = 1
+    max_per_quarter: PositiveCount = 3
 
 
 class FreqWindow(Rule):
@@ -73,8 +98,8 @@ class FreqWindow(Rule):
     akims_quarter: int = Field(default=1, ge=1, le=4)
     ministers_quarter: int = Field(default=2, ge=1, le=4)
     rectors_quarter: int = Field(default=3, ge=1, le=4)
-    min_in_quarter: NonNegativeInt = 1
-    max_in_quarter: PositiveInt = 1
+    min_in_quarter: Count = 1
+    max_in_quarter: PositiveCount = 1
 
     @model_validator(mode="after")
     def _min_le_max(self) -> FreqWindow:
@@ -107,28 +132,35 @@ class TimeOffhours(Rule):
 
 
 class TimeLead(Rule):
-    lead_days: NonNegativeInt = 30
+    lead_days: Days = 30
 
 
 # ---------------------------------------------------------------------- clashes
 class ClashPerson(Rule):
-    max_per_day: PositiveInt = 1
+    max_per_day: PositiveCount = 1
 
 
 class Travel(Rule):
-    flight_fixed_h: NonNegativeFloat = 0.5
-    flight_kmh: float = Field(default=750.0, gt=0)
-    airport_overhead_h: NonNegativeFloat = 2.0
-    road_max_km: NonNegativeFloat = 300.0
-    road_kmh: float = Field(default=80.0, gt=0)
-    road_factor: float = Field(default=1.25, ge=1.0)
-    travel_from: str = Field(default="07:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
-    travel_until: str = Field(default="22:00", pattern=r"^([01]\d|2[0-4]):[0-5]\d$")
+    flight_fixed_h: Hours = 0.5
+    flight_kmh: float = Field(default=750.0, gt=0, le=3000)
+    airport_overhead_h: Hours = 2.0
+    road_max_km: float = Field(default=300.0, ge=0, le=5000)
+    road_kmh: float = Field(default=80.0, gt=0, le=300)
+    road_factor: float = Field(default=1.25, ge=1.0, le=5.0)
+    travel_from: Clock = "07:00"
+    travel_until: Clock = "22:00"
+
+    @model_validator(mode="after")
+    def _window(self) -> Travel:
+        if self.travel_until <= self.travel_from:
+            raise ValueError(f"travel_until ({self.travel_until}) is not after travel_from "
+                             f"({self.travel_from})")
+        return self
 
 
 class CapRegion(Rule):
-    region_per_day: PositiveInt = 1
-    region_per_weekend: PositiveInt = 2
+    region_per_day: PositiveCount = 1
+    region_per_weekend: PositiveCount = 2
 
 
 class AkimSupport(Rule):
@@ -140,7 +172,7 @@ class AttendDistrict(Rule):
 
 
 class TvLive(Rule):
-    tv_channels: PositiveInt = 1
+    tv_channels: PositiveCount = 1
 
 
 # ------------------------------------------------------------------ substitution
@@ -148,7 +180,7 @@ class SubstDeputy(Rule):
     w_substitution: Weight = 20
     reasons: tuple[Literal["illness", "delegation", "deputy_pm", "other"], ...] = (
         "illness", "delegation", "deputy_pm")
-    excluded_bodies: tuple[str, ...] = ()
+    excluded_bodies: tuple[Line, ...] = ()
 
 
 # ------------------------------------------------------------------------ region
@@ -162,30 +194,30 @@ class RegionAgree(Rule):
 
 class RegionSpread(Rule):
     w_repeat: Weight = 5
-    min_region_visits: NonNegativeInt = 1
+    min_region_visits: Count = 1
     w_unvisited: Weight = 30
     w_max_load: Weight = 2
 
 
 # ----------------------------------------------------------------------- urgency
 class UrgentTension(Rule):
-    arisen_days: NonNegativeInt = 7
-    forecast_days: NonNegativeInt = 30
+    arisen_days: Days = 7
+    forecast_days: Days = 30
 
 
 class ExtraDemand(Rule):
-    arisen_days: NonNegativeInt = 7
-    forecast_days: NonNegativeInt = 30
+    arisen_days: Days = 7
+    forecast_days: Days = 30
 
 
 # --------------------------------------------------------------------- deadlines
 class Milestone(Rule):
     """A dated milestone: ``h1`` and ``h2`` are MM-DD; ``before_horizon`` moves it a year back."""
 
-    h1: str | None = Field(default=None, pattern=MONTH_DAY.pattern)
-    h2: str | None = Field(default=None, pattern=MONTH_DAY.pattern)
+    h1: MonthDay | None = None
+    h2: MonthDay | None = None
     h1_previous_year: bool = False
-    days_after_meeting: NonNegativeInt | None = None
+    days_after_meeting: Days | None = None
     quarterly_day: int | None = Field(default=None, ge=1, le=28)  # DL-CHANGE, DL-QREPORT
 
 
@@ -198,22 +230,22 @@ class DlChange(Milestone):
     w_region_change: Weight = 10
     w_presenter_change: Weight = 3
     w_added: Weight = 10
-    near_days: NonNegativeInt = 60
-    near_factor: PositiveInt = 2
+    near_days: Days = 60
+    near_factor: PositiveCount = 2
 
 
 # ------------------------------------------------------------------------ format
 class FmtQa(Rule):
-    meeting_minutes: PositiveInt = 120
+    meeting_minutes: int = Field(default=120, ge=1, le=24 * 60)
     max_report_share: float = Field(default=0.25, gt=0, le=1)
 
 
 class FmtOnline(Rule):
-    channel: str = "online stream on the official social media accounts, comments open"
+    channel: Line = "online stream on the official social media accounts, comments open"
 
 
 class FmtAudience(Rule):
-    invitees: tuple[str, ...] = ()
+    invitees: tuple[Line, ...] = ()
 
 
 CATALOGUE: dict[str, type[Rule]] = {
@@ -254,9 +286,9 @@ class Profile(BaseModel):
     """One edition of the policy: its rules, keyed by rule id."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-    id: str = Field(min_length=1)
-    title: str = ""
-    description: str = ""
+    id: Name
+    title: Line = ""
+    description: Line = ""
     rules: dict[str, Rule]
 
     @field_validator("rules", mode="before")
@@ -278,11 +310,10 @@ class Profile(BaseModel):
                 typed[rule_id] = spec if isinstance(spec, Rule) else \
                     CATALOGUE[rule_id].model_validate(spec)
             except ValidationError as exc:
-                for err in exc.errors():
-                    detail = InitErrorDetails(type=err["type"], loc=(rule_id, *err["loc"]),
-                                              input=err["input"])
-                    if "ctx" in err:
-                        detail["ctx"] = err["ctx"]
+                for err in exc.errors():  # the same message, one level down
+                    detail = InitErrorDetails(type=PydanticCustomError(
+                        err["type"], "{msg}", {"msg": err["msg"]}),
+                        loc=(rule_id, *err["loc"]), input=err["input"])
                     if err["type"] == "extra_forbidden":
                         close = difflib.get_close_matches(str(err["loc"][-1]),
                                                           CATALOGUE[rule_id].model_fields, n=1)
@@ -292,8 +323,13 @@ class Profile(BaseModel):
                                 "rule_id": rule_id,
                                 "hint": f"did you mean '{close[0]}'? " if close else "",
                                 "known": ", ".join(CATALOGUE[rule_id].model_fields)})
-                        detail.pop("ctx", None)
                     problems.append(detail)
+        missing = [rule_id for rule_id in CATALOGUE if rule_id not in raw]
+        if missing:  # a deleted table would silently switch its rule off
+            problems.append(InitErrorDetails(type=PydanticCustomError(
+                "missing_rules", "no table for {missing}: list every rule id, and switch a "
+                "rule off with 'enabled = false'", {"missing": ", ".join(missing)}),
+                loc=(), input=raw))
         if problems:
             raise ValidationError.from_exception_data("rules", problems)
         return typed

@@ -30,6 +30,7 @@ from scheduler.instance import (AbsenceReason, AkimLevel, AlertLevel, BodyKind, 
 from scheduler.io import InputError, describe_errors, write_atomic
 
 DATE_FORMAT = "YYYY-MM-DD"
+MAX_ROWS = 100_000  # per sheet: a national instance has a few thousand
 
 
 @dataclass(frozen=True)
@@ -271,10 +272,19 @@ def _read_sheet(ws, sheet: Sheet, path: Path) -> list[tuple[int, dict[str, Any]]
         keys.append(key)
     result = []
     for number, line in enumerate(lines, start=2):
+        if number > MAX_ROWS + 1:
+            raise InputError(f"{path}: sheet '{sheet.name}' has more than {MAX_ROWS:,} rows "
+                             f"(delete the empty rows below the data, or split the table)")
         values = {}
-        for key, cell in zip(keys, line):
-            if key is None or cell is None or (isinstance(cell, str) and not cell.strip()):
+        for column, cell in enumerate(line):
+            if cell is None or (isinstance(cell, str) and not cell.strip()):
                 continue
+            key = keys[column] if column < len(keys) else None
+            if key is None:  # merged header cells, or a column without a header
+                letter = get_column_letter(column + 1)
+                raise InputError(f"{path}: sheet '{sheet.name}', cell {letter}{number}: a value "
+                                 f"under an empty header cell {letter}1 (are header cells "
+                                 f"merged? give every column its own header with its [key])")
             values[key] = _convert(cell, sheet.column(key),
                                    f"{path}: sheet '{sheet.name}', row {number}, field '{key}'")
         if values:
