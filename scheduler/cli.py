@@ -87,6 +87,9 @@ def plan(
     lang: LangOpt = "ru",
     log: Annotated[bool, typer.Option(help="Print the CP-SAT search log.")] = False,
     report: ReportOpt = True,
+    explain: Annotated[bool, typer.Option(
+        "--explain/--no-explain", help="When no calendar exists, say which rules collide "
+                                       "(a few dozen solves).")] = True,
 ) -> None:
     """Plan a half-year calendar and write it, once the checker has passed it."""
     lang = _lang(lang)
@@ -110,11 +113,12 @@ def plan(
                      f"({result.wall_time:.1f} s).")
         if result.status == "UNKNOWN":
             errors.print("Try a longer --time-limit.")
-        if result.status == "INFEASIBLE":
+        if result.status == "INFEASIBLE" and explain:
             from scheduler.explain import explain_infeasibility
 
-            with console.status("looking for the rules that collide ..."):
-                found = explain_infeasibility(inst, prof, time_limit=time_limit)
+            with console.status("looking for the rules that collide ...") as status:
+                found = explain_infeasibility(inst, prof, time_limit=time_limit, progress=(
+                    lambda doing: status.update(f"looking for the rules that collide: {doing}")))
             errors.print(found.text(), highlight=False)
         raise typer.Exit(1)
     assert result.check is not None

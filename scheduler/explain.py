@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Callable
 
 from ortools.sat.python import cp_model
 
@@ -70,21 +71,29 @@ ORDER = ("FREQ-CEB-QUARTER", "FREQ-AKIM", "FREQ-WINDOW", "URGENT-TENSION", "EXTR
 
 
 def explain_infeasibility(instance: Instance, profile: Profile, *, time_limit: float = 20.0,
-                          seed: int = 0) -> Explanation:
+                          seed: int = 0,
+                          progress: Callable[[str], None] | None = None) -> Explanation:
     """A minimal set of rule instances that cannot all hold, in plain sentences.
 
     The set is found by QuickXplain (Junker, 2004): halve the candidates, keep the half
     the conflict needs, recurse; a few dozen feasibility solves even with thousands of
     rule instances. Rules earlier in ``ORDER`` are preferred in the explanation, so it
-    speaks of duties, absences and dates before clashes and capacities.
+    speaks of duties, absences and dates before clashes and capacities. ``progress``
+    is told, before each solve, what is being checked (a status line).
     """
+    say = progress or (lambda text: None)
+    say("building the explanation model ...")
     model = CalendarModel(instance, profile, explain=True)
     guards = model.guards
     rank = {rule_id: i for i, rule_id in enumerate(ORDER)}
     everything = sorted(guards, key=lambda k: (rank.get(k[0], len(ORDER)), str(k)))
+    solves = 0
 
-    def infeasible(keys: list[tuple]) -> bool | None:
+    def infeasible(keys: list[tuple], doing: str) -> bool | None:
         """True if no calendar obeys these rule instances (the others switched off)."""
+        nonlocal solves
+        solves += 1
+        say(f"check {solves}: {doing}")
         model.model.clear_assumptions()
         model.model.add_assumptions([guards[k] for k in keys])
         solver = cp_model.CpSolver()
@@ -103,7 +112,8 @@ def explain_infeasibility(instance: Instance, profile: Profile, *, time_limit: f
             "OPTIMAL", "FEASIBLE") else None
 
     def quickxplain(background: list[tuple], added: bool, candidates: list[tuple]) -> list[tuple]:
-        if added and infeasible(background):
+        if added and infeasible(background, f"narrowing down the {len(everything):,} rule "
+                                            f"instances to a conflict"):
             return []
         if len(candidates) == 1:
             return candidates
@@ -113,13 +123,14 @@ def explain_infeasibility(instance: Instance, profile: Profile, *, time_limit: f
         needed_first = quickxplain(background + needed_second, bool(needed_second), first)
         return needed_first + needed_second
 
-    whole = infeasible(everything)
+    whole = infeasible(everything, f"all {len(everything):,} rule instances together")
     if whole is not True:
         return Explanation("FEASIBLE" if whole is False else "UNKNOWN")
     core = quickxplain([], False, everything)
     conflicts = []
-    for key in core:
-        frees = infeasible([k for k in everything if k != key]) is False
+    for n, key in enumerate(core, 1):
+        doing = f"dropping rule {n} of the {len(core)} that collide"
+        frees = infeasible([k for k in everything if k != key], doing) is False
         conflicts.append(describe(key, instance, profile, frees))
     return Explanation("INFEASIBLE", tuple(conflicts))
 
@@ -176,7 +187,17 @@ def describe(key: tuple, instance: Instance, profile: Profile, frees: bool = Fal
         away = next(a for a in instance.absences if a.official_id == who and a.start == start)
         say = (f"The {_title(instance, who)} is away ({away.reason.value}) from {away.start} "
                f"to {away.end} and cannot present a meeting")
-        fix = f"shorten the absence of the {_title(instance, who)} or move it"
+        fix = (f"shorten or move the absence of the {_title(instance, who)} "
+               f"({away.start}..{away.end})")
+    elif rule_id == "SUBST-DEPUTY" and args[0] == "reasons" and isinstance(args[1], str):
+        reason = args[1]
+        say = (f"A deputy stands in only for an absence of reason {', '.join(rule.reasons)}: "
+               f"not for '{reason}'")
+        fix = f"let deputies stand in for '{reason}' (SUBST-DEPUTY reasons), or move the absences"
+    elif rule_id == "SUBST-DEPUTY" and args[0] == "excluded_bodies" and isinstance(args[1], str):
+        body = instance.body(args[1]).name.en
+        say = f"No deputy ever stands in for the head of the {body}"
+        fix = f"let deputies of the {body} stand in (SUBST-DEPUTY excluded_bodies)"
     elif rule_id == "SUBST-DEPUTY":
         who, day = args
         say = (f"A deputy presents for the {_title(instance, who)} on {_day(day)} only while "

@@ -144,3 +144,51 @@ def test_what_if_names_the_broken_rule(kz2024, planned):
     answer = what_if(instance, kz2024, result.calendar, meeting.id, "2027-03-22")
     assert "TIME-OFFHOURS" in {v.rule_id for v in answer.new_violations}
     assert "would break" in answer.text()
+
+
+# ------------------------------------------- the explanation model is the planning model
+def test_deputies_do_not_stand_in_for_leave(kz2024):
+    """Issue 10 item 12: two ministers on leave (reason 'other', which SUBST-DEPUTY does not
+    accept) but for one Saturday in Q1, one region hosting one ministerial meeting a day.
+    The plan is infeasible, and so is the explanation model: the deputies may not stand in."""
+    away = [(m, start, end, "other") for m in ("minister-health", "minister-education")
+            for start, end in (("2027-01-01", "2027-02-05"), ("2027-02-07", "2027-03-31"))]
+    inst = make_instance(regions=["astana"], ministries=["health", "education"], absences=away)
+    assert solve(inst, kz2024, time_limit=10, workers=1, seed=0).status == "INFEASIBLE"
+    found = explain_infeasibility(inst, kz2024)
+    _assert_minimal(found, {
+        ("FREQ-CEB-QUARTER", "minister-health", 1), ("FREQ-CEB-QUARTER", "minister-education", 1),
+        ("CAP-REGION", "astana", D("2027-02-06")), ("SUBST-DEPUTY", "reasons", "other")} | {
+        ("SUBST-DEPUTY", m, D(start)) for m, start, _, _ in away})
+    assert "not for 'other'" in found.text()
+
+
+def test_deputies_of_an_excluded_body_do_not_stand_in(kz2024):
+    """Defence with a duty (nobody exempt) and its minister ill all Q1: its deputies are
+    excluded from standing in (SUBST-DEPUTY excluded_bodies), in the explanation too."""
+    profile = kz2024.with_params("SCOPE-EXEMPT", exempt_bodies=[])
+    inst = make_instance(regions=["astana"], ministries=["defence"],
+                         absences=[("minister-defence", "2027-01-01", "2027-03-31", "illness")])
+    assert solve(inst, profile, time_limit=10, workers=1, seed=0).status == "INFEASIBLE"
+    found = explain_infeasibility(inst, profile)
+    _assert_minimal(found, {("FREQ-CEB-QUARTER", "minister-defence", 1),
+                            ("SUBST-DEPUTY", "minister-defence", D("2027-01-01")),
+                            ("SUBST-DEPUTY", "excluded_bodies", "defence")})
+
+
+def test_plan_explains_unless_told_not_to(kz2024, tmp_path):
+    """An infeasible ``plan`` says which rules collide; with --no-explain it does not try."""
+    from typer.testing import CliRunner
+
+    from scheduler.cli import app
+
+    inst = make_instance(regions=["astana"], ministries=["health"], absences=[
+        ("minister-health", "2027-01-01", "2027-03-31", "other")])
+    path = tmp_path / "leave.json"
+    path.write_text(inst.model_dump_json(), encoding="utf-8")
+    fast = ["--out", str(tmp_path / "out"), "--time-limit", "10", "--workers", "1", "--no-report"]
+    explained = CliRunner().invoke(app, ["plan", str(path), *fast])
+    assert explained.exit_code == 1 and "not for 'other'" in explained.output, explained.output
+    assert "A calendar exists" not in explained.output
+    skipped = CliRunner().invoke(app, ["plan", str(path), *fast, "--no-explain"])
+    assert skipped.exit_code == 1 and "collide" not in skipped.output, skipped.output

@@ -15,7 +15,7 @@ from scheduler.model.constraints import GROUPS
 from scheduler.model.independent import independent_meetings
 from scheduler.model.objective import PARTS
 from scheduler.model.variables import (Availability, Candidate, alert_duties, create_candidates,
-                                       domain_guards, duty_officials)
+                                       duty_officials)
 from scheduler.profile import Profile
 
 STATUS = {cp_model.OPTIMAL: "OPTIMAL", cp_model.FEASIBLE: "FEASIBLE",
@@ -47,16 +47,16 @@ class CalendarModel:
         self.vars: dict[Candidate, cp_model.IntVar] = {}
         if self.fixed:
             free = {o.id for o in self.duty}
+        left_out: dict[Candidate, tuple[tuple, ...]] | None = {} if explain else None
         grid = create_candidates(instance, profile, first_day=first_day, earliest=earliest,
-                                 free=free, relax=explain)
+                                 free=free, guards=left_out)
         for cand in (*grid, *extra):
             if cand not in self.vars:
                 self.vars[cand] = self.model.new_bool_var(f"m{len(self.vars)}")
-        if explain:  # what the domain rules would have left out, now guarded
-            guards = domain_guards(instance, profile)
-            for cand, var in self.vars.items():
-                for key in guards(cand):
-                    self.add(var == 0, key)
+        # explanations: what the domain rules leave out is in the grid, kept out by guards
+        for cand, keys in (left_out or {}).items():
+            for key in keys:
+                self.add(self.vars[cand] == 0, key)
         self._index()
         for rule_id, add_group in GROUPS.items():
             if profile.on(rule_id):

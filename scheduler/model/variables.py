@@ -36,14 +36,20 @@ class Availability:
 
     def __init__(self, instance: Instance) -> None:
         self.away: dict[tuple[str, dt.date], str] = {}
+        self.starts: dict[tuple[str, dt.date], list[dt.date]] = defaultdict(list)
         for a in instance.absences:
             day = a.start
             while day <= a.end:
                 self.away.setdefault((a.official_id, day), a.reason.value)
+                self.starts[a.official_id, day].append(a.start)
                 day += dt.timedelta(days=1)
 
     def reason(self, person: str, day: dt.date) -> str | None:
         return self.away.get((person, day))
+
+    def absences(self, person: str, day: dt.date) -> tuple[tuple, ...]:
+        """SUBST-DEPUTY: the rule instances (one per absence) that keep him from presenting."""
+        return tuple(("SUBST-DEPUTY", person, start) for start in self.starts.get((person, day), ()))
 
 
 def exempt_bodies(profile: Profile) -> set[str]:
@@ -57,24 +63,37 @@ def duty_officials(instance: Instance, profile: Profile) -> list[Official]:
     return [o for o in instance.heads() if o.body_id not in exempt]
 
 
+def presenter_guards(instance: Instance, profile: Profile, avail: Availability,
+                     official: Official, day: dt.date,
+                     urgent_day: bool = False) -> list[tuple[str, tuple[tuple, ...]]]:
+    """SUBST-DEPUTY: who might present the official's meeting on a day, each with the rule
+    instances that forbid it (none: he may). The head himself, unless he is away; his
+    deputies, only when he is away or may be called to an out-of-schedule meeting
+    (``urgent_day``: URGENT-TENSION takes precedence, and the constraint group SUBST-DEPUTY
+    allows it only if he does hold one that day), and only if they are not away
+    themselves, his body is not among ``excluded_bodies`` and his absence's reason is
+    among ``reasons``. With SUBST-DEPUTY off, absences do not count and nobody stands in.
+    """
+    if (not urgent_day and (official.id, day) not in avail.away) or not profile.on("SUBST-DEPUTY"):
+        return [(official.id, ())]  # the common case first: no need to look for deputies
+    own = avail.absences(official.id, day)
+    rule = profile.get("SUBST-DEPUTY")
+    barred: tuple[tuple, ...] = ()
+    if official.body_id in rule.excluded_bodies:
+        barred += (("SUBST-DEPUTY", "excluded_bodies", official.body_id),)
+    reason = avail.reason(official.id, day)
+    if reason is not None and reason not in rule.reasons:
+        barred += (("SUBST-DEPUTY", "reasons", reason),)
+    return [(official.id, own)] + [(d.id, barred + avail.absences(d.id, day))
+                                   for d in instance.deputies_of(official.id)]
+
+
 def presenters(instance: Instance, profile: Profile, avail: Availability,
                official: Official, day: dt.date, urgent_day: bool = False) -> list[str]:
-    """SUBST-DEPUTY: the head himself if he is there, else his available deputies.
-
-    On a day the head may be called to an out-of-schedule meeting (``urgent_day``), his
-    deputies may also present his planned meetings: URGENT-TENSION takes precedence, and
-    the constraint group SUBST-DEPUTY allows it only if he does hold one that day.
-    """
-    reason = avail.reason(official.id, day)
-    if (reason is None and not urgent_day) or not profile.on("SUBST-DEPUTY"):
-        return [official.id]  # the common case first: no need to look for deputies
-    rule = profile.get("SUBST-DEPUTY")
-    deputies = [d.id for d in instance.deputies_of(official.id) if avail.reason(d.id, day) is None]
-    if official.body_id in rule.excluded_bodies:
-        deputies = []
-    if reason is None:
-        return [official.id, *deputies]
-    return deputies if reason in rule.reasons else []
+    """SUBST-DEPUTY: the head himself if he is there, else his available deputies (see
+    ``presenter_guards``)."""
+    return [person for person, keys in presenter_guards(instance, profile, avail, official,
+                                                        day, urgent_day) if not keys]
 
 
 def blocked_dates(instance: Instance, profile: Profile) -> set[tuple[str, dt.date]]:
@@ -91,53 +110,75 @@ def alert_window(alert: TensionAlert, rule) -> tuple[dt.date, dt.date]:
 
 def create_candidates(instance: Instance, profile: Profile, *, first_day: dt.date | None = None,
                       earliest: dt.date | None = None, free: set[str] | None = None,
-                      relax: bool = False) -> list[Candidate]:
+                      guards: dict[Candidate, tuple[tuple, ...]] | None = None) -> list[Candidate]:
     """Every meeting the domain rules allow; re-planning passes ``first_day`` (nothing
     before it), ``earliest`` (no newly placed planned meeting before it) and ``free`` (the
-    officials whose planned meetings may be placed anew; None: everyone). With ``relax``
-    (explanations) the meetings that TIME-LEAD, the holidays of TIME-OFFHOURS,
-    REGION-AGREE's blocked dates and absences (SUBST-DEPUTY) leave out are made too;
-    ``domain_guards`` names what forbids each."""
+    officials whose planned meetings may be placed anew; None: everyone).
+
+    Given a ``guards`` dict (explanations), also every meeting a domain rule leaves out,
+    and ``guards`` maps each of these to the rule instances that leave it out:
+    ("TIME-LEAD",), ("TIME-OFFHOURS", holiday), ("REGION-AGREE", region) for its blocked
+    dates and the keys of ``presenter_guards`` (SUBST-DEPUTY). The unguarded candidates
+    are exactly those made without ``guards``, in the same order: every filter is here.
+    """
+    relax = guards is not None
+    holidays: dict[dt.date, str] = {}
     grid_profile = profile
-    if relax and profile.on("TIME-OFFHOURS"):
+    if profile.on("TIME-OFFHOURS") and not profile.get("TIME-OFFHOURS").use_public_holidays:
+        holidays = days_off(instance)  # left out below, guarded
         grid_profile = profile.with_params("TIME-OFFHOURS", use_public_holidays=True)
     by_day: dict[dt.date, list[Slot]] = defaultdict(list)
     for slot in slot_grid(instance, grid_profile):
         if first_day is None or slot.date >= first_day:
             by_day[slot.date].append(slot)
     avail = Availability(instance)
-    blocked = set() if relax else blocked_dates(instance, profile)
-    earliest = dt.date.min if relax else max(earliest_planned_date(instance, profile),
-                                             earliest or dt.date.min)
+    blocked = blocked_dates(instance, profile)
+    lead = earliest_planned_date(instance, profile)
     all_regions = [r.id for r in instance.regions]
     out: list[Candidate] = []
 
+    def grid_days(kind: MeetingKind, first=dt.date.min, last=dt.date.max) -> list[tuple]:
+        """The days of the grid from first to last, each with the rule instances (TIME-*)
+        that leave out its meetings of that kind."""
+        chosen = []
+        for day in by_day:
+            keys = (("TIME-OFFHOURS", day),) if day in holidays else ()
+            if kind is MeetingKind.planned and day < lead:
+                keys += (("TIME-LEAD",),)
+            if first <= day <= last and (relax or not keys):
+                chosen.append((day, keys))
+        return chosen
+
     called = []  # (alert, official, the days of its window) for every meeting an alert owes
     for rule_id, alert, official in alert_duties(instance, profile):
-        first, last = alert_window(alert, profile.get(rule_id))
-        called.append((alert, official, [d for d in by_day if first <= d <= last]))
-    urgent_days = {(official.id, d) for _, official, days in called for d in days}
+        window = alert_window(alert, profile.get(rule_id))
+        called.append((alert, official, grid_days(MeetingKind.out_of_schedule, *window)))
+    urgent_days = {(official.id, d) for _, official, window in called for d, _ in window}
 
     def add(official: Official, regions: list[str], days, kind: MeetingKind, alert=None) -> None:
         body = instance.body(official.body_id)
         ministerial = body.kind is BodyKind.ceb
-        for day in days:
+        for day, on_day in days:
             urgent_day = kind is MeetingKind.planned and (official.id, day) in urgent_days
-            who = presenters(instance, profile, avail, official, day, urgent_day)
-            if relax:  # the absent may present too, guarded by their absence
-                who = list(dict.fromkeys([official.id, *who, *(
-                    d.id for d in instance.deputies_of(official.id)
-                    if avail.reason(official.id, day) is not None)]))
+            who = presenter_guards(instance, profile, avail, official, day, urgent_day)
+            who = [(person, on_day + keys) for person, keys in who if relax or not keys]
             for region in regions:
                 if (region, day) in blocked:
-                    continue
+                    if not relax:
+                        continue
+                    who_here = [(person, (*keys, ("REGION-AGREE", region))) for person, keys in who]
+                else:
+                    who_here = who
                 for slot in by_day.get(day, ()):
-                    for person in who:
-                        out.append(Candidate(official.id, person, body.id, region, slot, kind,
-                                             alert, ministerial))
+                    for person, keys in who_here:
+                        cand = Candidate(official.id, person, body.id, region, slot, kind, alert,
+                                         ministerial)
+                        out.append(cand)
+                        if keys:
+                            guards[cand] = keys
 
     duty = duty_officials(instance, profile)
-    planned_days = [d for d in by_day if d >= earliest]
+    planned_days = grid_days(MeetingKind.planned, earliest or dt.date.min)
     for official in duty:
         if free is not None and official.id not in free:
             continue
@@ -145,35 +186,9 @@ def create_candidates(instance: Instance, profile: Profile, *, first_day: dt.dat
         add(official, [home] if home else all_regions, planned_days, MeetingKind.planned)
 
     # URGENT-TENSION (ministries) and EXTRA-DEMAND (akimats): out-of-schedule meetings.
-    for alert, official, days in called:
-        add(official, [alert.region_id], days, MeetingKind.out_of_schedule, alert.id)
+    for alert, official, window in called:
+        add(official, [alert.region_id], window, MeetingKind.out_of_schedule, alert.id)
     return out
-
-
-def domain_guards(instance: Instance, profile: Profile):
-    """A function naming the rule instances that leave a candidate out of the grid
-    (explanations): TIME-LEAD, TIME-OFFHOURS's holidays, REGION-AGREE's blocked dates,
-    the absences of SUBST-DEPUTY."""
-    earliest = earliest_planned_date(instance, profile)
-    offhours = profile.get("TIME-OFFHOURS")
-    holidays = days_off(instance) if (profile.on("TIME-OFFHOURS")
-                                      and not offhours.use_public_holidays) else {}
-    blocked = blocked_dates(instance, profile)
-    absences = instance.absences if profile.on("SUBST-DEPUTY") else ()
-
-    def guards(cand: Candidate) -> list[tuple]:
-        day = cand.slot.date
-        keys: list[tuple] = []
-        if cand.kind is MeetingKind.planned and profile.on("TIME-LEAD") and day < earliest:
-            keys.append(("TIME-LEAD",))
-        if day in holidays:
-            keys.append(("TIME-OFFHOURS", day))
-        if (cand.region, day) in blocked:  # one instance per region: its blocked dates
-            keys.append(("REGION-AGREE", cand.region))
-        keys += [("SUBST-DEPUTY", a.official_id, a.start) for a in absences
-                 if a.official_id == cand.presenter and a.covers(day)]
-        return keys
-    return guards
 
 
 def alert_duties(instance: Instance, profile: Profile) -> list[tuple[str, TensionAlert, Official]]:
