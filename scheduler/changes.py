@@ -172,6 +172,11 @@ def screen_requests(changes: ChangeSet, instance: Instance, profile: Profile,
         elif meeting is not None and meeting.body_id != r.body_id:
             refused.append(Refusal(r.id, "CALENDAR",
                                    f"meeting {meeting.id} belongs to '{meeting.body_id}'"))
+        elif (r.action is Action.move and meeting is not None and r.date in (None, meeting.date)
+              and r.region_id in (None, meeting.region_id)):
+            refused.append(Refusal(r.id, "NO-CHANGE", (
+                f"meeting {meeting.id} is already on {meeting.date} in {meeting.region_id}: "
+                f"nothing to change")))
         elif r.region_id and r.region_id not in {g.id for g in instance.regions}:
             refused.append(Refusal(r.id, "CALENDAR", f"unknown region '{r.region_id}'"))
         elif meeting is not None and meeting.date < frozen_until:

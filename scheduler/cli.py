@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import os
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Annotated, Any, Callable, Optional
@@ -33,7 +34,6 @@ from scheduler.meetings import CSV_COLUMNS, Calendar, MeetingKind, csv_rows
 from scheduler.planner import Result, solve
 from scheduler.profile import Profile, profile_text
 from scheduler.profiles_cmd import load_profile_for
-from scheduler.safe_text import csv_cell
 from scheduler.replan import replan as replan_calendar
 from scheduler.workspace import (INPUTS, Version, instance_of, latest, repair,
                                  resolve_calendar, save_version, version_of, versions)
@@ -52,6 +52,18 @@ SeedOpt = Annotated[int, typer.Option(min=0, max=2**31 - 1,  # CP-SAT's seed is 
                                       help="Random seed of the solver.")]
 ReportOpt = Annotated[bool, typer.Option(
     "--report/--no-report", help="Also write calendar.xlsx, report.html, charts and .ics.")]
+def _cap_workers(workers: int) -> int:
+    """More solver threads than cores only slows CP-SAT down and costs memory."""
+    cores = os.cpu_count() or 1
+    if workers > cores:
+        errors.print(f"[yellow]--workers {workers}: this machine has {cores} cores; using "
+                     f"{cores}[/]")
+        return cores
+    return workers
+
+
+WorkersOpt = Annotated[int, typer.Option(min=1, callback=_cap_workers, help=(
+    "Solver threads (at most the number of cores)."))]
 FromOlderOpt = Annotated[bool, typer.Option(
     "--from-older", help="Re-plan a calendar that is not the workspace's latest version.")]
 
@@ -82,7 +94,7 @@ def plan(
     profile: ProfileOpt = "kz-2024",
     time_limit: Annotated[float, typer.Option(
         min=0.1, max=86400.0, help="Seconds for the solver.")] = 60.0,
-    workers: Annotated[int, typer.Option(min=1, help="Solver threads.")] = 2,
+    workers: WorkersOpt = 2,
     seed: SeedOpt = 0,
     lang: LangOpt = "ru",
     log: Annotated[bool, typer.Option(help="Print the CP-SAT search log.")] = False,
@@ -166,8 +178,8 @@ def _csv(calendar: Calendar) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in csv_rows(calendar))
-    return "\ufeff" + buffer.getvalue()  # BOM: Excel reads UTF-8; csv_cell: never a formula
+    writer.writerows(csv_rows(calendar))  # never a formula: see csv_rows
+    return "\ufeff" + buffer.getvalue()  # BOM: Excel reads UTF-8
 
 
 def _version_files(calendar: Calendar, inst: Instance, prof: Profile, **more: str) -> dict:
@@ -190,7 +202,7 @@ def replan(
     from_older: FromOlderOpt = False,
     time_limit: Annotated[float, typer.Option(
         min=0.1, max=86400.0, help="Seconds for the solver.")] = 30.0,
-    workers: Annotated[int, typer.Option(min=1, help="Solver threads.")] = 2,
+    workers: WorkersOpt = 2,
     seed: SeedOpt = 0,
     lang: LangOpt = "ru",
     report: ReportOpt = True,
@@ -226,7 +238,7 @@ def urgent(
         "Workspace folder (default: the calendar's folder)."))] = None,
     profile: ProfileOpt = "kz-2024",
     from_older: FromOlderOpt = False,
-    workers: Annotated[int, typer.Option(min=1, help="Solver threads.")] = 2,
+    workers: WorkersOpt = 2,
     seed: SeedOpt = 0,
     lang: LangOpt = "ru",
     report: ReportOpt = False,
@@ -641,7 +653,7 @@ def compare(
     ] = "kz-2016,kz-2024",
     time_limit: Annotated[float, typer.Option(
         min=0.1, max=86400.0, help="Seconds for each solve.")] = 60.0,
-    workers: Annotated[int, typer.Option(min=1, help="Solver threads.")] = 2,
+    workers: WorkersOpt = 2,
     seed: SeedOpt = 0,
 ) -> None:
     """Plan the same instance under each profile and tabulate the differences."""

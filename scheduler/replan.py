@@ -22,7 +22,7 @@ from scheduler.changes import Action, ChangeRequest, ChangeSet, Refusal, apply_t
 from scheduler.changes import screen_requests
 from scheduler.checker import CheckReport, check
 from scheduler.diff import Change, diff_calendars, pair_meetings
-from scheduler.instance import Instance
+from scheduler.instance import Instance, quarter_of
 from scheduler.meetings import Calendar, Meeting, MeetingKind, carried, new_uid
 from scheduler.model.cpmodel import STATUS, CalendarModel, Progress
 from scheduler.model.variables import Availability, Candidate, presenters
@@ -78,12 +78,21 @@ def replan(instance: Instance, profile: Profile, published: Calendar, changes: C
     """
     started = time.perf_counter()
     accepted, refused = screen_requests(changes, instance, profile, published, as_of, force)
-    inst = apply_to_instance(instance, changes, accepted)
-    plan = _Stages(inst, profile, published, accepted, as_of)
-    first_try = set() if keep_later else _touched(inst, changes, accepted, published, as_of)
-    attempt = plan.run(first_try, time_limit, workers, seed, progress)
-    if attempt is None or attempt.least > plan.lower_bound():
-        attempt = plan.run(None, time_limit, workers, seed, progress)
+    while True:
+        inst = apply_to_instance(instance, changes, accepted)
+        plan = _Stages(inst, profile, published, accepted, as_of)
+        first_try = set() if keep_later else _touched(inst, changes, accepted, published, as_of)
+        attempt = plan.run(first_try, time_limit, workers, seed, progress)
+        if attempt is None or attempt.least > plan.lower_bound():
+            attempt = plan.run(None, time_limit, workers, seed, progress)
+        if attempt is not None and attempt.calendar is not None:
+            break
+        refusal = _unplaceable(instance, profile, published, changes, accepted, as_of,
+                               time_limit, workers, seed)
+        if refusal is None:
+            break
+        accepted = [r for r in accepted if r.id != refusal.request_id]
+        refused.append(refusal)
     if attempt is None or attempt.calendar is None:
         status = attempt.status if attempt else "INFEASIBLE"
         return ReplanResult(status, status, None, None, None, None, time.perf_counter() - started,
@@ -139,7 +148,9 @@ class _Stages:
             progress: Progress | None) -> _Attempt | None:
         attempt = _Attempt(free, time.perf_counter())
         history = [m for m in self.published.meetings if m.date < self.as_of]
-        future = [m for m in self.published.meetings if m.date >= self.as_of]
+        cancelled = {r.meeting_id for r in self.accepted if r.action is Action.cancel}
+        future = [m for m in self.published.meetings
+                  if m.date >= self.as_of and m.id not in cancelled]
         kept = {m.id: self._choices(m) for m in future if m.date < self.frozen_until
                 or m.kind is MeetingKind.out_of_schedule
                 or (free is not None and m.official_id not in free)}
@@ -195,11 +206,12 @@ class _Stages:
         move = min(rule.w_date_change, rule.w_region_change)
         forced: dict[str, float] = defaultdict(float)
         meetings = self.published.by_id()
+        cancelled = {r.meeting_id for r in self.accepted if r.action is Action.cancel}
         for r in self.accepted:
-            if r.action in (Action.move, Action.cancel):
+            if r.action is Action.move:
                 forced[r.meeting_id] = max(forced[r.meeting_id], move)
         for m in self.published.meetings:
-            if m.date < self.as_of:
+            if m.date < self.as_of or m.id in cancelled:
                 continue
             if self.avail.reason(m.presenter_id, m.date) is not None:
                 can_present = any(c.presenter != m.presenter_id for c in self._choices(m))
@@ -213,6 +225,54 @@ class _Stages:
     def _factor(self, m: Meeting) -> int:
         near = (m.date - self.as_of).days < self.rule.near_days
         return self.rule.near_factor if near else 1
+
+
+def _unplaceable(instance: Instance, profile: Profile, published: Calendar, changes: ChangeSet,
+                 accepted: list[ChangeRequest], as_of: dt.date, time_limit: float, workers: int,
+                 seed: int) -> Refusal | None:
+    """When no calendar obeys the change set, the request to refuse: the first one whose
+    dropping alone gives a calendar, else the last move or add; with the rule it breaks."""
+    placing = [r for r in accepted if r.action in (Action.move, Action.add, Action.cancel)]
+    if not placing:
+        return None
+    for r in placing:
+        rest = [q for q in accepted if q.id != r.id]
+        trial = _Stages(apply_to_instance(instance, changes, rest), profile, published, rest,
+                        as_of).run(None, time_limit, workers, seed, None)
+        if trial is not None:
+            return _refusal(r, apply_to_instance(instance, changes, accepted), profile,
+                            published)
+    return _refusal(placing[-1], apply_to_instance(instance, changes, accepted), profile,
+                    published, alone=False)
+
+
+def _refusal(r: ChangeRequest, inst: Instance, profile: Profile, published: Calendar,
+             alone: bool = True) -> Refusal:
+    """Refuse a request that cannot be placed, naming the rules the literal change breaks."""
+    rules: list[str] = []
+    meeting = published.by_id().get(r.meeting_id or "")
+    if r.action is Action.move and meeting is not None:
+        from scheduler.explain import moved_meeting
+
+        moved = meeting
+        if r.date is not None:
+            moved = moved_meeting(moved, r.date.isoformat(), inst, profile)
+        if r.region_id is not None:
+            moved = moved.model_copy(update={"region_id": r.region_id})
+        trial = published.model_copy(update={"meetings": tuple(
+            moved if m.id == meeting.id else m for m in published.meetings)})
+        rules = sorted({v.rule_id for v in check(inst, profile, trial).violations
+                        if meeting.id in v.meeting_ids})
+    where = " ".join(str(x) for x in (r.date, r.region_id) if x)
+    what = f"{r.action.value} {r.meeting_id or ''} {where}".split()
+    if rules:
+        return Refusal(r.id, ", ".join(rules), (
+            f"{' '.join(what)}: the meeting cannot be placed there without breaking "
+            f"{', '.join(rules)}"))
+    reason = ("no calendar obeys the rules with this request" if alone else
+              "no calendar obeys the rules with all the requests of this change set; this "
+              "one, the last to place, is refused")
+    return Refusal(r.id, "REPLAN", f"{' '.join(what)}: {reason}")
 
 
 def _touched(inst: Instance, changes: ChangeSet, accepted: list[ChangeRequest],
@@ -242,8 +302,7 @@ def _requests(model: CalendarModel, accepted: list[ChangeRequest], published: Ca
                         and cand.region == old.region_id):
                     model.model.add(var == 0)
         if r.action is Action.add:  # one more planned meeting than published
-            quarters = {r.date.month // 4 + 1} if r.date else set(model.instance.horizon.quarters)
-            quarters = {(r.date.month - 1) // 3 + 1} if r.date else quarters
+            quarters = {quarter_of(r.date)} if r.date else set(model.instance.horizon.quarters)
             before = sum(1 for m in published.meetings if m.official_id == official
                          and m.kind is MeetingKind.planned and m.quarter in quarters)
             held = [var for cand, var in model.vars.items()

@@ -247,3 +247,134 @@ def test_request_to_a_holiday_is_refused_not_infeasible(tiny_instance, kz2024, p
         "meeting_id": meeting.id, "date": "2027-03-22"}]})
     assert [(r.request_id, r.rule_id) for r in result.refused] == [("R9", "TIME-OFFHOURS")]
     assert result.changes == ()
+
+
+# ----------------------------------------------------------------- request semantics
+def test_move_to_where_the_meeting_already_is_changes_nothing(tiny_instance, kz2024, published):
+    """Re-running a change set after a crash: the move is a no-op, not an infeasible re-plan."""
+    meeting = _later(published)
+    result = _replan(tiny_instance, kz2024, published, {"requests": [{
+        "id": "R1", "body_id": "health", "submitted": "2027-01-20", "action": "move",
+        "meeting_id": meeting.id, "date": meeting.date.isoformat()}]})
+    assert result.changes == ()
+    assert [(r.request_id, r.rule_id) for r in result.refused] == [("R1", "NO-CHANGE")]
+
+
+def test_move_that_cannot_be_placed_is_refused_with_its_rule(tiny_instance, kz2024, published):
+    """A move onto a day the minister and both deputies are away is refused (SUBST-DEPUTY or
+    the absence's rule named); the rest of the change set still applies."""
+    meeting = _later(published)
+    day = meeting.date + dt.timedelta(days=14)
+    while day.weekday() < 5:
+        day += dt.timedelta(days=1)
+    other = _later(published, "minister-energy") if any(
+        m.official_id == "minister-energy" for m in published.meetings) else None
+    away = [{"official_id": who, "start": day.isoformat(), "end": day.isoformat(),
+             "reason": "illness"}
+            for who in ("minister-health", "first-vice-minister-health", "vice-minister-health")]
+    result = _replan(tiny_instance, kz2024, published, {"absences": away, "requests": [{
+        "id": "R1", "body_id": "health", "submitted": "2027-01-20", "action": "move",
+        "meeting_id": meeting.id, "date": day.isoformat()}]})
+    refused = {r.request_id: r for r in result.refused}
+    assert "R1" in refused and refused["R1"].rule_id not in ("", "NO-CHANGE")
+    assert all(c.meeting_id != meeting.id for c in result.changes)
+    assert other is None or result.calendar is not None
+
+
+def test_cancel_cancels_when_the_quarter_minimum_still_holds(tiny_instance, kz2024, published):
+    """The health minister holds more than the minimum in the quarter: the cancelled
+    meeting is gone, not moved."""
+    meeting = _later(published)
+    same_quarter = [m for m in published.meetings if m.official_id == meeting.official_id
+                    and m.quarter == meeting.quarter and m.kind is MeetingKind.planned]
+    assert len(same_quarter) > kz2024.get("FREQ-CEB-QUARTER").min_per_quarter
+    result = _replan(tiny_instance, kz2024, published, {"requests": [{
+        "id": "R1", "body_id": "health", "submitted": "2027-01-20", "action": "cancel",
+        "meeting_id": meeting.id}]})
+    assert [(c.kind, c.meeting_id) for c in result.changes] == [("cancelled", meeting.id)]
+    assert meeting.id not in result.calendar.by_id()
+
+
+# ----------------------------------------------------------------- change sets judged first
+BAD_CHANGE_SETS = {
+    "unknown official in an absence": (
+        {"absences": [{"official_id": "minister-helth", "start": "2027-04-01",
+                       "end": "2027-04-02", "reason": "illness"}]},
+        "absences[0]", "official_id"),
+    "alert in an unknown region": (
+        {"alerts": [{"id": "a1", "region_id": "atlantis", "body_ids": ["health"],
+                     "level": "arisen", "date": "2027-04-01"}]},
+        "alerts[0] (id 'a1')", "region_id"),
+    "alert naming an unknown body": (
+        {"alerts": [{"id": "a1", "region_id": "astana", "body_ids": ["helth"],
+                     "level": "arisen", "date": "2027-04-01"}]},
+        "alerts[0] (id 'a1')", "body_ids"),
+    "two alerts with one id": (
+        {"alerts": [{"id": "a1", "region_id": "astana", "body_ids": ["health"],
+                     "level": "arisen", "date": "2027-04-01"},
+                    {"id": "a1", "region_id": "astana", "body_ids": ["health"],
+                     "level": "arisen", "date": "2027-04-03"}]},
+        "alerts[1] (id 'a1')", "id"),
+    "day off outside the half-year": (
+        {"extra_days_off": ["2027-08-01"]}, "extra_days_off[0]", "date"),
+    "typo in a request's body": (
+        {"requests": [{"id": "R1", "body_id": "helth", "submitted": "2027-01-20",
+                       "action": "add"}]},
+        "requests[0] (id 'R1')", "body_id"),
+    "two requests with one id": (
+        {"requests": [{"id": "R1", "body_id": "health", "submitted": "2027-01-20",
+                       "action": "add"},
+                      {"id": "R1", "body_id": "health", "submitted": "2027-01-21",
+                       "action": "add"}]},
+        "requests[1] (id 'R1')", "id"),
+    "request for a meeting that does not exist": (
+        {"requests": [{"id": "R1", "body_id": "health", "submitted": "2027-01-20",
+                       "action": "cancel", "meeting_id": "2027-H1-999"}]},
+        "requests[0] (id 'R1')", "meeting_id"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CHANGE_SETS))
+def test_bad_change_set_is_refused_before_solving(case, tmp_path, tiny_instance, published):
+    raw, where, field = BAD_CHANGE_SETS[case]
+    instance = tmp_path / "tiny.json"
+    instance.write_text(tiny_instance.model_dump_json(), encoding="utf-8")
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    (folder / "calendar.json").write_text(published.model_dump_json(), encoding="utf-8")
+    changes = tmp_path / "changes.json"
+    changes.write_text(json.dumps(raw), encoding="utf-8")
+    before = sorted(p.name for p in folder.rglob("*"))
+    result = CliRunner().invoke(app, ["replan", str(instance), str(folder / "calendar.json"),
+                                      str(changes), "--as-of", "2027-02-01"])
+    assert result.exit_code == 2, result.output
+    message = " ".join(result.output.split())
+    assert str(changes.name) in message and where in message and f"field '{field}'" in message
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in folder.rglob("*")) == before  # nothing written
+
+
+def test_as_of_outside_the_half_year_is_refused(tmp_path, tiny_instance, published):
+    instance = tmp_path / "tiny.json"
+    instance.write_text(tiny_instance.model_dump_json(), encoding="utf-8")
+    calendar = tmp_path / "calendar.json"
+    calendar.write_text(published.model_dump_json(), encoding="utf-8")
+    changes = tmp_path / "changes.json"
+    changes.write_text("{}", encoding="utf-8")
+    result = CliRunner().invoke(app, ["replan", str(instance), str(calendar), str(changes),
+                                      "--as-of", "2028-02-01"])
+    assert result.exit_code == 2 and "--as-of" in result.output
+
+
+def test_no_report_is_honoured_by_replan(tmp_path, tiny_instance, published):
+    instance = tmp_path / "tiny.json"
+    instance.write_text(tiny_instance.model_dump_json(), encoding="utf-8")
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    (folder / "calendar.json").write_text(published.model_dump_json(), encoding="utf-8")
+    changes = tmp_path / "changes.json"
+    changes.write_text("{}", encoding="utf-8")
+    result = CliRunner().invoke(app, ["replan", str(instance), str(folder), str(changes),
+                                      "--as-of", "2027-02-01", "--no-report", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert not (folder / "report.html").exists() and not (folder / "calendar.xlsx").exists()
