@@ -22,7 +22,7 @@ from rich.console import Console
 from pydantic import ValidationError
 from rich.table import Table
 
-from scheduler.changes import ChangeSet, apply_to_instance, carry_over, validate_changes
+from scheduler.changes import ChangeSet, apply_to_instance, validate_changes
 from scheduler.checker import CheckReport, check
 from scheduler.diff import changes_markdown, diff_calendars
 from scheduler.i18n import LANGS, t
@@ -35,7 +35,7 @@ from scheduler.planner import Result, solve
 from scheduler.profile import Profile, profile_text
 from scheduler.profiles_cmd import load_profile_for
 from scheduler.replan import replan as replan_calendar
-from scheduler.workspace import (INPUTS, Version, instance_of, latest, repair,
+from scheduler.workspace import (INPUTS, Version, instance_for, latest, repair,
                                  resolve_calendar, save_version, version_of, versions)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -211,7 +211,7 @@ def replan(
     lang = _lang(lang)
     try:
         calendar, workspace = _published(calendar, out)
-        inst = _instance_for(instance, calendar)
+        inst = instance_for(instance, calendar)
         prof = load_profile_for(profile, inst)
         published, (change_set, locate) = load_calendar(calendar), load_changes_located(changes)
         day = _date(as_of, "--as-of")
@@ -247,7 +247,7 @@ def urgent(
     lang = _lang(lang)
     try:
         calendar, workspace = _published(calendar, out)
-        inst = _instance_for(instance, calendar)
+        inst = instance_for(instance, calendar)
         prof = load_profile_for(profile, inst)
         published = load_calendar(calendar)
         _check_base(published, workspace, from_older)
@@ -294,11 +294,6 @@ def _check_base(published: Calendar, workspace: Path, from_older: bool) -> None:
                      f"older calendar on purpose")
 
 
-def _instance_for(instance: Path, calendar: Path) -> Instance:
-    """The instance, with what earlier re-plans of this calendar's workspace added."""
-    inst = load_instance(instance)
-    earlier = instance_of(calendar)
-    return carry_over(inst, load_instance(earlier)) if earlier else inst
 
 
 def _date(text: str, option: str) -> dt.date:
@@ -391,7 +386,7 @@ def explain(
 
     try:
         calendar = resolve_calendar(calendar) if calendar else None
-        inst = _instance_for(instance, calendar) if calendar else load_instance(instance)
+        inst = instance_for(instance, calendar) if calendar else load_instance(instance)
         prof = load_profile_for(profile, inst)
         cal = load_calendar(calendar) if calendar else None
     except InputError as exc:
@@ -471,7 +466,7 @@ def check_cmd(
     lang = _lang(lang)
     try:
         calendar = resolve_calendar(calendar)
-        inst, cal = _instance_for(instance, calendar), load_calendar(calendar)
+        inst, cal = instance_for(instance, calendar), load_calendar(calendar)
         prof = load_profile_for(profile, inst)
     except InputError as exc:
         _fail_input(exc)

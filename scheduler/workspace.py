@@ -356,3 +356,14 @@ def instance_of(calendar_path: str | Path) -> Path | None:
         if held is not None and (held.path / "instance.json").exists():
             return held.path / "instance.json"
     return None
+
+
+def instance_for(instance_path: str | Path, calendar_path: str | Path):
+    """The instance, with the absences, alerts and days off that earlier re-plans of this
+    calendar's workspace added (from the version's ``instance.json``)."""
+    from scheduler.changes import carry_over
+    from scheduler.io import load_instance
+
+    inst = load_instance(instance_path)
+    earlier = instance_of(calendar_path)
+    return carry_over(inst, load_instance(earlier)) if earlier else inst

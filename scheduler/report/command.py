@@ -7,7 +7,9 @@ from pathlib import Path
 
 from scheduler.checker import check
 from scheduler.i18n import LANGS, t
-from scheduler.io import InputError, load_calendar, load_instance, load_profile
+from scheduler.io import InputError, load_calendar
+from scheduler.profiles_cmd import load_profile_for
+from scheduler.workspace import instance_for, resolve_calendar
 
 
 def report_command(instance_path: str | Path, calendar_path: str | Path, out_dir: str | Path,
@@ -27,8 +29,9 @@ def report_command(instance_path: str | Path, calendar_path: str | Path, out_dir
         print(f"--lang: unknown language '{lang}' (known: {', '.join(LANGS)})", file=sys.stderr)
         return 2
     try:
-        instance = load_instance(instance_path)
-        rules = load_profile(profile)
+        calendar_path = resolve_calendar(calendar_path)  # a file, a workspace or a version
+        instance = instance_for(instance_path, calendar_path)
+        rules = load_profile_for(profile, instance)
         calendar = load_calendar(calendar_path)
         if Path(out_dir).exists() and not Path(out_dir).is_dir():
             raise InputError(f"--out {out_dir}: exists and is not a folder")
