@@ -13,6 +13,7 @@ from enum import Enum
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from scheduler.instance import Id
+from scheduler.safe_text import csv_cell
 
 
 class MeetingKind(str, Enum):
@@ -130,10 +131,12 @@ CSV_COLUMNS = ("id", "date", "start", "end", "quarter", "kind", "official_id", "
 
 
 def csv_rows(calendar: Calendar) -> list[dict[str, str]]:
-    """The meetings as flat rows (issue ids joined by ';'), sorted by date and time."""
+    """The meetings as the rows of a CSV file (issue ids joined by ';'), sorted by date and
+    time; a value a spreadsheet would run as a formula gets a leading quote (csv_cell)."""
     rows = []
     for m in sorted(calendar.meetings, key=lambda m: (m.date, m.start, m.id)):
         data = m.model_dump(mode="json")
         data["issue_ids"] = ";".join(m.issue_ids)
-        rows.append({col: "" if data.get(col) is None else str(data[col]) for col in CSV_COLUMNS})
+        rows.append({col: csv_cell("" if data.get(col) is None else str(data[col]))
+                     for col in CSV_COLUMNS})
     return rows

@@ -23,7 +23,7 @@ from scheduler.cli import _csv, app
 from scheduler.i18n import LABELS, LANGS
 from scheduler.instance import Id, Instance
 from scheduler.io import InputError, load_calendar, to_json
-from scheduler.meetings import Calendar, Meeting, content_uid, uid_of
+from scheduler.meetings import Calendar, Meeting, content_uid, csv_rows, uid_of
 from scheduler.planner import solve
 from scheduler.replan import keep_ids, replan
 from scheduler.report import inside, write_report
@@ -204,6 +204,7 @@ def test_csv_never_starts_a_formula():
             assert not field.startswith(("=", "+", "-", "@", "\t", "\r")), field
     assert all(row[0].startswith("'-") for row in rows[1:])
     assert all("'=cmd|' /C calc'!A0" in row for row in rows[1:])
+    assert all(row["reason"].startswith("'=") for row in csv_rows(_calendar(meetings)))
 
 
 def test_append_row_keeps_numbers_and_dates():
