@@ -71,8 +71,27 @@ class HalfYear(models.Model):
         return self.label
 
 
+class LightManager(models.Manager):
+    """Leaves the large fields out of every query; they load when first read."""
+
+    heavy: tuple[str, ...] = ()
+
+    def get_queryset(self):
+        return super().get_queryset().defer(*self.heavy)
+
+
+class InstanceManager(LightManager):
+    heavy = ("data", "source_bytes")
+
+
+class VersionManager(LightManager):
+    heavy = ("calendar",)
+
+
 class StoredInstance(models.Model):
     """An instance as imported (validated JSON) with its source file's bytes."""
+
+    objects = InstanceManager()
 
     halfyear = models.ForeignKey(HalfYear, on_delete=models.PROTECT, related_name="instances")
     name = models.CharField(_("name"), max_length=200)
@@ -127,6 +146,7 @@ class CalendarVersion(models.Model):
     """One numbered calendar of a half-year with every input that made it; the content is
     never changed, only its state moves on (draft, agreed, approved, published)."""
 
+    objects = VersionManager()
     CONTENT = ("halfyear", "number", "kind", "calendar", "instance", "profile_name",
                "profile_toml", "note", "change_set", "changes")
     halfyear = models.ForeignKey(HalfYear, on_delete=models.PROTECT, related_name="versions")
@@ -144,6 +164,7 @@ class CalendarVersion(models.Model):
     changes = models.JSONField(_("changes"), null=True, blank=True)
     meetings = models.PositiveIntegerField(_("meetings"), default=0)
     status = models.CharField(_("solver status"), max_length=16, blank=True)
+    checked = models.JSONField(_("independent check"), null=True, blank=True)  # ok, costs
     created = models.DateTimeField(_("created"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                    null=True, blank=True, verbose_name=_("created by"))
@@ -164,6 +185,14 @@ class CalendarVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.halfyear} v{self.number:03d}"
+
+    @property
+    def kind_label(self) -> str:
+        return str(VERSION_KINDS.get(self.kind, self.kind))
+
+
+VERSION_KINDS = {"plan": _("plan"), "replan": _("re-plan"), "urgent": _("out-of-schedule"),
+                 "imported": _("imported calendar")}
 
 
 class VersionFile(models.Model):
@@ -249,3 +278,17 @@ class AuditEntry(models.Model):
         if self.pk is not None:
             raise ValueError("the audit log is append-only")
         super().save(*args, **kwargs)
+
+    @property
+    def action_label(self) -> str:
+        return str(ACTIONS.get(self.action, self.action))
+
+
+ACTIONS = {
+    "login": _("logged in"), "logout": _("logged out"), "role_set": _("role given"),
+    "instance_imported": _("instance imported"), "instance_edited": _("instance edited"),
+    "solve_started": _("solve started"), "solve_no_calendar": _("no calendar exists"),
+    "version_created": _("version created"), "version_agreed": _("version agreed"),
+    "version_approved": _("version approved"), "version_published": _("version published"),
+    "comment_added": _("comment added"),
+}

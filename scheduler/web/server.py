@@ -34,22 +34,26 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000,
             echo(f"  {name:<15} {password:<18} {role}")
     database = settings.DATABASES["default"]
     echo(f"Database: {database['ENGINE'].rsplit('.', 1)[-1]} {database['NAME']}")
-    worker = subprocess.Popen([sys.executable, "-m", "scheduler.web.manage", "db_worker",
-                               "--no-reload", "--interval", "0.5", "--verbosity", "0"],
-                              env=dict(os.environ))
-    echo(f"Serving on http://{host}:{port}/ (Ctrl+C stops)")
+    # two workers: solves, and the files made from versions (workbooks, reports, charts)
+    workers = [subprocess.Popen([sys.executable, "-m", "scheduler.web.manage", "db_worker",
+                                 "--no-reload", "--interval", "0.5", "--verbosity", "0",
+                                 "--queue-name", queue], env=dict(os.environ))
+               for queue in ("default", "files")]
 
     def stop(signum, frame):
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)  # stop the worker with the server
     try:
-        run(host, port, get_wsgi_application(), ipv6=":" in host, threading=True)
+        run(host, port, get_wsgi_application(), ipv6=":" in host, threading=True,
+            on_bind=lambda bound: echo(f"Serving on http://{host}:{bound}/ (Ctrl+C stops)"))
     except KeyboardInterrupt:
         pass
     finally:
-        worker.terminate()
-        try:
-            worker.wait(10)
-        except subprocess.TimeoutExpired:
-            worker.kill()
+        for worker in workers:
+            worker.terminate()
+        for worker in workers:
+            try:
+                worker.wait(10)
+            except subprocess.TimeoutExpired:
+                worker.kill()

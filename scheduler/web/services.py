@@ -13,6 +13,7 @@ import io
 import json
 import tempfile
 import threading
+import time
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -69,6 +70,10 @@ def _remember(cache: dict, key, value, size: int = 32) -> None:
         if len(cache) >= size:
             cache.pop(next(iter(cache)))
         cache[key] = value
+
+
+LIGHT_VERSION = ("version__calendar",)  # for select_related("version") queries
+LIGHT_INSTANCE = ("instance__data", "instance__source_bytes")
 
 
 def _vkey(version: CalendarVersion) -> tuple:
@@ -177,20 +182,41 @@ def latest_number(halfyear: HalfYear) -> int | None:
 
 
 # ------------------------------------------------------------------ versions
-def version_files(calendar: Calendar, inst: Instance, profile_toml: str) -> dict[str, str]:
-    """A version's files as the CLI's workspace keeps them."""
+def csv_text(calendar: Calendar) -> str:
+    """The meetings as the CLI's calendar.csv (UTF-8 with BOM: Excel reads it)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(csv_rows(calendar))
-    return {"calendar.json": to_json(calendar), "calendar.csv": "\ufeff" + buffer.getvalue(),
+    return "\ufeff" + buffer.getvalue()
+
+
+def version_files(calendar: Calendar, inst: Instance, profile_toml: str) -> dict[str, str]:
+    """A version's files as the CLI's workspace keeps them."""
+    return {"calendar.json": to_json(calendar), "calendar.csv": csv_text(calendar),
             "instance.json": to_json(inst), "profile.toml": profile_toml}
+
+
+def calendar_json(version: CalendarVersion) -> bytes:
+    return version_file(version, "calendar.json",
+                        lambda: to_json(calendar_of(version)).encode("utf-8"))
+
+
+def calendar_csv(version: CalendarVersion) -> bytes:
+    return version_file(version, "calendar.csv",
+                        lambda: csv_text(calendar_of(version)).encode("utf-8"))
 
 
 def new_version(halfyear: HalfYear, kind: str, calendar: Calendar, stored: StoredInstance,
                 profile_name: str, profile_toml: str, user, *, note: str = "",
-                change_set=None, changes=None) -> CalendarVersion:
-    """The next numbered version of the half-year (never overwriting one)."""
+                change_set=None, changes=None, report: CheckReport | None = None
+                ) -> CalendarVersion:
+    """The next numbered version of the half-year (never overwriting one), with the
+    independent checker's verdict and costs kept beside it."""
+    if report is None:
+        report = check(instance_of(stored), profile_from_toml(profile_toml), calendar)
+    checked = {"ok": report.ok, "violations": len(report.violations),
+               "cost_by_rule": report.cost_by_rule, "total_cost": report.total_cost}
     for _attempt in range(5):
         try:
             with transaction.atomic():
@@ -200,7 +226,7 @@ def new_version(halfyear: HalfYear, kind: str, calendar: Calendar, stored: Store
                     calendar=calendar.model_dump(mode="json"), instance=stored,
                     profile_name=profile_name, profile_toml=profile_toml, note=note,
                     change_set=change_set, changes=changes, meetings=len(calendar.meetings),
-                    status=calendar.status, created_by=user)
+                    status=calendar.status, checked=checked, created_by=user)
                 audit(user, "version_created", version, halfyear=halfyear.label,
                       from_version=number - 1 or None, number=number, kind=kind,
                       meetings=len(calendar.meetings), status=calendar.status)
@@ -341,22 +367,32 @@ def run_solve(job_id: int, explain_limit: float = 60.0) -> str:
         else:
             version = new_version(job.halfyear, "plan", result.calendar, job.instance,
                                   job.profile.name, job.profile.toml, user,
-                                  note=f"{inst.name}, profile {prof.id}")
+                                  note=f"{inst.name}, profile {prof.id}", report=result.check)
             final.update(status=SolveJob.Status.DONE, version=version)
     except Exception as exc:
         final.update(status=SolveJob.Status.FAILED, message=f"{type(exc).__name__}: {exc}")
         raise
     finally:
         SolveJob.objects.filter(pk=job.pk).update(active=False, updated=timezone.now(), **final)
+    if final.get("version") is not None:  # the other worker makes the files meanwhile
+        from scheduler.web.tasks import prepare_task
+
+        prepare_task.enqueue(final["version"].pk, "ru")
     return final.get("status", "")
 
 
 # ------------------------------------------------------------------ downloads
+def stored_file(version: CalendarVersion, name: str) -> bytes | None:
+    found = VersionFile.objects.filter(version=version, name=name).values_list(
+        "content", flat=True).first()
+    return bytes(found) if found is not None else None
+
+
 def version_file(version: CalendarVersion, name: str, make) -> bytes:
     """A generated download, made once per version and kept."""
-    found = VersionFile.objects.filter(version=version, name=name).first()
+    found = stored_file(version, name)
     if found is not None:
-        return bytes(found.content)
+        return found
     content = make()
     try:
         with transaction.atomic():
@@ -376,11 +412,11 @@ def workbook(version: CalendarVersion) -> bytes:
 
 def report_html(version: CalendarVersion, lang: str) -> bytes:
     def make() -> bytes:
-        from scheduler.report import CHARTS, chart_png
+        from scheduler.report import CHARTS
         from scheduler.report.html import render_html
 
         inst, cal = instance_of(version.instance), calendar_of(version)
-        charts = {name: chart_png(plot, inst, cal, lang) for name, plot in CHARTS.items()}
+        charts = {name: chart(version, name, lang) for name in CHARTS}
         return render_html(inst, profile_of(version), cal, check_of(version), charts,
                            lang).encode("utf-8")
     return version_file(version, f"report-{lang}.html", make)
@@ -392,6 +428,29 @@ def chart(version: CalendarVersion, name: str, lang: str) -> bytes:
 
         return chart_png(CHARTS[name], instance_of(version.instance), calendar_of(version), lang)
     return version_file(version, f"chart-{name}-{lang}.png", make)
+
+
+def warm_downloads(version: CalendarVersion, lang: str = "ru") -> None:
+    """Make the workbook, the charts and the report once, in the worker: the web process
+    never draws or builds them (a national workbook takes a minute)."""
+    workbook(version)
+    report_html(version, lang)
+
+
+def heavy_file(version: CalendarVersion, name: str, lang: str) -> bytes | None:
+    """A workbook, report or chart if it is made; otherwise ask the worker to make it
+    (once per process and version) and say so with None."""
+    found = stored_file(version, name)
+    asked = _PREPARING.get((version.pk, lang))
+    if found is None and (asked is None or time.monotonic() - asked > 300):
+        from scheduler.web.tasks import prepare_task
+
+        _PREPARING[(version.pk, lang)] = time.monotonic()
+        prepare_task.enqueue(version.pk, lang)
+    return found
+
+
+_PREPARING: dict = {}  # (version, language) -> when this process asked the worker
 
 
 def ics_for(version: CalendarVersion, what: str, ident: str, lang: str) -> bytes:

@@ -153,7 +153,8 @@ USE_TZ = True
 TIME_ZONE = "Asia/Almaty"  # UTC+5, the country's single time zone since 2024
 
 # ---------------------------------------------------------------- background solves
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
+                     "QUEUES": ["default", "files"]}}
 
 STATIC_URL = "static/"
 LOGGING = {"version": 1, "disable_existing_loggers": False,

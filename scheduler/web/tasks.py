@@ -8,3 +8,12 @@ def plan_task(job_id: int) -> str:
     from scheduler.web.services import run_solve
 
     return run_solve(job_id)
+
+
+@task(queue_name="files")  # its own worker: files never hold up a solve
+def prepare_task(version_id: int, lang: str) -> str:
+    from scheduler.web.models import CalendarVersion
+    from scheduler.web.services import warm_downloads
+
+    warm_downloads(CalendarVersion.objects.select_related("instance").get(pk=version_id), lang)
+    return "ok"

@@ -48,6 +48,7 @@ web = ([
     path(V + "state/", views.version_state, name="state"),
     path(V + "comment/", views.version_comment, name="comment"),
     path(V + "calendar/", views.calendar_view, name="calendar"),
+    path(V + "weeks/", views.weeks_view, name="weeks"),
     path(V + "meeting/<ident:mid>/", views.meeting_view, name="meeting"),
     path(V + "download/<str:name>", views.download, name="download"),
     path(V + "chart/<ident:name>.png", views.chart_view, name="chart"),

@@ -14,6 +14,8 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -45,13 +47,14 @@ def _halfyear(label: str) -> HalfYear:
 
 
 def _version(label: str, number: int) -> CalendarVersion:
-    return get_object_or_404(CalendarVersion.objects.select_related("instance", "halfyear"),
-                             halfyear__label=label, number=number)
+    return get_object_or_404(CalendarVersion.objects.select_related("instance", "halfyear")
+                             .defer(*s.LIGHT_INSTANCE), halfyear__label=label, number=number)
 
 
 def _current(halfyear: HalfYear) -> CalendarVersion | None:
     """The version people work on: the newest one."""
-    return halfyear.versions.select_related("instance").order_by("-number").first()
+    return halfyear.versions.select_related("instance").defer(*s.LIGHT_INSTANCE).order_by(
+        "-number").first()
 
 
 # ------------------------------------------------------------------ dashboard
@@ -141,15 +144,17 @@ def plan_view(request):
                                    "finish.") % {"half": chosen.halfyear.label})
         else:
             return redirect("web:solve", pk=job.pk)
-    jobs = SolveJob.objects.select_related("halfyear", "profile", "version")[:10]
+    jobs = SolveJob.objects.select_related("halfyear", "profile", "version").defer(
+        *s.LIGHT_VERSION)[:10]
     return render(request, "web/plan.html", {"form": form, "jobs": jobs,
                                              "read_only": read_only})
 
 
 @login_required
 def solve_view(request, pk: int):
-    job = get_object_or_404(SolveJob.objects.select_related("halfyear", "profile", "version",
-                                                            "instance"), pk=pk)
+    job = get_object_or_404(SolveJob.objects.select_related(
+        "halfyear", "profile", "version", "instance").defer(*s.LIGHT_VERSION, *s.LIGHT_INSTANCE),
+        pk=pk)
     explanation = None
     if job.explanation:
         prof = s.profile_from_toml(job.profile.toml)
@@ -161,7 +166,8 @@ def solve_view(request, pk: int):
 
 @login_required
 def solve_progress(request, pk: int):
-    job = get_object_or_404(SolveJob.objects.select_related("version"), pk=pk)
+    job = get_object_or_404(SolveJob.objects.select_related("version", "halfyear").defer(
+        *s.LIGHT_VERSION), pk=pk)
     data = {"status": job.status, "status_text": job.get_status_display(),
             "active": job.active, "seconds": job.seconds, "objective": job.objective,
             "bound": job.bound, "gap": job.gap, "solver_status": job.solver_status,
@@ -178,12 +184,12 @@ def version_view(request, hy: str, n: int):
     version = _version(hy, n)
     L = lang()
     full = may(request.user, "read_all")
-    report = s.check_of(version) if full else None
+    report = (version.checked or {}) if full else None
     prof = s.profile_of(version)
     costs = []
-    if report is not None:
+    if report:
         costs = [{"rule": rule, "title": c.rule_title(prof, rule, L), "amount": amount}
-                 for rule, amount in sorted(report.cost_by_rule.items()) if amount]
+                 for rule, amount in sorted(report["cost_by_rule"].items()) if amount]
     actions = [a for a, (before, _after) in s.TRANSITIONS.items()
                if version.state == before and may(request.user, a)]
     comments = version.comments.select_related("author") if full else []
@@ -196,7 +202,17 @@ def version_view(request, hy: str, n: int):
         "version": version, "cal": s.calendar_of(version), "report": report, "costs": costs,
         "actions": actions, "comments": comments, "comment_form": CommentForm(),
         "can_comment": may(request.user, "comment"), "subscriptions": subscriptions,
-        "charts": ["gantt", "heatmap", "map", "coverage"] if full else []})
+        "charts": _ready_charts(version, L) if full else [], "full": full})
+
+
+def _ready_charts(version: CalendarVersion, L: str) -> list[str]:
+    from scheduler.report.charts import CHARTS
+
+    names = [f"chart-{name}-{L}.png" for name in CHARTS]
+    ready = set(version.files.filter(name__in=names).values_list("name", flat=True))
+    if len(ready) < len(names):
+        s.heavy_file(version, f"report-{L}.html", L)  # the report draws every chart
+    return [name for name in CHARTS if f"chart-{name}-{L}.png" in ready]
 
 
 @login_required
@@ -253,6 +269,27 @@ def _rows(version: CalendarVersion, L: str) -> list[dict]:
 FILTERS = ("body", "region", "quarter", "kind", "presenter")
 
 
+def _options(rows: list[dict], L: str) -> dict[str, list[tuple[str, str]]]:
+    """Each filter's choices (value, escaped name), made once per version and language:
+    the national calendar has thousands of presenters."""
+    def pairs(values) -> list[tuple[str, str]]:
+        return sorted(((str(v), escape(t)) for v, t in set(values)), key=lambda x: x[1])
+    return {
+        "body": pairs((r["body_id"], r["body"]) for r in rows),
+        "region": pairs((r["region_id"], r["region"]) for r in rows),
+        "quarter": pairs((r["quarter"], r["quarter"]) for r in rows),
+        "kind": [("planned", escape(c.tr("kind_planned", L))),
+                 ("out_of_schedule", escape(c.tr("kind_out_of_schedule", L)))],
+        "presenter": pairs((r["presenter_id"], r["presenter"]) for r in rows),
+    }
+
+
+def _option_html(pairs: list[tuple[str, str]], chosen: str) -> str:
+    return mark_safe("".join(
+        f'<option value="{escape(v)}"{" selected" if v == chosen else ""}>{t}</option>'
+        for v, t in pairs))
+
+
 @login_required
 def calendar_view(request, hy: str, n: int):
     version = _version(hy, n)
@@ -261,15 +298,7 @@ def calendar_view(request, hy: str, n: int):
     rows = _rows(version, L)
     if own is not None:  # an editor sees their own body's meetings only
         rows = [r for r in rows if r["body_id"] == own]
-    options = {
-        "body": sorted({(r["body_id"], r["body"]) for r in rows}, key=lambda x: x[1]),
-        "region": sorted({(r["region_id"], r["region"]) for r in rows}, key=lambda x: x[1]),
-        "quarter": sorted({(str(r["quarter"]), str(r["quarter"])) for r in rows}),
-        "kind": [("planned", c.tr("kind_planned", L)),
-                 ("out_of_schedule", c.tr("kind_out_of_schedule", L))],
-        "presenter": sorted({(r["presenter_id"], r["presenter"]) for r in rows},
-                            key=lambda x: x[1]),
-    }
+    options = s.cached_rows(version, f"{L}:options:{own}", lambda: _options(rows, L))
     chosen = {f: request.GET.get(f, "") for f in FILTERS}
     key = {"body": "body_id", "region": "region_id", "quarter": "quarter", "kind": "kind",
            "presenter": "presenter_id"}
@@ -278,13 +307,41 @@ def calendar_view(request, hy: str, n: int):
             rows = [r for r in rows if str(r[key[f]]) == value]
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     query = "&".join(f"{f}={v}" for f, v in chosen.items() if v)
-    filters = [{"name": f, "label": label, "options": options[f], "value": chosen[f]}
+    filters = [{"name": f, "label": label, "options": options[f], "value": chosen[f],
+                "html": _option_html(options[f], chosen[f])}
                for f, label in (("body", _("Ministry or akimat")), ("region", _("Region")),
                                 ("quarter", _("Quarter")), ("kind", _("Kind")),
                                 ("presenter", _("Presenter")))]
     return render(request, "web/calendar.html", {
         "version": version, "page": page, "filters": filters, "query": query,
         "total": len(rows)})
+
+
+@login_required
+def weeks_view(request, hy: str, n: int):
+    """The half-year as a grid of weeks and days, each day with its meetings."""
+    import datetime as dt
+
+    version = _version(hy, n)
+    L, own = lang(), body_of(request.user)
+    inst = s.instance_of(version.instance)
+    rows = [r for r in _rows(version, L) if own is None or r["body_id"] == own]
+    by_day: dict = {}
+    for r in rows:
+        by_day.setdefault(r["date"], []).append(r)
+    weeks = []
+    for monday in c.horizon_weeks(inst):
+        days = []
+        for i in range(7):
+            day = monday + dt.timedelta(days=i)
+            items = by_day.get(day, [])
+            inside = inst.horizon.start <= day <= inst.horizon.end
+            days.append({"date": day, "inside": inside, "shown": items[:4],
+                         "more": max(0, len(items) - 4), "count": len(items)})
+        weeks.append({"monday": monday, "days": days})
+    return render(request, "web/weeks.html", {
+        "version": version, "weeks": weeks,
+        "weekdays": [c.tr(f"wd_{i}", L) for i in range(7)], "total": len(rows)})
 
 
 @login_required
@@ -350,18 +407,24 @@ def download(request, hy: str, n: int, name: str):
     version = _version(hy, n)
     require(request, "read_all")
     stem = f"calendar-{hy}-v{n:03d}"
-    if name == "calendar.xlsx":
-        return _download(s.workbook(version), f"{stem}.xlsx", XLSX)
-    if name == "report.html":
-        return _download(s.report_html(version, lang()), f"report-{hy}-v{n:03d}.html",
-                         "text/html; charset=utf-8")
-    files = s.version_files(s.calendar_of(version), s.instance_of(version.instance),
-                            version.profile_toml)
+    if name in ("calendar.xlsx", "report.html"):
+        L = lang()
+        stored = "calendar.xlsx" if name == "calendar.xlsx" else f"report-{L}.html"
+        content = s.heavy_file(version, stored, L)
+        if content is None:
+            return _preparing(request, version)
+        if name == "calendar.xlsx":
+            return _download(content, f"{stem}.xlsx", XLSX)
+        return _download(content, f"report-{hy}-v{n:03d}.html", "text/html; charset=utf-8")
     if name == "calendar.json":
-        return _download(files["calendar.json"].encode(), f"{stem}.json", "application/json")
+        return _download(s.calendar_json(version), f"{stem}.json", "application/json")
     if name == "calendar.csv":
-        return _download(files["calendar.csv"].encode(), f"{stem}.csv", "text/csv; charset=utf-8")
+        return _download(s.calendar_csv(version), f"{stem}.csv", "text/csv; charset=utf-8")
     raise Http404
+
+
+def _preparing(request, version: CalendarVersion):
+    return render(request, "web/preparing.html", {"version": version}, status=202)
 
 
 @login_required
@@ -372,7 +435,10 @@ def chart_view(request, hy: str, n: int, name: str):
     require(request, "read_all")
     if name not in CHARTS:
         raise Http404
-    return _download(s.chart(version, name, lang()), f"{name}.png", "image/png", inline=True)
+    content = s.heavy_file(version, f"chart-{name}-{lang()}.png", lang())
+    if content is None:
+        raise Http404  # being drawn by the worker; the version page says so
+    return _download(content, f"{name}.png", "image/png", inline=True)
 
 
 def _ics_target(version: CalendarVersion, what: str, ident: str) -> str:

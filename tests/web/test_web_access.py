@@ -40,6 +40,8 @@ def test_editor_reads_only_own_body(as_role, seeded, meeting_of):
     page = client.get(f"{V}calendar/").content.decode()
     assert "Министерство здравоохранения" in page
     assert "Министерство энергетики" not in page
+    weeks = client.get(f"{V}weeks/").content.decode()
+    assert f"meeting/{own}/" in weeks and f"meeting/{other}/" not in weeks
     # a filter for another body shows nothing either
     assert "Министерство энергетики" not in client.get(
         f"{V}calendar/?body=energy").content.decode()

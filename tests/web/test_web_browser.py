@@ -49,7 +49,8 @@ def worker(live_server):
     from django.db import connection
     from django_tasks_db.management.commands.db_worker import Worker
 
-    w = Worker(queue_names=["default"], interval=0.2, batch=False, backend_name="default",
+    w = Worker(queue_names=["default", "files"], interval=0.2, batch=False,
+               backend_name="default",
                startup_delay=False, max_tasks=None, worker_id="browser-test",
                excluded_queue_names=[])
 
@@ -99,6 +100,12 @@ def _shot(page, name: str) -> None:
 
 
 def _download(page, selector: str, tmp_path: Path) -> bytes:
+    """Click a download link, once the worker has made the file (202 until then)."""
+    href = page.eval_on_selector(selector, "a => a.href")  # absolute
+    for _ in range(240):
+        if page.request.get(href).status == 200:
+            break
+        page.wait_for_timeout(500)
     with page.expect_download() as info:
         page.click(selector)
     target = tmp_path / info.value.suggested_filename
@@ -152,6 +159,10 @@ def test_planner_imports_plans_explores_and_publishes(live_server, worker, accou
     bodies = page.locator("#meetings tbody tr td:nth-child(5)").all_inner_texts()
     assert bodies and all(b == "Министерство здравоохранения" for b in bodies)
     calendar_url = page.url
+    page.click("#weeks-link")
+    page.wait_for_selector("#weeks")
+    _shot(page, "weeks")
+    page.goto(calendar_url)
 
     # a meeting and a what-if move to another region (nothing changes)
     page.click("#meetings tbody tr:first-child td:first-child a")

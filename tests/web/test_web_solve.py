@@ -13,7 +13,8 @@ from scheduler.web.models import AuditEntry, CalendarVersion, SolveJob, StoredPr
 @pytest.fixture
 def immediate(settings):
     """Run enqueued tasks at once (the worker's job is tested in the browser tests)."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend",
+                                  "QUEUES": ["default", "files"]}}
 
 
 @pytest.mark.django_db(transaction=True)  # the progress writer has its own connection
