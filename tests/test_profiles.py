@@ -125,8 +125,8 @@ def test_tv_live_binds():
 def test_kz_2027_h1_plans_under_kz_2016_and_kz_2018():
     """The real instance (H1: the rectors' Q3 is outside) plans under both old editions."""
     inst = load_instance(KZ_2027_H1)
-    for name in ("kz-2016", "kz-2018"):
-        result = solve(inst, load_profile(name), **FAST)
+    for name in ("kz-2016", "kz-2018"):  # a generous limit: a loaded machine builds slowly
+        result = solve(inst, load_profile(name), time_limit=120, workers=1, seed=0)
         assert result.calendar is not None, (name, result.status)
         assert result.check.ok, (name, result.check.violations[:3])
         exempt = set(load_profile(name).get("SCOPE-EXEMPT").exempt_bodies)
