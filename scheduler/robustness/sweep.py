@@ -1,0 +1,299 @@
+"""Sweeps: re-plan the published calendar through many sampled futures, on Ray.
+
+``run_future`` is one future: quarter by quarter, the quarter's change set (absences,
+alerts, days off, requests resolved against the calendar at hand, dates the akimats
+block) goes through the real re-plan (``scheduler.replan.replan``: the fewest weighted
+changes, proven where it is proven), each re-planned calendar is scored by the checker,
+and the next quarter starts from it. ``sweep`` runs the futures as Ray tasks (one task a
+future, or a small batch), locally (``ray.init()`` on this machine's cores) or on a
+cluster (``address``); results stream back with ``ray.wait`` and are appended to
+``futures.jsonl`` as they arrive, so an interrupted sweep resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from scheduler.checker import check
+from scheduler.diff import Change
+from scheduler.instance import Instance
+from scheduler.io import InputError, to_json
+from scheduler.meetings import Calendar, MeetingKind
+from scheduler.profile import Profile
+from scheduler.robustness.model import (DisruptionModel, Future, change_set, sample_future,
+                                        with_blocked)
+
+RESULTS = "futures.jsonl"
+META = "sweep.json"
+
+
+# ---------------------------------------------------------------------- one future
+def _cause(change: Change, future: Future, quarter: int, inst: Instance) -> str:
+    """Why a published meeting changed, in one word (the re-plan's reason, read)."""
+    reason = change.reason
+    if reason.startswith("change request"):
+        return "request"
+    away = re.search(r"is away on \S+ \((\w+),", reason)
+    if away:
+        return f"absence:{away.group(1)}"
+    if "out-of-schedule" in reason or "URGENT-TENSION" in reason:
+        return "alert"
+    if "day off" in reason:
+        return "day_off"
+    old = change.old
+    if old is not None and any(rd.region_id == old.region_id and rd.date == old.date
+                               for rd in future.blocked.get(quarter, ())):
+        return "blocked_date"
+    return "ripple"
+
+
+def _change_row(change: Change, cause: str) -> dict:
+    m = change.old or change.new
+    assert m is not None
+    return {"meeting": m.id, "official": m.official_id, "body": m.body_id,
+            "region": m.region_id, "date": m.date.isoformat(), "kind": change.kind,
+            "what": list(change.what), "cause": cause,
+            "presenter": change.new.presenter_id if change.new else None,
+            "reason": change.reason[:240]}
+
+
+def _violation_keys(report) -> set[tuple]:
+    return {(v.rule_id, v.meeting_ids) for v in report.violations}
+
+
+def run_future(instance: Instance, profile: Profile, published: Calendar,
+               model: DisruptionModel, seed: int, scenario: int, *, time_limit: float = 20.0,
+               workers: int = 1, explain: bool = False) -> dict[str, Any]:
+    """Re-plan one sampled future quarter by quarter; a JSON-ready record of what happened."""
+    from scheduler.replan import replan
+
+    started = time.perf_counter()
+    future = sample_future(instance, profile, model, seed, scenario)
+    record: dict[str, Any] = {"scenario": scenario, "seed": seed, "status": "ok",
+                              "quarters": []}
+    inst, calendar = instance, published
+    for q in instance.horizon.quarters:
+        as_of = future.as_of[q]
+        inst = with_blocked(inst, future.blocked.get(q, ()))
+        changes = change_set(future, q, inst, profile, calendar)
+        row: dict[str, Any] = {"quarter": q, "as_of": as_of.isoformat(),
+                               "events": future.events(q),
+                               "alert_regions": [a.region_id for a in changes.alerts]}
+        try:
+            result = replan(inst, profile, calendar, changes, as_of, time_limit=time_limit,
+                            workers=workers, seed=0)
+        except Exception as exc:  # a bug in a re-plan must not kill the sweep: recorded
+            row.update(status="ERROR", error=f"{type(exc).__name__}: {exc}"[:500])
+            record["quarters"].append(row)
+            record["status"] = "error"
+            break
+        refused = [{"id": r.request_id, "rule": r.rule_id, "reason": r.reason[:240]}
+                   for r in result.refused]
+        row.update(status=result.status, changes_status=result.changes_status,
+                   minimum_proven=result.minimum_proven, change_cost=result.change_cost,
+                   wall_time=round(result.wall_time, 3),
+                   changes_time=None if result.changes_time is None
+                   else round(result.changes_time, 3),
+                   requests=len(changes.requests), refused=refused)
+        if result.calendar is None:
+            # replan says INFEASIBLE also when its first stage ran out of time
+            row["out_of_time"] = result.wall_time >= time_limit / 2
+            row["explanation"] = _explain(result, inst, profile, explain)
+            record["quarters"].append(row)
+            record["status"] = "infeasible"
+            break
+        rows = [_change_row(c, _cause(c, future, q, result.instance)) for c in result.changes]
+        oos_added = [r for r, c in zip(rows, result.changes)
+                     if c.kind == "added" and c.new is not None
+                     and c.new.kind is MeetingKind.out_of_schedule]
+        planned = [r for r, c in zip(rows, result.changes)
+                   if not (c.kind == "added" and c.new is not None
+                           and c.new.kind is MeetingKind.out_of_schedule)]
+        before = _violation_keys(check(result.instance, profile, calendar))
+        after = result.check
+        new = [v for v in after.violations if (v.rule_id, v.meeting_ids) not in before]
+        row.update(changes=len(planned), out_of_schedule=len(oos_added),
+                   displaced=sum(r["cause"] == "alert" for r in planned),
+                   check_ok=after.ok,
+                   violations=sorted({v.rule_id for v in after.violations}),
+                   new_violations=[f"{v.rule_id}: {v.message}"[:300] for v in new],
+                   cost=round(after.total_cost, 3), change_list=planned)
+        record["quarters"].append(row)
+        inst, calendar = result.instance, result.calendar
+    record["total_changes"] = sum(r.get("changes", 0) for r in record["quarters"])
+    record["wall_time"] = round(time.perf_counter() - started, 3)
+    record["host"] = os.uname().nodename
+    return record
+
+
+def _explain(result, inst: Instance, profile: Profile, explain: bool) -> str:
+    """Why no calendar was found: the status and refusals; with ``explain``, the rules that
+    collide in a fresh plan of the quarter's instance (explain_infeasibility, a few solves)."""
+    text = (f"no re-planned calendar ({result.status}); "
+            f"{len(result.refused)} requests refused")
+    if explain and result.status == "INFEASIBLE":
+        from scheduler.explain import explain_infeasibility
+
+        try:
+            found = explain_infeasibility(result.instance, profile, time_limit=5.0)
+            text += "\n" + found.text()
+        except Exception as exc:  # the explanation is a courtesy
+            text += f"\n(explanation failed: {type(exc).__name__})"
+    return text[:4000]
+
+
+def run_batch(context: tuple, seed: int, scenarios: list[int], options: dict) -> list[dict]:
+    """A Ray task: several futures in a row (one is the usual batch)."""
+    instance, profile, published, model = context
+    return [run_future(instance, profile, published, model, seed, i, **options)
+            for i in scenarios]
+
+
+# ---------------------------------------------------------------------- the sweep
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def sweep_key(instance: Instance, profile: Profile, published: Calendar,
+              model: DisruptionModel, seed: int, time_limit: float) -> dict:
+    """What a sweep's results depend on: a resumed sweep must have the same."""
+    return {"instance": instance.name, "instance_digest": digest(to_json(instance)),
+            "calendar_digest": digest(json.dumps([m.model_dump(mode="json")
+                                                  for m in published.meetings])),
+            "profile": profile.id, "model": model.name, "model_digest": model.digest(),
+            "seed": seed, "time_limit": time_limit}
+
+
+def done_scenarios(path: Path) -> dict[int, dict]:
+    """Records already in a results file (a torn last line, from a kill, is dropped)."""
+    found: dict[int, dict] = {}
+    if not path.exists():
+        return found
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(record, dict) and "scenario" in record:
+                found[int(record["scenario"])] = record
+    return found
+
+
+def _repair_tail(path: Path) -> None:
+    """Cut a torn last line (a sweep killed mid-write) so appends start on a fresh line."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    data = path.read_bytes()
+    if data.endswith(b"\n"):
+        return
+    cut = data.rfind(b"\n") + 1
+    with path.open("r+b") as f:
+        f.truncate(cut)
+
+
+@dataclass
+class SweepRun:
+    futures: int  # run now
+    skipped: int  # already in the results file
+    wall_time: float
+    num_cpus: float
+    address: str | None
+    load_before: tuple[float, float, float]
+    load_after: tuple[float, float, float]
+
+    @property
+    def throughput(self) -> float:
+        return self.futures / self.wall_time if self.wall_time > 0 else 0.0
+
+
+def sweep(instance: Instance, profile: Profile, published: Calendar, model: DisruptionModel,
+          out: Path, *, scenarios: int, seed: int = 0, address: str | None = None,
+          num_cpus: int | None = None, batch: int = 1, time_limit: float = 20.0,
+          explain: bool = False, log: Callable[[str], None] = print) -> SweepRun:
+    """Run futures 0..scenarios-1 of ``seed`` not yet in ``out/futures.jsonl`` on Ray."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    key = sweep_key(instance, profile, published, model, seed, time_limit)
+    meta_path = out / META
+    meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
+    if meta.get("key") not in (None, key):
+        differs = [k for k in key if meta["key"].get(k) != key[k]]
+        raise InputError(f"{out}: holds a sweep of another {', '.join(differs)}; use another "
+                         f"--out (or delete {out / RESULTS} to start again)")
+    results = out / RESULTS
+    _repair_tail(results)
+    done = done_scenarios(results)
+    todo = [i for i in range(scenarios) if i not in done]
+    load_before = os.getloadavg()
+    if not todo:
+        log(f"all {scenarios} futures already in {results}")
+        return SweepRun(0, len(done), 0.0, 0, address, load_before, load_before)
+
+    import ray
+
+    started_ray = not ray.is_initialized()
+    if started_ray:
+        if address:
+            ray.init(address=address, include_dashboard=False, log_to_driver=False)
+        else:
+            ray.init(num_cpus=num_cpus or os.cpu_count() or 1, include_dashboard=False,
+                     log_to_driver=False)
+    try:
+        cpus = ray.cluster_resources().get("CPU", 1.0)
+        log(f"Ray: {cpus:g} CPUs ({address or 'local'}); {len(todo)} futures to run, "
+            f"{len(done)} already done")
+        meta.setdefault("runs", [])
+        meta["key"] = key
+        _write_meta(meta_path, meta)
+        started = time.perf_counter()
+        task = ray.remote(num_cpus=1, max_retries=1)(run_batch)
+        context = ray.put((instance, profile, published, model))
+        options = {"time_limit": time_limit, "workers": 1, "explain": explain}
+        batches = [todo[i:i + batch] for i in range(0, len(todo), max(1, batch))]
+        limit = max(2, int(2 * cpus))  # in flight: enough to keep every CPU busy
+        pending, finished = [], 0
+        with results.open("a", encoding="utf-8") as sink:
+            while batches or pending:
+                while batches and len(pending) < limit:
+                    pending.append(task.remote(context, seed, batches.pop(0), options))
+                ready, pending = ray.wait(pending, num_returns=1)
+                for record in ray.get(ready[0]):
+                    sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    finished += 1
+                sink.flush()
+                os.fsync(sink.fileno())
+                elapsed = time.perf_counter() - started
+                if finished == len(todo) or finished % max(1, len(todo) // 20) == 0:
+                    rate = finished / elapsed if elapsed else 0.0
+                    left = (len(todo) - finished) / rate if rate else 0.0
+                    log(f"  {finished}/{len(todo)} futures, {rate:.2f}/s, "
+                        f"{elapsed:.0f} s, about {left:.0f} s left")
+        wall = time.perf_counter() - started
+        run = SweepRun(len(todo), len(done), wall, cpus, address, load_before, os.getloadavg())
+        meta["runs"].append({"finished": dt.datetime.now().isoformat(timespec="seconds"),
+                             "futures": run.futures, "skipped": run.skipped,
+                             "wall_time_s": round(wall, 2), "num_cpus": cpus,
+                             "address": address or "local",
+                             "futures_per_s": round(run.throughput, 4),
+                             "load_before": [round(x, 2) for x in load_before],
+                             "load_after": [round(x, 2) for x in run.load_after]})
+        _write_meta(meta_path, meta)
+        return run
+    finally:
+        if started_ray:
+            ray.shutdown()
+
+
+def _write_meta(path: Path, meta: dict) -> None:
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    tmp.replace(path)
