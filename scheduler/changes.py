@@ -20,7 +20,7 @@ from scheduler.instance import (Absence, AbsenceReason, Frozen, Id, Instance, Te
 from scheduler.io import InputError
 from scheduler.meetings import Calendar
 from scheduler.profile import Profile
-from scheduler.slots import days_off
+from scheduler.slots import days_off, lead_end
 
 
 class Action(str, Enum):
@@ -129,7 +129,9 @@ def validate_changes(changes: ChangeSet, instance: Instance, calendar: Calendar,
 
 
 def change_deadline(day: dt.date, profile: Profile) -> dt.date:
-    """DL-CHANGE: the 1st (``quarterly_day``) of the last month of the day's quarter."""
+    """DL-CHANGE: the 1st (``quarterly_day``) of the last month of the quarter the change
+    is for (the quarter of the meeting's date or new date; docs/rules.md). Ministries
+    only: akims' calendars are corrected with the maslikhat (S-2022A item 2)."""
     last_month = ((day.month - 1) // 3) * 3 + 3
     return dt.date(day.year, last_month, profile.get("DL-CHANGE").quarterly_day or 1)
 
@@ -155,8 +157,8 @@ def screen_requests(changes: ChangeSet, instance: Instance, profile: Profile,
                     calendar: Calendar, as_of: dt.date, force: bool
                     ) -> tuple[list[ChangeRequest], list[Refusal]]:
     """Split requests into those to apply and those refused, each refusal with its rule id."""
-    lead = profile.get("TIME-LEAD").lead_days if profile.on("TIME-LEAD") else 0
-    frozen_until = as_of + dt.timedelta(days=lead)
+    frozen_until = lead_end(as_of, profile)  # TIME-LEAD
+    lead = (frozen_until - as_of).days
     meetings = calendar.by_id()
     heads = {o.body_id for o in instance.heads()}
     blocked = {(rd.region_id, rd.date) for rd in instance.region_dates
@@ -200,6 +202,7 @@ def screen_requests(changes: ChangeSet, instance: Instance, profile: Profile,
                 "the head of this body already has the most meetings a quarter allows "
                 "in every quarter the request could use")))
         elif (not force and profile.on("DL-CHANGE") and day is not None
+              and instance.body(r.body_id).kind.value == "ceb"  # akimats: the maslikhat
               and r.submitted > change_deadline(day, profile)):
             refused.append(Refusal(r.id, "DL-CHANGE", (
                 f"submitted on {r.submitted}, after the deadline {change_deadline(day, profile)} "

@@ -5,9 +5,11 @@ calendar file and re-derives every hard rule and every soft cost of ``docs/rules
 in plain Python. It shares no code with the planner (``scheduler.model``,
 ``scheduler.slots``, ``scheduler.travel``): where the two disagree, one of them is wrong.
 
-Each hard rule id has one function ``_<rule_id>`` returning its violations; each soft
-rule id has one function ``_cost_<rule_id>`` returning one :class:`Cost` per
-justification. Only rules switched on in the profile are checked. Meetings whose
+Each hard, milestone and format rule id has one function ``_<rule_id>`` returning its
+violations (milestones: the dates a calendar carries and the publication gate; formats:
+each meeting's agenda); each soft rule id has one function ``_cost_<rule_id>`` returning
+one :class:`Cost` per justification; ``CheckReport.deadlines`` lists the dated steps the
+profile derives. Only rules switched on in the profile are checked. Meetings whose
 references make no sense (unknown people or regions, a body that is not the official's)
 are reported under the pseudo rule id ``CALENDAR`` and left out of the other checks.
 """
@@ -75,6 +77,7 @@ class CheckReport:
     costs: tuple[Cost, ...]
     checked: tuple[str, ...] = ()
     costed: tuple[str, ...] = ()
+    deadlines: tuple[Deadline, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -97,6 +100,16 @@ class CheckReport:
         for violation in self.violations:
             counts[violation.rule_id] = counts.get(violation.rule_id, 0) + 1
         return counts
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A dated step the profile derives for this calendar (DL-*, TIME-LEAD)."""
+
+    rule_id: str
+    date: dt.date
+    what: str
+    meeting_id: str = ""
 
 
 # ------------------------------------------------------------------ the look-ups
@@ -421,23 +434,60 @@ def _time_offhours(data: _Data) -> list[Violation]:
     return found
 
 
+def _month_day(rule, year: int, half: int) -> dt.date | None:
+    """A milestone's date for the horizon; a yearly one (no H2 date) keeps its H1 date."""
+    text = rule.h1 if half == 1 else (rule.h2 or rule.h1)
+    if text is None:
+        return None
+    month, day = (int(part) for part in text.split("-"))
+    back = half == 1 and rule.h1_previous_year
+    return dt.date(year - back, month, day)
+
+
+def _milestone(data: _Data, rule_id: str) -> dt.date | None:
+    if not rule_id or not data.profile.on(rule_id):
+        return None
+    return _month_day(data.profile.get(rule_id), data.inst.horizon.year, data.inst.horizon.half)
+
+
+def _lead_back(day: dt.date, months: int, days: int) -> dt.date:
+    """``months`` calendar months (the month's last day when shorter), then ``days`` days,
+    before ``day``."""
+    month_index = day.year * 12 + (day.month - 1) - months
+    year, month = month_index // 12, month_index % 12 + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last)) - dt.timedelta(days=days)
+
+
+def _lead_text(rule) -> str:
+    parts = [f"{rule.lead_months} calendar month(s)"] if rule.lead_months else []
+    parts += [f"{rule.lead_days} days"] if rule.lead_days or not parts else []
+    return " and ".join(parts)
+
+
+def _akims_lead(data: _Data, m: Meeting) -> bool:
+    return data.bodies[m.body_id].kind is BodyKind.akimat
+
+
 def _time_lead(data: _Data) -> list[Violation]:
-    """Planned meetings at least ``lead_days`` after approval, announced ``lead_days`` ahead."""
-    lead = data.profile.get("TIME-LEAD").lead_days
-    earliest = data.inst.approval_date + dt.timedelta(days=lead)
+    """A planned meeting is announced ``lead_months`` months and ``lead_days`` days before
+    it, and not before its calendar is approved (``approval_date``); an out-of-schedule
+    one on its alert's date. (The milestone named by ``counted_from`` is judged by that
+    milestone's own check.)"""
+    rule = data.profile.get("TIME-LEAD")
     found = []
     for m in data.meetings:
         if m.kind is MeetingKind.planned:
-            if m.date < earliest:
-                found.append(_violation(
-                    "TIME-LEAD", f"{_cap(data.describe(m))} is less than {lead} days after "
-                                 f"the calendar's approval on {_day(data.inst.approval_date)}; "
-                                 f"the first possible date is {_day(earliest)}.", [m]))
-            due = m.date - dt.timedelta(days=lead)
+            due = _lead_back(m.date, rule.lead_months, rule.lead_days)
             if m.announce_by != due:
                 found.append(_violation(
-                    "TIME-LEAD", f"{_cap(data.describe(m))} must be announced by "
-                                 f"{_day(due)}, not {_day(m.announce_by)}.", [m]))
+                    "TIME-LEAD", f"{_cap(data.describe(m))} must be announced {_lead_text(rule)} "
+                                 f"before, on {_day(due)}, not {_day(m.announce_by)}.", [m]))
+            elif due < data.inst.approval_date:
+                found.append(_violation(
+                    "TIME-LEAD", f"{_cap(data.describe(m))} would be announced on {_day(due)}, "
+                                 f"before the calendar's approval on "
+                                 f"{_day(data.inst.approval_date)}.", [m]))
         elif m.alert_id in data.alerts and m.announce_by != data.alerts[m.alert_id].date:
             alert_day = data.alerts[m.alert_id].date
             found.append(_violation(
@@ -668,9 +718,15 @@ def _subst_deputy(data: _Data) -> list[Violation]:
         head_urgent = head_away is None and m.kind is MeetingKind.planned and any(
             u.kind is MeetingKind.out_of_schedule and u.presenter_id == m.official_id
             and u.date == m.date for u in data.meetings)
+        akimat = data.bodies[m.body_id].kind is BodyKind.akimat
         if deputy.deputy_of != m.official_id:
             problem = f"{data.who(deputy.id)} is not a deputy of {data.who(m.official_id)}"
-        elif head_urgent and m.body_id not in rule.excluded_bodies:
+        elif akimat and not rule.akims:
+            problem = "akims present their meetings themselves (SUBST-DEPUTY akims = false)"
+        elif m.kind is MeetingKind.out_of_schedule and not rule.out_of_schedule:
+            problem = ("out-of-schedule meetings are held by the first head himself "
+                       "(SUBST-DEPUTY out_of_schedule = false)")
+        elif head_urgent and rule.urgent_handover and m.body_id not in rule.excluded_bodies:
             continue  # the head is at an out-of-schedule meeting that day (URGENT-TENSION)
         elif head_away is None or head_away.reason.value not in rule.reasons:
             why = "present" if head_away is None else \
@@ -723,6 +779,49 @@ def _alert_duty(data: _Data, rule_id: str, kind: BodyKind,
     return found
 
 
+def _alert_ties(data: _Data, rule_id: str, kind: BodyKind) -> list[Violation]:
+    """Each out-of-schedule meeting of a body of ``kind`` answers its alert: the body is
+    among the alert's bodies, the meeting is in the alert's region and window, it is the
+    only one of its body for that alert, and (with ``max_per_quarter``) its head holds no
+    more out-of-schedule meetings in the quarter than the cap."""
+    rule, found = data.profile.get(rule_id), []
+    per_alert: dict[tuple[str, str], list[Meeting]] = defaultdict(list)
+    per_quarter: dict[tuple[str, int], list[Meeting]] = defaultdict(list)
+    for m in data.meetings:
+        alert = data.alerts.get(m.alert_id or "")
+        if m.kind is not MeetingKind.out_of_schedule or alert is None or \
+                data.bodies[m.body_id].kind is not kind:
+            continue
+        days = rule.arisen_days if alert.level is AlertLevel.arisen else rule.forecast_days
+        last = alert.date + dt.timedelta(days=days)
+        problems = []
+        if m.body_id not in alert.body_ids:
+            problems.append(f"{data.body_name(m.body_id)} is not among the alert's bodies")
+        if m.region_id != alert.region_id:
+            problems.append(f"the alert is in {data.where(alert.region_id)}")
+        if not alert.date <= m.date <= last:
+            problems.append(f"it must fall between {_day(alert.date)} and {_day(last)}")
+        if problems:
+            found.append(_violation(
+                rule_id, f"{_cap(data.describe(m))} cites {_alert_text(data, alert)}, but "
+                         f"{'; '.join(problems)}.", [m], regions=[alert.region_id]))
+        per_alert[alert.id, m.body_id].append(m)
+        per_quarter[m.official_id, quarter_of(m.date)].append(m)
+    for (alert_id, body_id), meetings in per_alert.items():
+        if len(meetings) > 1:
+            found.append(_violation(
+                rule_id, f"{_cap(data.body_name(body_id))} holds {len(meetings)} out-of-schedule "
+                         f"meetings for the alert '{alert_id}'; the alert calls for one.",
+                meetings))
+    cap = rule.max_per_quarter
+    for (official_id, q), meetings in per_quarter.items():
+        if cap is not None and len(meetings) > cap:
+            found.append(_violation(
+                rule_id, f"{_cap(data.who(official_id))} holds {len(meetings)} out-of-schedule "
+                         f"meetings in Q{q}; at most {cap} a quarter.", meetings))
+    return found
+
+
 def _alert_text(data: _Data, alert: TensionAlert) -> str:
     level = "Social tension has arisen" if alert.level is AlertLevel.arisen else \
         "Social tension is forecast"
@@ -731,12 +830,126 @@ def _alert_text(data: _Data, alert: TensionAlert) -> str:
 
 def _urgent_tension(data: _Data) -> list[Violation]:
     """Each alerted non-exempt ministry meets the region out of schedule in the window."""
-    return _alert_duty(data, "URGENT-TENSION", BodyKind.ceb, lambda b: b not in data.exempt)
+    return (_alert_duty(data, "URGENT-TENSION", BodyKind.ceb, lambda b: b not in data.exempt)
+            + _alert_ties(data, "URGENT-TENSION", BodyKind.ceb))
 
 
 def _extra_demand(data: _Data) -> list[Violation]:
     """Each alerted akimat's akim meets the region out of schedule in the window."""
-    return _alert_duty(data, "EXTRA-DEMAND", BodyKind.akimat, lambda b: True)
+    return (_alert_duty(data, "EXTRA-DEMAND", BodyKind.akimat, lambda b: True)
+            + _alert_ties(data, "EXTRA-DEMAND", BodyKind.akimat))
+
+
+# ------------------------------------------------------------ milestones (DL-*)
+def _publication_gate(data: _Data, rule_id: str) -> list[Violation]:
+    """The milestone TIME-LEAD counts from (``counted_from``, ``akims_counted_from``): no
+    planned meeting of that group is announced before the milestone's date."""
+    lead = data.profile.get("TIME-LEAD")
+    if not data.profile.on("TIME-LEAD"):
+        return []
+    day = _milestone(data, rule_id)
+    found = []
+    for m in data.meetings:
+        group = lead.akims_counted_from if _akims_lead(data, m) else lead.counted_from
+        if m.kind is MeetingKind.planned and group == rule_id and day and m.announce_by < day:
+            found.append(_violation(
+                rule_id, f"{_cap(data.describe(m))} would be announced on {_day(m.announce_by)}, "
+                         f"before its calendar is published ({rule_id}, {_day(day)}).", [m]))
+    return found
+
+
+def _dl_local_lists(data: _Data) -> list[Violation]:
+    """The calendar is not approved before the local lists are due."""
+    day = _milestone(data, "DL-LOCAL-LISTS")
+    if day and data.inst.approval_date < day:
+        return [_violation("DL-LOCAL-LISTS", f"The calendar is approved on "
+                                             f"{_day(data.inst.approval_date)}, before the local "
+                                             f"bodies' lists are due on {_day(day)}.",
+                           dates=[day])]
+    return []
+
+
+def _dl_draft(data: _Data) -> list[Violation]:
+    return _publication_gate(data, "DL-DRAFT")
+
+
+def _dl_mvk(data: _Data) -> list[Violation]:
+    return _publication_gate(data, "DL-MVK")
+
+
+def _dl_akim_cal(data: _Data) -> list[Violation]:
+    """Akims' calendar approved (``approve_h1``) no later than submitted (``h1``); no akim's
+    planned meeting announced before it is (when TIME-LEAD counts from it)."""
+    rule, found = data.profile.get("DL-AKIM-CAL"), []
+    if rule.approve_h1 and rule.h1 and rule.approve_h1 > rule.h1:
+        found.append(_violation("DL-AKIM-CAL", f"The akims' calendar is approved on "
+                                               f"{rule.approve_h1}, after it is due at the "
+                                               f"Government on {rule.h1}."))
+    return found + _publication_gate(data, "DL-AKIM-CAL")
+
+
+def _dl_dates_only(data: _Data) -> list[Violation]:
+    """DL-CHANGE, DL-QREPORT, DL-RESULTS: dated rows (see :func:`deadlines`), nothing in
+    the calendar to break."""
+    return []
+
+
+def _dl_after(data: _Data) -> list[Violation]:
+    """Each meeting carries its results date: ``days_after_meeting`` days after it."""
+    days = data.profile.get("DL-AFTER").days_after_meeting
+    if days is None:
+        return []
+    found = []
+    for m in data.meetings:
+        due = m.date + dt.timedelta(days=days)
+        if m.results_by != due:
+            have = _day(m.results_by) if m.results_by else "none"
+            found.append(_violation(
+                "DL-AFTER", f"{_cap(data.describe(m))} must publish its results and the problems "
+                            f"raised by {_day(due)} ({days} days after), not {have}.", [m]))
+    return found
+
+
+# ----------------------------------------------------------------- format (FMT-*)
+def _fmt_qa(data: _Data) -> list[Violation]:
+    """Report minutes + Q&A minutes = ``meeting_minutes``, which fit in the meeting's time;
+    the report takes at most ``max_report_share`` of it."""
+    rule, found = data.profile.get("FMT-QA"), []
+    most = math.floor(rule.meeting_minutes * rule.max_report_share + 1e-9)
+    for m in data.meetings:
+        slot = _minutes(f"{m.end:%H:%M}") - _minutes(f"{m.start:%H:%M}")
+        report, qa = m.report_minutes, m.qa_minutes
+        if report is None or qa is None or report + qa != rule.meeting_minutes:
+            problem = f"its agenda must share {rule.meeting_minutes} minutes between the report " \
+                      f"and questions and answers (it has {report} + {qa})"
+        elif rule.meeting_minutes > slot:
+            problem = f"its {rule.meeting_minutes} minutes do not fit in {slot}"
+        elif report > most:
+            problem = f"its report takes {report} minutes, more than {most}"
+        else:
+            continue
+        found.append(_violation("FMT-QA", f"In {data.describe(m)}, {problem}.", [m]))
+    return found
+
+
+def _fmt_online(data: _Data) -> list[Violation]:
+    """Each meeting carries the profile's channel."""
+    channel = data.profile.get("FMT-ONLINE").channel
+    return [_violation("FMT-ONLINE", f"{_cap(data.describe(m))} must be streamed: "
+                                     f"'{channel}', not '{m.channel}'.", [m])
+            for m in data.meetings if m.channel != channel]
+
+
+def _fmt_audience(data: _Data) -> list[Violation]:
+    """Each meeting invites every one of ``invitees``."""
+    invitees = data.profile.get("FMT-AUDIENCE").invitees
+    found = []
+    for m in data.meetings:
+        missing = [who for who in invitees if who not in m.audience]
+        if missing:
+            found.append(_violation("FMT-AUDIENCE", f"{_cap(data.describe(m))} does not invite "
+                                                    f"{', '.join(missing)}.", [m]))
+    return found
 
 
 HARD_RULES: dict[str, Callable[[_Data], list[Violation]]] = {
@@ -757,6 +970,17 @@ HARD_RULES: dict[str, Callable[[_Data], list[Violation]]] = {
     "REGION-AGREE": _region_agree,
     "URGENT-TENSION": _urgent_tension,
     "EXTRA-DEMAND": _extra_demand,
+    "DL-LOCAL-LISTS": _dl_local_lists,
+    "DL-DRAFT": _dl_draft,
+    "DL-MVK": _dl_mvk,
+    "DL-CHANGE": _dl_dates_only,
+    "DL-QREPORT": _dl_dates_only,
+    "DL-RESULTS": _dl_dates_only,
+    "DL-AKIM-CAL": _dl_akim_cal,
+    "DL-AFTER": _dl_after,
+    "FMT-QA": _fmt_qa,
+    "FMT-ONLINE": _fmt_online,
+    "FMT-AUDIENCE": _fmt_audience,
 }
 
 
@@ -830,6 +1054,85 @@ SOFT_COSTS: dict[str, Callable[[_Data], list[Cost]]] = {
 }
 
 
+# ----------------------------------------------------------------- dated steps
+def _deadlines(data: _Data) -> list[Deadline]:
+    """Every dated step of the enabled DL-* rules and TIME-LEAD, by date: the half-year's
+    milestones, the quarterly ones, and each meeting's announcement and results dates."""
+    hz, profile, out = data.inst.horizon, data.profile, []
+    for rule_id, what in (("DL-LOCAL-LISTS", "local bodies' lists of topical issues"),
+                          ("DL-DRAFT", "the draft schedule to the Government"),
+                          ("DL-MVK", "the agreed calendar to the interagency commission"),
+                          ("DL-AKIM-CAL", "the akims' calendar to the Government")):
+        day = _milestone(data, rule_id)
+        if day:
+            out.append(Deadline(rule_id, day, what))
+    akim_cal = profile.get("DL-AKIM-CAL")
+    if profile.on("DL-AKIM-CAL") and akim_cal.approve_h1 and hz.half == 1:
+        month, day = (int(part) for part in akim_cal.approve_h1.split("-"))
+        out.append(Deadline("DL-AKIM-CAL", dt.date(hz.year, month, day),
+                            "the akims' calendar approved"))
+    results = profile.get("DL-RESULTS")
+    if profile.on("DL-RESULTS") and results.days_after_meeting is None:
+        day = _milestone(data, "DL-RESULTS")
+        if day:
+            out.append(Deadline("DL-RESULTS", day, "the half-year's results to the Government"))
+    for q in hz.quarters:
+        if profile.on("DL-CHANGE") and profile.get("DL-CHANGE").quarterly_day:
+            out.append(Deadline("DL-CHANGE", dt.date(hz.year, 3 * q,
+                                                     profile.get("DL-CHANGE").quarterly_day),
+                                f"ministries' change requests for Q{q}"))
+        if profile.on("DL-QREPORT") and profile.get("DL-QREPORT").quarterly_day:
+            year, month = (hz.year + 1, 1) if q == 4 else (hz.year, 3 * q + 1)
+            out.append(Deadline("DL-QREPORT", dt.date(year, month,
+                                                      profile.get("DL-QREPORT").quarterly_day),
+                                f"summary of Q{q}'s meetings"))
+    lead = profile.get("TIME-LEAD")
+    for m in data.meetings:
+        alert = data.alerts.get(m.alert_id or "")
+        if profile.on("TIME-LEAD") and (alert or m.kind is MeetingKind.planned):
+            day = _lead_back(m.date, lead.lead_months, lead.lead_days) \
+                if m.kind is MeetingKind.planned else alert.date
+            out.append(Deadline("TIME-LEAD", day, "announced, questions collected", m.id))
+        after = profile.get("DL-AFTER").days_after_meeting
+        if profile.on("DL-AFTER") and after is not None:
+            out.append(Deadline("DL-AFTER", m.date + dt.timedelta(days=after),
+                                "results and problems raised published", m.id))
+        if profile.on("DL-RESULTS") and results.days_after_meeting is not None:
+            out.append(Deadline("DL-RESULTS", m.date + dt.timedelta(
+                days=results.days_after_meeting), "results reported to the Government", m.id))
+    return sorted(out, key=lambda d: (d.date, d.meeting_id, d.rule_id, d.what))
+
+
+def change_cost(profile: Profile, published: Calendar, new: Calendar, as_of: dt.date) -> float:
+    """DL-CHANGE's price of a re-plan, from the two calendars: for each published meeting
+    from ``as_of`` on, ``w_date_change`` if its date changed (or it is gone),
+    ``w_region_change`` if its region changed (or it is gone), ``w_presenter_change`` if
+    only its presenter changed, each times ``near_factor`` when it was less than
+    ``near_days`` away; plus ``w_added`` per planned meeting an official holds beyond his
+    published ones from ``as_of`` on."""
+    rule = profile.get("DL-CHANGE")
+    now = {m.id: m for m in new.meetings}
+    cost, before, after = 0.0, Counter(), Counter()
+    for m in published.meetings:
+        if m.date < as_of:
+            continue
+        before[m.official_id] += m.kind is MeetingKind.planned
+        factor = rule.near_factor if (m.date - as_of).days < rule.near_days else 1
+        n = now.get(m.id)
+        if n is None or n.date != m.date:
+            cost += factor * rule.w_date_change
+        if n is None or n.region_id != m.region_id:
+            cost += factor * rule.w_region_change
+        if n is not None and n.date == m.date and n.region_id == m.region_id and \
+                n.presenter_id != m.presenter_id:
+            cost += factor * rule.w_presenter_change
+    for n in new.meetings:
+        if n.date >= as_of and n.kind is MeetingKind.planned:
+            after[n.official_id] += 1
+    cost += rule.w_added * sum(max(0, after[o] - before[o]) for o in after)
+    return cost
+
+
 # --------------------------------------------------------------------- entry point
 def check(instance: Instance, profile: Profile, calendar: Calendar) -> CheckReport:
     """Check a calendar against the profile's enabled rules and break down its cost.
@@ -858,4 +1161,5 @@ def check(instance: Instance, profile: Profile, calendar: Calendar) -> CheckRepo
             violations += rule_check(data)
     costed = [rule_id for rule_id in SOFT_COSTS if profile.on(rule_id)]
     costs = [cost for rule_id in costed for cost in SOFT_COSTS[rule_id](data) if cost.amount]
-    return CheckReport(tuple(violations), tuple(costs), tuple(checked), tuple(costed))
+    return CheckReport(tuple(violations), tuple(costs), tuple(checked), tuple(costed),
+                       tuple(_deadlines(data)))

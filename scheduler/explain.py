@@ -22,7 +22,7 @@ from scheduler.instance import AlertLevel, Instance
 from scheduler.meetings import Calendar, Meeting
 from scheduler.model.cpmodel import STATUS, CalendarModel
 from scheduler.profile import Profile
-from scheduler.slots import days_off, earliest_planned_date
+from scheduler.slots import announce_date, days_off, earliest_planned_date
 
 
 @dataclass(frozen=True)
@@ -166,8 +166,8 @@ def describe(key: tuple, instance: Instance, profile: Profile, frees: bool = Fal
     elif rule_id == "TIME-LEAD":
         first = earliest_planned_date(instance, profile)
         say = (f"No planned meeting may fall before {_day(first)}: it is announced "
-               f"{rule.lead_days} days ahead of the approval on {instance.approval_date}")
-        fix = "approve the calendar earlier, or shorten TIME-LEAD lead_days"
+               f"a lead ahead, after the calendar is published")
+        fix = "publish the calendar earlier, or shorten TIME-LEAD"
     elif rule_id == "TIME-OFFHOURS":
         (day,) = args
         name = days_off(instance).get(day, "a day off")
@@ -357,10 +357,9 @@ def moved_meeting(meeting: Meeting, to: str, instance: Instance, profile: Profil
     ranges = grid.weekend_slots if weekend else grid.workday_slots
     times = [tuple(dt.time.fromisoformat(t) for t in r.split("-")) for r in ranges]
     start, end = next(((s, e) for s, e in times if s == meeting.start), times[0])
-    lead = profile.get("TIME-LEAD").lead_days if profile.on("TIME-LEAD") else 0
     update = {"date": day, "start": start, "end": end, "quarter": (day.month - 1) // 3 + 1}
     if meeting.kind.value == "planned":
-        update["announce_by"] = day - dt.timedelta(days=lead)
+        update["announce_by"] = announce_date(day, profile)
     if meeting.results_by is not None:
         update["results_by"] = day + (meeting.results_by - meeting.date)
     return meeting.model_copy(update=update)

@@ -109,6 +109,7 @@ LABELS.update({
     "col_source": {"ru": "Источник", "kk": "Дереккөз", "en": "Source"},
     "col_enabled": {"ru": "Включено", "kk": "Қосулы", "en": "On"},
     "col_holds": {"ru": "Соблюдается", "kk": "Сақталады", "en": "Holds"},
+    "col_parameters": {"ru": "Параметры", "kk": "Параметрлер", "en": "Parameters"},
     "col_value": {"ru": "Значение", "kk": "Мәні", "en": "Value"},
     "col_weight": {"ru": "Вес", "kk": "Салмағы", "en": "Weight"},
     # values

@@ -132,7 +132,17 @@ class TimeOffhours(Rule):
 
 
 class TimeLead(Rule):
+    """TIME-LEAD: a planned meeting is published ``lead_months`` calendar months plus
+    ``lead_days`` days before it ("бір ай бұрын": one calendar month, S-2018; "кемінде
+    күнтізбелік 10 күннен бұрын": 10 days, S-2016 item 5), counted from the day its
+    calendar is approved and published: the later of the instance's ``approval_date`` and
+    the date of the milestone ``counted_from`` (``akims_counted_from`` for akims'
+    meetings; "" counts from ``approval_date`` only)."""
+
     lead_days: Days = 30
+    lead_months: int = Field(default=0, ge=0, le=12)
+    counted_from: Literal["", "DL-DRAFT", "DL-MVK", "DL-AKIM-CAL"] = ""
+    akims_counted_from: Literal["", "DL-DRAFT", "DL-MVK", "DL-AKIM-CAL"] = ""
 
 
 # ---------------------------------------------------------------------- clashes
@@ -177,10 +187,19 @@ class TvLive(Rule):
 
 # ------------------------------------------------------------------ substitution
 class SubstDeputy(Rule):
+    """SUBST-DEPUTY. S-2023D covers planned meetings of ministers; the three switches are
+    the project's readings beyond it (docs/rules.md): ``out_of_schedule`` (a deputy may
+    present an out-of-schedule meeting on a day the head is away for one of ``reasons``),
+    ``akims`` (an akim's deputy may stand in likewise), ``urgent_handover`` (a planned
+    meeting goes to a deputy on a day the head holds an out-of-schedule one)."""
+
     w_substitution: Weight = 20
     reasons: tuple[Literal["illness", "delegation", "deputy_pm", "other"], ...] = (
         "illness", "delegation", "deputy_pm")
     excluded_bodies: tuple[Line, ...] = ()
+    out_of_schedule: bool = True
+    akims: bool = True
+    urgent_handover: bool = True
 
 
 # ------------------------------------------------------------------------ region
@@ -201,21 +220,27 @@ class RegionSpread(Rule):
 
 # ----------------------------------------------------------------------- urgency
 class UrgentTension(Rule):
+    """Out-of-schedule meetings of an alert's bodies in the alert's region and window;
+    ``max_per_quarter`` (optional, the project's) caps each head's out-of-schedule
+    meetings in a quarter."""
+
     arisen_days: Days = 7
     forecast_days: Days = 30
+    max_per_quarter: Count | None = None
 
 
-class ExtraDemand(Rule):
-    arisen_days: Days = 7
-    forecast_days: Days = 30
+class ExtraDemand(UrgentTension):
+    pass
 
 
 # --------------------------------------------------------------------- deadlines
 class Milestone(Rule):
-    """A dated milestone: ``h1`` and ``h2`` are MM-DD; ``before_horizon`` moves it a year back."""
+    """A dated milestone: ``h1`` and ``h2`` are MM-DD; ``h1_previous_year`` moves the H1
+    date a year back. ``approve_h1`` (DL-AKIM-CAL) is a second dated step before ``h1``."""
 
     h1: MonthDay | None = None
     h2: MonthDay | None = None
+    approve_h1: MonthDay | None = None
     h1_previous_year: bool = False
     days_after_meeting: Days | None = None
     quarterly_day: int | None = Field(default=None, ge=1, le=28)  # DL-CHANGE, DL-QREPORT
@@ -439,9 +464,14 @@ def profile_path(name_or_path: str | Path) -> Path:
     return PROFILES_DIR / f"{name_or_path}.toml"
 
 
-def milestone_date(rule: Milestone, year: int, half: int) -> dt.date | None:
-    """The date of a half-yearly milestone for the horizon (year, half)."""
+def milestone_date(rule: Milestone, year: int, half: int, *, yearly: bool = False
+                   ) -> dt.date | None:
+    """The date of a half-yearly milestone for the horizon (year, half). With ``yearly``,
+    a milestone without an H2 date (a yearly schedule: S-2016 item 12.2, S-2022A item 2)
+    gives its H1 date of the same year for H2 as well."""
     text = rule.h1 if half == 1 else rule.h2
+    if text is None and yearly and half == 2:
+        text, half = rule.h1, 1
     if text is None:
         return None
     month, day = map(int, text.split("-"))

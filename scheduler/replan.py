@@ -28,7 +28,7 @@ from scheduler.model.cpmodel import STATUS, CalendarModel, Progress
 from scheduler.model.variables import Availability, Candidate, presenters
 from scheduler.planner import relative_gap
 from scheduler.profile import Profile
-from scheduler.slots import Slot
+from scheduler.slots import Slot, lead_end
 
 
 @dataclass(frozen=True)
@@ -132,8 +132,7 @@ class _Stages:
                  accepted: list[ChangeRequest], as_of: dt.date) -> None:
         self.inst, self.profile, self.published = inst, profile, published
         self.accepted, self.as_of = accepted, as_of
-        lead = profile.get("TIME-LEAD").lead_days if profile.on("TIME-LEAD") else 0
-        self.frozen_until = as_of + dt.timedelta(days=lead)
+        self.frozen_until = lead_end(as_of, profile)  # TIME-LEAD
         self.rule = profile.get("DL-CHANGE")
         self.avail = Availability(inst)
         self.ministerial = {b.id: b.kind.value == "ceb" for b in inst.bodies}

@@ -14,8 +14,8 @@ from functools import lru_cache
 
 import holidays
 
-from scheduler.instance import Instance
-from scheduler.profile import Profile
+from scheduler.instance import BodyKind, Instance
+from scheduler.profile import Profile, milestone_date
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -84,8 +84,60 @@ def slot_grid(instance: Instance, profile: Profile) -> list[Slot]:
     return slots
 
 
-def earliest_planned_date(instance: Instance, profile: Profile) -> dt.date:
-    """TIME-LEAD: no planned meeting before approval + lead days."""
+def _months_back(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` calendar months earlier (the month's last day if shorter)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return dt.date(year, month, min(day.day, (following - dt.timedelta(days=1)).day))
+
+
+def announce_date(day: dt.date, profile: Profile) -> dt.date:
+    """TIME-LEAD: the day a planned meeting on ``day`` is published (lead_months calendar
+    months, then lead_days days, before it); the meeting day itself with the rule off."""
+    if not profile.on("TIME-LEAD"):
+        return day
+    rule = profile.get("TIME-LEAD")
+    return _months_back(day, rule.lead_months) - dt.timedelta(days=rule.lead_days)
+
+
+def lead_end(day: dt.date, profile: Profile) -> dt.date:
+    """TIME-LEAD: the first date whose announcement falls on or after ``day`` (meetings
+    before it are inside the lead window of a calendar published on ``day``)."""
+    if not profile.on("TIME-LEAD"):
+        return day
+    rule = profile.get("TIME-LEAD")
+    guess = day + dt.timedelta(days=31 * rule.lead_months + rule.lead_days)
+    while announce_date(guess - dt.timedelta(days=1), profile) >= day:
+        guess -= dt.timedelta(days=1)
+    while announce_date(guess, profile) < day:
+        guess += dt.timedelta(days=1)
+    return guess
+
+
+def published_date(instance: Instance, profile: Profile, akims: bool = False) -> dt.date:
+    """TIME-LEAD: the day the calendar is approved and published: the later of the
+    instance's approval date and the date of the milestone the lead counts from
+    (``counted_from``; ``akims_counted_from`` for akims' meetings)."""
+    rule = profile.get("TIME-LEAD")
+    name = rule.akims_counted_from if akims else rule.counted_from
+    day = instance.approval_date
+    if name and profile.on(name):
+        hz = instance.horizon
+        step = milestone_date(profile.get(name), hz.year, hz.half, yearly=True)
+        if step is not None:
+            day = max(day, step)
+    return day
+
+
+def earliest_planned_date(instance: Instance, profile: Profile, akims: bool = False) -> dt.date:
+    """TIME-LEAD: no planned meeting announced before its calendar is published."""
     if not profile.on("TIME-LEAD"):
         return dt.date.min
-    return instance.approval_date + dt.timedelta(days=profile.get("TIME-LEAD").lead_days)
+    return lead_end(published_date(instance, profile, akims), profile)
+
+
+def lead_group(instance: Instance, body_id: str) -> bool:
+    """Whether TIME-LEAD counts this body's meetings from the akims' calendar."""
+    return instance.body(body_id).kind is BodyKind.akimat

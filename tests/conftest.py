@@ -3,7 +3,9 @@
 The tiny instance has four regions (Astana, Akmola, Mangystau, East Kazakhstan), two
 ministries with a duty (Health, Education) and one exempt (Defence), each minister with
 two deputies, and two akimats with region-level akims. ``tiny_calendar`` obeys every
-hard rule of kz-2024; its cost is 14 (see ``tests/test_checker.py``).
+hard, milestone and format rule of kz-2024; its cost is 14 (see ``tests/test_checker.py``).
+Under kz-2024 the calendar is published on 10 January (DL-MVK) and the akims' on 20 January
+(DL-AKIM-CAL), so planned meetings start a calendar month later (TIME-LEAD).
 """
 
 from __future__ import annotations
@@ -93,7 +95,7 @@ def build_tiny_instance() -> Instance:
         "region_dates": [
             {"region_id": "mangystau", "date": "2027-02-20", "kind": "blocked"},
             {"region_id": "east-kazakhstan", "date": "2027-02-14", "kind": "preferred"},
-            {"region_id": "akmola", "date": "2027-05-15", "kind": "preferred"},
+            {"region_id": "akmola", "date": "2027-02-13", "kind": "preferred"},
             {"region_id": "astana", "date": "2027-03-13", "kind": "preferred"},  # left unused
         ],
     })
@@ -102,31 +104,50 @@ def build_tiny_instance() -> Instance:
 TINY = build_tiny_instance()
 
 
+def month_before(day: dt.date) -> dt.date:
+    """The same day a calendar month earlier (the month's last day when shorter)."""
+    year, month = (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError(day)
+
+
+AGENDA = dict(report_minutes=30, qa_minutes=90,
+              channel="online stream on the official social media accounts, comments open",
+              audience=("maslikhat deputies", "political parties", "public organisations",
+                        "opposition"))
+
+
 def meeting(mid: str, official: str, region: str, day: str, slot: str = "10:00-12:00", *,
             presenter: str | None = None, alert: str | None = None) -> Meeting:
-    """A meeting of the tiny instance; out of schedule when it names an alert."""
+    """A meeting of the tiny instance as kz-2024 writes it (announced a calendar month
+    before, or at its alert; results 10 days after; the FMT-* agenda); out of schedule when
+    it names an alert."""
     date = D(day)
     start, end = (dt.time.fromisoformat(t) for t in slot.split("-"))
-    announce = date - dt.timedelta(days=30) if alert is None else \
+    announce = month_before(date) if alert is None else \
         next(a.date for a in TINY.alerts if a.id == alert)
     return Meeting(
         id=mid, official_id=official, presenter_id=presenter or official,
         body_id=TINY.official(official).body_id, region_id=region, date=date, start=start,
         end=end, quarter=(date.month - 1) // 3 + 1,
         kind="planned" if alert is None else "out_of_schedule", alert_id=alert,
-        announce_by=announce)
+        announce_by=announce, results_by=date + dt.timedelta(days=10), **AGENDA)
 
 
 TINY_MEETINGS = (
-    meeting("health-q1", "minister-health", "mangystau", "2027-02-06", "15:00-17:00"),
-    meeting("health-q2", "minister-health", "akmola", "2027-05-15"),
+    meeting("health-q1", "minister-health", "akmola", "2027-02-13", "15:00-17:00"),
+    meeting("health-q2", "minister-health", "mangystau", "2027-05-15"),
     meeting("education-q1", "minister-education", "east-kazakhstan", "2027-02-14"),
     meeting("education-q2", "minister-education", "astana", "2027-04-17"),
     meeting("education-alert", "minister-education", "east-kazakhstan", "2027-04-07",
             "18:30-20:30", alert="alert-east"),
-    meeting("akim-mangystau-q1", "akim-mangystau", "mangystau", "2027-01-23"),
+    meeting("akim-mangystau-q1", "akim-mangystau", "mangystau", "2027-02-27"),
     meeting("akim-mangystau-q2", "akim-mangystau", "mangystau", "2027-04-24"),
-    meeting("akim-east-q1", "akim-east-kazakhstan", "east-kazakhstan", "2027-01-30"),
+    meeting("akim-east-q1", "akim-east-kazakhstan", "east-kazakhstan", "2027-02-21"),
     meeting("akim-east-q2", "akim-east-kazakhstan", "east-kazakhstan", "2027-05-22"),
     meeting("akim-east-alert", "akim-east-kazakhstan", "east-kazakhstan", "2027-04-10",
             "15:00-17:00", alert="alert-east"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import meeting
+from conftest import D, meeting
 
 from scheduler.checker import check
 from scheduler.profile import FreqWindow, TvLive
@@ -31,22 +31,44 @@ def test_tiny_calendar_passes(tiny_instance, kz2024, tiny_calendar):
 
 # ----------------------------------------------------------------- one rule each
 BROKEN = {
-    "SCOPE-EXEMPT": dict(extra=[meeting("defence", "minister-defence", "astana", "2027-01-16")]),
+    "SCOPE-EXEMPT": dict(extra=[meeting("defence", "minister-defence", "astana", "2027-03-20")]),
     "FREQ-CEB-QUARTER": dict(drop=["health-q2"]),
     "FREQ-AKIM": dict(drop=["akim-mangystau-q2"]),
     "TIME-HORIZON": dict(extra=[meeting("july", "minister-education", "astana", "2027-07-03")]),
     "TIME-OFFHOURS": dict(extra=[meeting("nauryz", "minister-education", "astana", "2027-03-22",
                                          "18:30-20:30")]),
-    "TIME-LEAD": dict(extra=[meeting("early", "minister-education", "astana", "2027-01-09")]),
-    "CLASH-PERSON": dict(extra=[meeting("twice", "akim-mangystau", "mangystau", "2027-01-23",
+    # announced 30 days ahead instead of a calendar month (13 January)
+    "TIME-LEAD": dict(change={"health-q1": meeting(
+        "health-q1", "minister-health", "akmola", "2027-02-13", "15:00-17:00").model_copy(
+        update={"announce_by": D("2027-01-14")})}),
+    # announced on 6 January, before the calendar reaches the commission on 10 January
+    "DL-MVK": dict(extra=[meeting("early", "minister-education", "astana", "2027-02-06")]),
+    # announced on 13 January, before the akims' calendar is due on 20 January
+    "DL-AKIM-CAL": dict(change={"akim-mangystau-q1": meeting(
+        "akim-mangystau-q1", "akim-mangystau", "mangystau", "2027-02-13")}),
+    "DL-AFTER": dict(change={"health-q2": meeting(
+        "health-q2", "minister-health", "mangystau", "2027-05-15").model_copy(
+        update={"results_by": D("2027-05-26")})}),
+    # 31 minutes of report out of 120: more than a quarter
+    "FMT-QA": dict(change={"health-q2": meeting(
+        "health-q2", "minister-health", "mangystau", "2027-05-15").model_copy(
+        update={"report_minutes": 31, "qa_minutes": 89})}),
+    "FMT-ONLINE": dict(change={"health-q2": meeting(
+        "health-q2", "minister-health", "mangystau", "2027-05-15").model_copy(
+        update={"channel": ""})}),
+    "FMT-AUDIENCE": dict(change={"health-q2": meeting(
+        "health-q2", "minister-health", "mangystau", "2027-05-15").model_copy(
+        update={"audience": ("maslikhat deputies", "political parties",
+                             "public organisations")})}),
+    "CLASH-PERSON": dict(extra=[meeting("twice", "akim-mangystau", "mangystau", "2027-02-27",
                                         "15:00-17:00")]),
     # Aktau on Saturday until 17:00, Oskemen on Sunday at 10:00: 5.8 h needed, 5 h at most.
     "TRAVEL": dict(extra=[meeting("aktau", "minister-education", "mangystau", "2027-02-13",
                                   "15:00-17:00")]),
-    "CAP-REGION": dict(extra=[meeting("second", "minister-education", "mangystau",
-                                      "2027-02-06")]),
-    "AKIM-SUPPORT": dict(change={"akim-mangystau-q1": meeting(
-        "akim-mangystau-q1", "akim-mangystau", "mangystau", "2027-02-06")}),
+    "CAP-REGION": dict(extra=[meeting("second", "minister-education", "akmola",
+                                      "2027-02-13")]),
+    "AKIM-SUPPORT": dict(change={"akim-mangystau-q2": meeting(
+        "akim-mangystau-q2", "akim-mangystau", "mangystau", "2027-05-15")}),
     "REGION-AGREE": dict(change={"akim-mangystau-q1": meeting(
         "akim-mangystau-q1", "akim-mangystau", "mangystau", "2027-02-20")}),
     "URGENT-TENSION": dict(drop=["education-alert"]),
@@ -109,17 +131,17 @@ def test_travel_until_midnight(tiny_instance, kz2024, tiny_calendar):
 
 def test_wrong_slot_is_offhours(tiny_instance, kz2024, tiny_calendar):
     """A working-day evening slot on a Saturday is not in the weekend grid."""
-    odd = meeting("odd", "minister-education", "astana", "2027-01-16", "18:30-20:30")
+    odd = meeting("odd", "minister-education", "astana", "2027-03-20", "18:30-20:30")
     assert rule_ids(check(tiny_instance, kz2024, with_meetings(tiny_calendar, odd))) == {
         "TIME-OFFHOURS"}
 
 
 def test_extra_days_off_and_working_days(tiny_instance, kz2024, tiny_calendar):
     """An extra day off is closed; an extra working Saturday opens the evening slot."""
-    inst = tiny_instance.model_copy(update={"extra_days_off": (dt.date(2027, 1, 16),),
-                                            "extra_working_days": (dt.date(2027, 1, 30),)})
-    closed = meeting("closed", "minister-education", "astana", "2027-01-16")
-    evening = meeting("evening", "minister-health", "astana", "2027-01-30", "18:30-20:30")
+    inst = tiny_instance.model_copy(update={"extra_days_off": (dt.date(2027, 3, 20),),
+                                            "extra_working_days": (dt.date(2027, 3, 27),)})
+    closed = meeting("closed", "minister-education", "astana", "2027-03-20")
+    evening = meeting("evening", "minister-health", "astana", "2027-03-27", "18:30-20:30")
     report = check(inst, kz2024, with_meetings(tiny_calendar, closed, evening))
     assert [v.meeting_ids for v in report.violations] == [("closed",)]
     assert report.violations[0].rule_id == "TIME-OFFHOURS"
@@ -149,14 +171,14 @@ def test_quarter_field_must_match_date(tiny_instance, kz2024, tiny_calendar):
 def test_too_many_meetings_in_a_quarter(tiny_instance, kz2024, tiny_calendar):
     """A minister holds at most max_per_quarter planned meetings a quarter."""
     extra = [meeting(f"more-{d}", "minister-health", "astana", d)
-             for d in ("2027-01-16", "2027-01-23", "2027-01-30")]
+             for d in ("2027-03-13", "2027-03-20", "2027-03-27")]
     report = check(tiny_instance, kz2024, with_meetings(tiny_calendar, *extra))
     assert rule_ids(report) == {"FREQ-CEB-QUARTER"}
 
 
 def test_akim_outside_his_region(tiny_instance, kz2024, tiny_calendar):
     """An akim's meetings are in his own region."""
-    away = meeting("akim-mangystau-q1", "akim-mangystau", "astana", "2027-01-23")
+    away = meeting("akim-mangystau-q1", "akim-mangystau", "astana", "2027-02-27")
     report = check(tiny_instance, kz2024,
                    with_meetings(tiny_calendar, change={away.id: away}))
     assert rule_ids(report) == {"FREQ-AKIM"}
@@ -165,7 +187,7 @@ def test_akim_outside_his_region(tiny_instance, kz2024, tiny_calendar):
 def test_overlapping_meetings_clash(tiny_instance, kz2024, tiny_calendar):
     """Two meetings of one presenter at the same time clash, even with max_per_day 2."""
     profile = kz2024.with_params("CLASH-PERSON", max_per_day=2)
-    same = meeting("same", "akim-mangystau", "mangystau", "2027-01-23")
+    same = meeting("same", "akim-mangystau", "mangystau", "2027-02-27")
     report = check(tiny_instance, profile, with_meetings(tiny_calendar, same))
     assert rule_ids(report) == {"CLASH-PERSON"}
     assert len(report.violations) == 1
@@ -174,8 +196,8 @@ def test_overlapping_meetings_clash(tiny_instance, kz2024, tiny_calendar):
 def test_weekend_cap(tiny_instance, kz2024, tiny_calendar):
     """Three ministerial meetings in a region over one weekend exceed region_per_weekend."""
     profile = kz2024.with_params("CAP-REGION", region_per_day=2)
-    extra = [meeting("sat", "minister-education", "mangystau", "2027-02-06"),
-             meeting("sun", "minister-health", "mangystau", "2027-02-07")]
+    extra = [meeting("sat", "minister-education", "akmola", "2027-02-13"),
+             meeting("sun", "minister-health", "akmola", "2027-02-14")]
     report = check(tiny_instance, profile, with_meetings(tiny_calendar, *extra))
     assert rule_ids(report) == {"CAP-REGION"}
     assert "weekend" in report.violations[0].message
@@ -226,7 +248,7 @@ def test_tv_live(tiny_instance, kz2024, tiny_calendar):
     rules = {**kz2024.rules, "TV-LIVE": TvLive(kind="hard", source="S-2018")}
     profile = kz2024.model_copy(update={"rules": rules})
     assert check(tiny_instance, profile, tiny_calendar).ok
-    same_time = meeting("same-time", "minister-education", "astana", "2027-02-06",
+    same_time = meeting("same-time", "minister-education", "astana", "2027-02-13",
                         "15:00-17:00")
     report = check(tiny_instance, profile, with_meetings(tiny_calendar, same_time))
     assert rule_ids(report) == {"TV-LIVE"}
@@ -288,13 +310,13 @@ def test_costs_of_the_tiny_calendar(tiny_instance, kz2024, tiny_calendar):
 
 def test_unmet_issue_costs_its_weight(tiny_instance, kz2024, tiny_calendar):
     """Without the Health meeting in Mangystau, its issue of weight 5 is not met."""
-    report = check(tiny_instance, kz2024, with_meetings(tiny_calendar, drop=["health-q1"]))
+    report = check(tiny_instance, kz2024, with_meetings(tiny_calendar, drop=["health-q2"]))
     assert report.cost_by_rule["REGION-ISSUES"] == 2 + 5
 
 
 def test_unused_preferred_date(tiny_instance, kz2024, tiny_calendar):
     """Moving the Akmola visit off its preferred date costs w_preferred."""
-    moved = meeting("health-q2", "minister-health", "akmola", "2027-05-22")
+    moved = meeting("health-q1", "minister-health", "akmola", "2027-02-20")
     report = check(tiny_instance, kz2024, with_meetings(tiny_calendar, change={moved.id: moved}))
     assert report.cost_by_rule["REGION-AGREE"] == 3 + 3
 
@@ -320,3 +342,109 @@ def test_only_enabled_soft_rules_are_costed(tiny_instance, kz2024, tiny_calendar
     report = check(tiny_instance, kz2024.without("REGION-SPREAD"), tiny_calendar)
     assert set(report.cost_by_rule) == {"SUBST-DEPUTY", "REGION-ISSUES", "REGION-AGREE"}
     assert report.total_cost == 5
+
+
+# ------------------------------------------------- out-of-schedule meetings tied to alerts
+@pytest.mark.parametrize("change, words", [
+    (dict(official="minister-health"), "not among the alert's bodies"),
+    (dict(region="mangystau"), "the alert is in East Kazakhstan"),
+    (dict(day="2027-04-02"), "must fall between"),   # before the alert
+    (dict(day="2027-04-13"), "must fall between"),   # after the 7-day window
+])
+def test_out_of_schedule_meeting_answers_its_alert(tiny_instance, kz2024, tiny_calendar,
+                                                    change, words):
+    """An out-of-schedule meeting's body is among its alert's bodies, in the alert's region
+    and window (issue 11: a Health meeting citing an Education alert elsewhere, earlier)."""
+    official = change.get("official", "minister-education")
+    odd = meeting("odd", official, change.get("region", "east-kazakhstan"),
+                  change.get("day", "2027-04-08"), "18:30-20:30", alert="alert-east")
+    report = check(tiny_instance, kz2024, with_meetings(tiny_calendar, odd))
+    hits = [v for v in report.violations if "odd" in v.meeting_ids]
+    assert hits and all(v.rule_id == "URGENT-TENSION" for v in hits), report.violations
+    assert any(words in v.message for v in hits)
+
+
+def test_one_meeting_per_alert_and_the_quarter_cap(tiny_instance, kz2024, tiny_calendar):
+    """A second meeting for the same alert is not owed; max_per_quarter caps the rest."""
+    again = meeting("again", "minister-education", "east-kazakhstan", "2027-04-08",
+                    "18:30-20:30", alert="alert-east")
+    report = check(tiny_instance, kz2024, with_meetings(tiny_calendar, again))
+    assert rule_ids(report) == {"URGENT-TENSION"}
+    capped = kz2024.with_params("EXTRA-DEMAND", max_per_quarter=0)
+    report = check(tiny_instance, capped, tiny_calendar)
+    assert rule_ids(report) == {"EXTRA-DEMAND"} and "at most 0" in report.violations[0].message
+
+
+def test_deputy_at_out_of_schedule_meeting_is_a_switch(tiny_instance, kz2024, tiny_calendar):
+    """SUBST-DEPUTY out_of_schedule: a deputy presents an out-of-schedule meeting only while
+    the head is away for an accepted reason, and not at all with the switch off."""
+    ill = type(tiny_instance.absences[0]).model_validate({
+        "official_id": "minister-education", "start": "2027-04-07", "end": "2027-04-07",
+        "reason": "illness"})
+    inst = tiny_instance.model_copy(update={"absences": tiny_instance.absences + (ill,)})
+    by_deputy = meeting("education-alert", "minister-education", "east-kazakhstan",
+                        "2027-04-07", "18:30-20:30", presenter="vice-minister-education",
+                        alert="alert-east")
+    calendar = with_meetings(tiny_calendar, change={by_deputy.id: by_deputy})
+    assert check(inst, kz2024, calendar).ok
+    off = kz2024.with_params("SUBST-DEPUTY", out_of_schedule=False)
+    assert rule_ids(check(inst, off, calendar)) == {"SUBST-DEPUTY"}
+    # the head is available that day: never a deputy
+    assert rule_ids(check(tiny_instance, kz2024, calendar)) == {"SUBST-DEPUTY"}
+
+
+def test_deputy_akims_and_urgent_handover_are_switches(tiny_instance, kz2024, tiny_calendar):
+    """SUBST-DEPUTY akims and urgent_handover: each switched off refuses its substitution."""
+    inst = TINY_WITH_DEPUTY_AKIM
+    handed = meeting("education-q2", "minister-education", "astana", "2027-04-07",
+                     "18:30-20:30", presenter="vice-minister-education")
+    calendar = with_meetings(tiny_calendar, change={handed.id: handed})
+    assert check(tiny_instance, kz2024, calendar).ok
+    assert rule_ids(check(tiny_instance, kz2024.with_params(
+        "SUBST-DEPUTY", urgent_handover=False), calendar)) == {"SUBST-DEPUTY"}
+    by_deputy_akim = meeting("akim-east-q2", "akim-east-kazakhstan", "east-kazakhstan",
+                             "2027-05-22", presenter="deputy-akim-east")
+    calendar = with_meetings(tiny_calendar, change={by_deputy_akim.id: by_deputy_akim})
+    assert check(inst, kz2024, calendar).ok
+    assert rule_ids(check(inst, kz2024.with_params("SUBST-DEPUTY", akims=False),
+                          calendar)) == {"SUBST-DEPUTY"}
+
+
+def _with_deputy_akim():
+    from conftest import TINY
+    data = TINY.model_dump(mode="json")
+    data["officials"].append({"id": "deputy-akim-east", "title": {"kk": "d", "ru": "d", "en": "d"},
+                              "body_id": "akimat-east-kazakhstan", "role": "deputy",
+                              "deputy_of": "akim-east-kazakhstan",
+                              "base_region_id": "east-kazakhstan"})
+    data["absences"].append({"official_id": "akim-east-kazakhstan", "start": "2027-05-22",
+                             "end": "2027-05-22", "reason": "illness"})
+    return type(TINY).model_validate(data)
+
+
+TINY_WITH_DEPUTY_AKIM = _with_deputy_akim()
+
+
+# ------------------------------------------------------------------ dated steps
+def test_deadlines_of_kz_2024(tiny_instance, kz2024, tiny_calendar):
+    """The milestones kz-2024 derives for 2027-H1, and each meeting's dated steps."""
+    report = check(tiny_instance, kz2024, tiny_calendar)
+    steps = {(d.rule_id, d.date) for d in report.deadlines if not d.meeting_id}
+    assert steps == {("DL-LOCAL-LISTS", D("2026-12-01")), ("DL-DRAFT", D("2026-12-15")),
+                     ("DL-MVK", D("2027-01-10")), ("DL-AKIM-CAL", D("2027-01-15")),
+                     ("DL-AKIM-CAL", D("2027-01-20")), ("DL-RESULTS", D("2027-06-15")),
+                     ("DL-CHANGE", D("2027-03-01")), ("DL-CHANGE", D("2027-06-01")),
+                     ("DL-QREPORT", D("2027-04-10")), ("DL-QREPORT", D("2027-07-10"))}
+    health = {d.rule_id: d.date for d in report.deadlines if d.meeting_id == "health-q1"}
+    assert health == {"TIME-LEAD": D("2027-01-13"), "DL-AFTER": D("2027-02-23")}
+
+
+def test_lead_is_a_calendar_month(tiny_instance, kz2024, tiny_calendar):
+    """'бір ай бұрын': a meeting on 31 March is announced on 28 February, one on 1 March
+    on 1 February (not 30 days before)."""
+    late_march = meeting("m31", "minister-education", "astana", "2027-03-31", "18:30-20:30")
+    assert late_march.announce_by == D("2027-02-28")
+    assert check(tiny_instance, kz2024, with_meetings(tiny_calendar, late_march)).ok
+    thirty = late_march.model_copy(update={"announce_by": D("2027-03-01")})
+    assert rule_ids(check(tiny_instance, kz2024, with_meetings(tiny_calendar, thirty))) == {
+        "TIME-LEAD"}

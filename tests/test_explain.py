@@ -43,7 +43,7 @@ def test_head_and_deputies_absent_for_a_whole_quarter(kz2024):
 
 def test_two_ministers_one_region_one_allowed_day(kz2024):
     """Two ministers owe a Q1 meeting in a region open on one Q1 day: it hosts only one."""
-    only = D("2027-02-06")
+    only = D("2027-02-13")
     open_days = [only] + [d for d in H1_2027 if d.month > 3]
     inst = make_instance(regions=["astana"], ministries=["health", "education"],
                          free={"astana": open_days})
@@ -67,7 +67,7 @@ def test_alert_window_of_holidays_only(kz2024):
 def test_travel_impossible_pair_forced_by_blocked_dates(kz2024):
     """Friday evening in Aktau, Saturday morning in Oskemen: no time to fly between."""
     profile = kz2024.with_params("TIME-OFFHOURS", weekend_slots=["10:00-12:00"])
-    friday, saturday = D("2027-02-05"), D("2027-02-06")
+    friday, saturday = D("2027-02-12"), D("2027-02-13")
     inst = make_instance(
         regions=["astana", "mangystau", "east-kazakhstan"], ministries=["health"],
         free={"mangystau": [friday], "east-kazakhstan": [saturday]},
@@ -152,13 +152,13 @@ def test_deputies_do_not_stand_in_for_leave(kz2024):
     accept) but for one Saturday in Q1, one region hosting one ministerial meeting a day.
     The plan is infeasible, and so is the explanation model: the deputies may not stand in."""
     away = [(m, start, end, "other") for m in ("minister-health", "minister-education")
-            for start, end in (("2027-01-01", "2027-02-05"), ("2027-02-07", "2027-03-31"))]
+            for start, end in (("2027-01-01", "2027-02-12"), ("2027-02-14", "2027-03-31"))]
     inst = make_instance(regions=["astana"], ministries=["health", "education"], absences=away)
     assert solve(inst, kz2024, time_limit=10, workers=1, seed=0).status == "INFEASIBLE"
     found = explain_infeasibility(inst, kz2024)
     _assert_minimal(found, {
         ("FREQ-CEB-QUARTER", "minister-health", 1), ("FREQ-CEB-QUARTER", "minister-education", 1),
-        ("CAP-REGION", "astana", D("2027-02-06")), ("SUBST-DEPUTY", "reasons", "other")} | {
+        ("CAP-REGION", "astana", D("2027-02-13")), ("SUBST-DEPUTY", "reasons", "other")} | {
         ("SUBST-DEPUTY", m, D(start)) for m, start, _, _ in away})
     assert "not for 'other'" in found.text()
 

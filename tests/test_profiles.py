@@ -57,7 +57,7 @@ def test_kz_2016_and_kz_2018_parameters():
     assert k16.get("SCOPE-EXEMPT").exempt_bodies == ("defence",)
     assert set(k18.get("SCOPE-EXEMPT").exempt_bodies) == {
         "defence", "foreign-affairs", "defence-aerospace-industry"}
-    assert k16.get("TIME-LEAD").lead_days == 10 and k18.get("TIME-LEAD").lead_days == 30
+    assert k16.get("TIME-LEAD").lead_days == 10 and k18.get("TIME-LEAD").lead_months == 1
     for p in (k16, k18):
         assert p.on("FREQ-WINDOW") and p.on("ATTEND-DISTRICT") and not p.on("FREQ-CEB-QUARTER")
         window = p.get("FREQ-WINDOW")
@@ -297,7 +297,7 @@ def test_profiles_lists_the_builtin_profiles():
 def test_profile_show_prints_rules_sources_and_parameters():
     result = runner.invoke(app, ["profile", "show", "kz-2018"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    for text in ("kz-2018", "TV-LIVE", "tv_channels = 1", "lead_days = 30", "S-2016 item 13",
+    for text in ("kz-2018", "TV-LIVE", "tv_channels = 1", "lead_months = 1", "S-2016 item 13",
                  "defence-aerospace-industry", "ATTEND-DISTRICT", "DL-CHANGE"):
         assert text in result.output, text
     missing = runner.invoke(app, ["profile", "show", "kz-1999"])
@@ -306,7 +306,7 @@ def test_profile_show_prints_rules_sources_and_parameters():
 
 def test_compare_tabulates_each_profile(tmp_path, small_json):
     """compare plans under each profile; one with no calendar shows its status."""
-    hopeless = _custom(tmp_path, "lead_days = 30", "lead_days = 200", "hopeless.toml")
+    hopeless = _custom(tmp_path, "lead_days = 0", "lead_days = 200", "hopeless.toml")
     result = runner.invoke(app, ["compare", str(small_json), "--profiles",
                                  f"kz-2016,kz-2024,{hopeless}", *CLI_FAST],
                            env={"COLUMNS": "250"})

@@ -211,7 +211,7 @@ def test_ics_files_parse_and_hold_the_officials_meetings(real, real_out):
 def test_ics_times_are_utc_plus_five(tiny_out):
     out, _ = tiny_out
     text = (out / "ics" / "officials" / "minister-health.ics").read_text(encoding="utf-8")
-    assert "DTSTART:20270206T100000Z" in text  # 15:00 local on 6 Feb 2027
+    assert "DTSTART:20270213T100000Z" in text  # 15:00 local on 13 Feb 2027
     assert "DTSTART:20270515T050000Z" in text  # 10:00 local on 15 May 2027
 
 

@@ -113,7 +113,8 @@ def greedy(instance: Instance, profile: Profile, time_limit: float = 0, seed: in
     started = time.perf_counter()
     desk = _Desk(instance, profile)
     grid = slot_grid(instance, profile)
-    earliest = earliest_planned_date(instance, profile)
+    earliest_for = {False: earliest_planned_date(instance, profile),  # TIME-LEAD
+                    True: earliest_planned_date(instance, profile, akims=True)}
     for rule_id, alert, official in alert_duties(instance, profile):
         first, last = alert_window(alert, profile.get(rule_id))
         desk.first_fit(official, [alert.region_id], [s for s in grid if first <= s.date <= last],
@@ -130,6 +131,7 @@ def greedy(instance: Instance, profile: Profile, time_limit: float = 0, seed: in
         level = official.akim_level or AkimLevel.region
         half_done = 0
         for q in quarters:
+            earliest = earliest_for[body.kind is BodyKind.akimat]
             slots = [s for s in grid if s.quarter == q and s.date >= earliest]
             if body.kind is BodyKind.ceb:
                 for _ in range(ceb_rule.min_per_quarter):

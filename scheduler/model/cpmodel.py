@@ -17,6 +17,7 @@ from scheduler.model.objective import PARTS
 from scheduler.model.variables import (Availability, Candidate, alert_duties, create_candidates,
                                        duty_officials)
 from scheduler.profile import Profile
+from scheduler.slots import announce_date
 
 STATUS = {cp_model.OPTIMAL: "OPTIMAL", cp_model.FEASIBLE: "FEASIBLE",
           cp_model.INFEASIBLE: "INFEASIBLE", cp_model.MODEL_INVALID: "MODEL_INVALID",
@@ -171,7 +172,6 @@ def calendar_of(instance: Instance, profile: Profile, chosen: list[Candidate],
 
 def to_meeting(inst: Instance, profile: Profile, meeting_id: str, c: Candidate) -> Meeting:
     """A candidate as a meeting of the calendar file, with its reason and agenda."""
-    lead = profile.get("TIME-LEAD").lead_days if profile.on("TIME-LEAD") else 0
     alert = next((a for a in inst.alerts if a.id == c.alert), None)
     reason = ""
     if alert is not None:
@@ -185,8 +185,8 @@ def to_meeting(inst: Instance, profile: Profile, meeting_id: str, c: Candidate) 
             f"{inst.official(c.official).title.en} {why}; "
             f"{inst.official(c.presenter).title.en} presents")]))
     qa = profile.get("FMT-QA")
-    minutes = c.slot.minutes
-    report = int(minutes * qa.max_report_share) if profile.on("FMT-QA") else None
+    minutes = qa.meeting_minutes  # FMT-QA: the planned time shared by report and Q&A
+    report = int(minutes * qa.max_report_share + 1e-9) if profile.on("FMT-QA") else None
     after = profile.get("DL-AFTER").days_after_meeting if profile.on("DL-AFTER") else None
     issues = tuple(i.id for i in inst.issues if i.region_id == c.region and i.body_id == c.body)
     return Meeting(
@@ -194,7 +194,7 @@ def to_meeting(inst: Instance, profile: Profile, meeting_id: str, c: Candidate) 
         region_id=c.region, date=c.slot.date, start=c.slot.start, end=c.slot.end,
         quarter=c.slot.quarter, kind=c.kind, reason=reason, alert_id=c.alert,
         issue_ids=issues,
-        announce_by=alert.date if alert else c.slot.date - dt.timedelta(days=lead),
+        announce_by=alert.date if alert else announce_date(c.slot.date, profile),
         results_by=c.slot.date + dt.timedelta(days=after) if after is not None else None,
         report_minutes=report, qa_minutes=minutes - report if report is not None else None,
         channel=profile.get("FMT-ONLINE").channel if profile.on("FMT-ONLINE") else "",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from scheduler.instance import AlertLevel, BodyKind, Instance, Official, TensionAlert
 from scheduler.meetings import MeetingKind
 from scheduler.profile import Profile
-from scheduler.slots import Slot, days_off, earliest_planned_date, slot_grid
+from scheduler.slots import Slot, days_off, earliest_planned_date, lead_group, slot_grid
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,15 +64,17 @@ def duty_officials(instance: Instance, profile: Profile) -> list[Official]:
 
 
 def presenter_guards(instance: Instance, profile: Profile, avail: Availability,
-                     official: Official, day: dt.date,
-                     urgent_day: bool = False) -> list[tuple[str, tuple[tuple, ...]]]:
+                     official: Official, day: dt.date, urgent_day: bool = False,
+                     out_of_schedule: bool = False) -> list[tuple[str, tuple[tuple, ...]]]:
     """SUBST-DEPUTY: who might present the official's meeting on a day, each with the rule
     instances that forbid it (none: he may). The head himself, unless he is away; his
     deputies, only when he is away or may be called to an out-of-schedule meeting
     (``urgent_day``: URGENT-TENSION takes precedence, and the constraint group SUBST-DEPUTY
     allows it only if he does hold one that day), and only if they are not away
     themselves, his body is not among ``excluded_bodies`` and his absence's reason is
-    among ``reasons``. With SUBST-DEPUTY off, absences do not count and nobody stands in.
+    among ``reasons``; for an ``out_of_schedule`` meeting only under the switch
+    ``out_of_schedule``, for an akim only under ``akims``. With SUBST-DEPUTY off, absences
+    do not count and nobody stands in.
     """
     if (not urgent_day and (official.id, day) not in avail.away) or not profile.on("SUBST-DEPUTY"):
         return [(official.id, ())]  # the common case first: no need to look for deputies
@@ -81,6 +83,10 @@ def presenter_guards(instance: Instance, profile: Profile, avail: Availability,
     barred: tuple[tuple, ...] = ()
     if official.body_id in rule.excluded_bodies:
         barred += (("SUBST-DEPUTY", "excluded_bodies", official.body_id),)
+    if out_of_schedule and not rule.out_of_schedule:
+        barred += (("SUBST-DEPUTY", "out_of_schedule"),)
+    if not rule.akims and instance.body(official.body_id).kind is BodyKind.akimat:
+        barred += (("SUBST-DEPUTY", "akims"),)
     reason = avail.reason(official.id, day)
     if reason is not None and reason not in rule.reasons:
         barred += (("SUBST-DEPUTY", "reasons", reason),)
@@ -89,11 +95,13 @@ def presenter_guards(instance: Instance, profile: Profile, avail: Availability,
 
 
 def presenters(instance: Instance, profile: Profile, avail: Availability,
-               official: Official, day: dt.date, urgent_day: bool = False) -> list[str]:
+               official: Official, day: dt.date, urgent_day: bool = False,
+               out_of_schedule: bool = False) -> list[str]:
     """SUBST-DEPUTY: the head himself if he is there, else his available deputies (see
     ``presenter_guards``)."""
     return [person for person, keys in presenter_guards(instance, profile, avail, official,
-                                                        day, urgent_day) if not keys]
+                                                        day, urgent_day, out_of_schedule)
+            if not keys]
 
 
 def blocked_dates(instance: Instance, profile: Profile) -> set[tuple[str, dt.date]]:
@@ -133,13 +141,15 @@ def create_candidates(instance: Instance, profile: Profile, *, first_day: dt.dat
             by_day[slot.date].append(slot)
     avail = Availability(instance)
     blocked = blocked_dates(instance, profile)
-    lead = earliest_planned_date(instance, profile)
+    leads = {False: earliest_planned_date(instance, profile),  # TIME-LEAD: ministers, rectors
+             True: earliest_planned_date(instance, profile, akims=True)}  # akims
     all_regions = [r.id for r in instance.regions]
     out: list[Candidate] = []
 
-    def grid_days(kind: MeetingKind, first=dt.date.min, last=dt.date.max) -> list[tuple]:
+    def grid_days(kind: MeetingKind, first=dt.date.min, last=dt.date.max,
+                  lead=dt.date.min) -> list[tuple]:
         """The days of the grid from first to last, each with the rule instances (TIME-*)
-        that leave out its meetings of that kind."""
+        that leave out its meetings of that kind (planned ones before ``lead``)."""
         chosen = []
         for day in by_day:
             keys = (("TIME-OFFHOURS", day),) if day in holidays else ()
@@ -153,14 +163,16 @@ def create_candidates(instance: Instance, profile: Profile, *, first_day: dt.dat
     for rule_id, alert, official in alert_duties(instance, profile):
         window = alert_window(alert, profile.get(rule_id))
         called.append((alert, official, grid_days(MeetingKind.out_of_schedule, *window)))
-    urgent_days = {(official.id, d) for _, official, window in called for d, _ in window}
+    urgent_days = {(official.id, d) for _, official, window in called for d, _ in window} \
+        if profile.get("SUBST-DEPUTY").urgent_handover else set()
 
     def add(official: Official, regions: list[str], days, kind: MeetingKind, alert=None) -> None:
         body = instance.body(official.body_id)
         ministerial = body.kind is BodyKind.ceb
         for day, on_day in days:
             urgent_day = kind is MeetingKind.planned and (official.id, day) in urgent_days
-            who = presenter_guards(instance, profile, avail, official, day, urgent_day)
+            who = presenter_guards(instance, profile, avail, official, day, urgent_day,
+                                   kind is MeetingKind.out_of_schedule)
             who = [(person, on_day + keys) for person, keys in who if relax or not keys]
             for region in regions:
                 if (region, day) in blocked:
@@ -178,12 +190,14 @@ def create_candidates(instance: Instance, profile: Profile, *, first_day: dt.dat
                             guards[cand] = keys
 
     duty = duty_officials(instance, profile)
-    planned_days = grid_days(MeetingKind.planned, earliest or dt.date.min)
+    planned_days = {akims: grid_days(MeetingKind.planned, earliest or dt.date.min, lead=lead)
+                    for akims, lead in leads.items()}
     for official in duty:
         if free is not None and official.id not in free:
             continue
         home = instance.home_region(official)
-        add(official, [home] if home else all_regions, planned_days, MeetingKind.planned)
+        add(official, [home] if home else all_regions,
+            planned_days[lead_group(instance, official.body_id)], MeetingKind.planned)
 
     # URGENT-TENSION (ministries) and EXTRA-DEMAND (akimats): out-of-schedule meetings.
     for alert, official, window in called:

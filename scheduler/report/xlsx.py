@@ -303,32 +303,25 @@ def compliance_rows(profile: Profile, report: CheckReport, lang: str) -> list[di
     return rows
 
 
-def _format_holds(profile: Profile, calendar: Calendar) -> dict[str, bool]:
-    """FMT-* (and DL-AFTER) hold when every meeting carries its agenda (and results date)."""
-    out = {}
-    qa = profile.get("FMT-QA")
-    out["FMT-QA"] = all(m.report_minutes is not None and m.qa_minutes is not None
-                        and m.report_minutes <= qa.max_report_share *
-                        (m.report_minutes + m.qa_minutes) for m in calendar.meetings)
-    out["FMT-ONLINE"] = all(m.channel for m in calendar.meetings)
-    invitees = set(profile.get("FMT-AUDIENCE").invitees)
-    out["FMT-AUDIENCE"] = all(invitees <= set(m.audience) for m in calendar.meetings)
-    after = profile.get("DL-AFTER").days_after_meeting
-    if after is not None:  # every meeting carries its results date
-        out["DL-AFTER"] = all(m.results_by is not None and
-                              m.results_by <= m.date + dt.timedelta(days=after)
-                              for m in calendar.meetings)
-    return out
+def rule_parameters(profile: Profile, rule_id: str) -> str:
+    """The rule's own parameters in this profile ("lead_months = 1; counted_from = DL-MVK"),
+    so that each profile's compliance table states its own numbers."""
+    rule = profile.rules.get(rule_id)
+    if rule is None:
+        return ""
+    skip = {"kind", "source", "enabled", "title"}
+    return "; ".join(f"{k} = {', '.join(map(str, v)) if isinstance(v, tuple) else v}"
+                     for k, v in rule.model_dump().items()
+                     if k not in skip and v is not None and v != () and v != "")
 
 
 def full_compliance(profile: Profile, calendar: Calendar, report: CheckReport,
                     lang: str) -> list[dict]:
+    """The compliance rows; every enabled rule (milestones and formats included) is judged
+    by the checker, and each row carries the profile's own parameters."""
     rows = compliance_rows(profile, report, lang)
-    fmt = _format_holds(profile, calendar)
     for row in rows:
-        if row["rule_id"] in fmt and profile.on(row["rule_id"]):
-            row["holds"] = c.tr("yes" if fmt[row["rule_id"]] else "no", lang)
-            row["ok"] = fmt[row["rule_id"]]
+        row["parameters"] = rule_parameters(profile, row["rule_id"])
     return rows
 
 
@@ -341,13 +334,14 @@ def _compliance_sheet(wb: Workbook, title: str, profile: Profile, calendar: Cale
         rows.append([a["rule_id"], a["title"], b["title"], f"{a['kind']} / {b['kind']}",
                      a["source"], f"{a['enabled']} / {b['enabled']}",
                      a["holds"] if a["holds"] == b["holds"] else f"{a['holds']} / {b['holds']}",
-                     a["violations"], a["cost"]])
+                     a["violations"], a["cost"], a["parameters"]])
         fills.append(None if a["ok"] else PatternFill("solid", fgColor="F4B6B6"))
     headers = [c.bi("col_rule_id"), f"{c.LABELS['col_title']['ru']} (рус.)",
                f"{c.LABELS['col_title']['kk']} (қаз.)", c.bi("col_rule_kind"), c.bi("col_source"),
-               c.bi("col_enabled"), c.bi("col_holds"), c.bi("violations"), c.bi("cost")]
+               c.bi("col_enabled"), c.bi("col_holds"), c.bi("violations"), c.bi("cost"),
+               c.bi("col_parameters")]
     rows.append([c.bi("total"), "", "", "", "", "", "", sum(r["violations"] or 0 for r in ru),
-                 sum(r["cost"] or 0 for r in ru)])
+                 sum(r["cost"] or 0 for r in ru), ""])
     fills.append(None)
     ws = _simple_sheet(wb, title, headers, rows, fills=fills, widths={2: 55, 3: 55})
     for cell in ws[ws.max_row]:

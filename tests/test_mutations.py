@@ -1,0 +1,304 @@
+"""Mutation test of kz-2024: every rule switched off and every parameter changed is noticed.
+
+For each mutation (a rule of kz-2024 switched off; an integer parameter +1, -1 and x2; a
+float x2 and x0.5; a switch flipped; a list emptied or shortened; a date or a clock moved;
+an optional cap set), the mutated profile runs a fixed battery of checks: the checker's
+verdicts, costs and dated steps on hand-made calendars of the tiny instance that sit at
+each rule's boundary, the checker's travel times, and DL-CHANGE's price of one re-plan. A
+mutation is killed when any of these differs from kz-2024's. No solving.
+
+A mutation the profile refuses (a negative count, a minimum above its maximum) is not a
+profile at all, and is skipped. ``EQUIVALENT`` lists the mutations no calendar can tell
+apart from kz-2024, each with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import D, TINY, meeting
+from pydantic import ValidationError
+
+from scheduler import checker
+from scheduler.io import load_profile
+from scheduler.meetings import Calendar
+from scheduler.profile import Milestone, Profile
+
+BASE = load_profile("kz-2024")
+SKIP_FIELDS = {"kind", "source", "enabled", "title"}
+
+# Mutations that no calendar distinguishes from kz-2024, and why.
+EQUIVALENT = {
+    # Justice and Emergency Situations are not in the battery's instance.
+    ("SCOPE-EXEMPT", "exempt_bodies", "drop-last"): "Justice has no official here",
+    ("SUBST-DEPUTY", "excluded_bodies", "drop-last"): "Emergency Situations has no official",
+    # Road edges beat flights only below about 175 km at 80 km/h and factor 1.25, so a
+    # longer road limit adds no faster edge.
+    ("TRAVEL", "road_max_km", "+1"): "no pair is faster by road beyond 175 km",
+    ("TRAVEL", "road_max_km", "x2"): "no pair is faster by road beyond 175 km",
+}
+
+
+def _instance():
+    """The tiny instance plus what the battery needs: a district and a rural akim of
+    Mangystau, a deputy akim of East Kazakhstan, a Deputy PM absence, Defence's minister ill,
+    a forecast alert, and a region 160 km from Astana (faster by road than by air)."""
+    data = TINY.model_dump(mode="json")
+    names = lambda en: {"kk": en, "ru": en, "en": en}  # noqa: E731
+    data["regions"].append({"id": "near", "name": names("Near"),
+                            "centre": {"name": "Near", "lat": 51.17 + 1.44, "lon": 71.43}})
+    for level in ("district", "rural"):
+        data["bodies"].append({"id": f"akimat-{level}", "kind": "akimat",
+                               "name": names(f"{level} akimat"), "region_id": "mangystau"})
+        data["officials"].append({"id": f"akim-{level}", "title": names(f"{level} akim"),
+                                  "body_id": f"akimat-{level}", "role": "first_head",
+                                  "akim_level": level, "base_region_id": "mangystau"})
+    data["officials"].append({"id": "deputy-akim-east", "title": names("deputy akim"),
+                              "body_id": "akimat-east-kazakhstan", "role": "deputy",
+                              "deputy_of": "akim-east-kazakhstan",
+                              "base_region_id": "east-kazakhstan"})
+    data["absences"] += [
+        {"official_id": "minister-health", "start": "2027-06-01", "end": "2027-06-10",
+         "reason": "deputy_pm"},
+        {"official_id": "minister-defence", "start": "2027-03-15", "end": "2027-03-20",
+         "reason": "illness"},
+        {"official_id": "akim-east-kazakhstan", "start": "2027-05-22", "end": "2027-05-22",
+         "reason": "illness"},
+        {"official_id": "minister-education", "start": "2027-04-06", "end": "2027-04-07",
+         "reason": "illness"}]
+    data["alerts"] += [
+        {"id": "alert-forecast", "region_id": "mangystau", "level": "forecast",
+         "date": "2027-05-03", "body_ids": ["health"]},
+        {"id": "alert-akim", "region_id": "east-kazakhstan", "level": "forecast",
+         "date": "2027-05-01", "body_ids": ["akimat-east-kazakhstan"]}]
+    return type(TINY).model_validate(data)
+
+
+INST = _instance()
+
+
+def _oos(mid, official, region, day, alert, announce):
+    body = next(o.body_id for o in INST.officials if o.id == official)
+    return meeting(mid, "akim-east-kazakhstan", region, day, "18:30-20:30",
+                   alert="alert-east").model_copy(update={
+                       "official_id": official, "presenter_id": official, "body_id": body,
+                       "alert_id": alert, "announce_by": announce})
+
+
+def _tiny_meetings():
+    from conftest import TINY_MEETINGS
+    base = {m.id: m for m in TINY_MEETINGS}
+    base["akim-district"] = meeting("akim-district", "akim-mangystau", "mangystau",
+                                    "2027-03-06").model_copy(update={
+                                        "official_id": "akim-district",
+                                        "presenter_id": "akim-district",
+                                        "body_id": "akimat-district"})
+    base["akim-rural"] = base["akim-district"].model_copy(update={
+        "id": "akim-rural", "official_id": "akim-rural", "presenter_id": "akim-rural",
+        "body_id": "akimat-rural", "date": D("2027-03-07"),
+        "announce_by": D("2027-02-07"), "results_by": D("2027-03-17")})
+    base["health-forecast"] = meeting("health-forecast", "minister-health", "mangystau",
+                                      "2027-06-02", "18:30-20:30", alert="alert-east"
+                                      ).model_copy(update={
+                                          "alert_id": "alert-forecast", "announce_by":
+                                          D("2027-05-03"), "presenter_id":
+                                          "vice-minister-health"})
+    base["akim-forecast"] = _oos("akim-forecast", "akim-east-kazakhstan", "east-kazakhstan",
+                                 "2027-05-31", "alert-akim", D("2027-05-01"))
+    # the Education minister is ill on the alert's day, the East Kazakhstan akim on 22 May
+    base["education-alert"] = base["education-alert"].model_copy(update={
+        "presenter_id": "vice-minister-education"})
+    base["akim-east-q2"] = base["akim-east-q2"].model_copy(update={
+        "presenter_id": "deputy-akim-east"})
+    return base
+
+
+BASE_MEETINGS = _tiny_meetings()
+
+
+def _calendar(*extra, drop=(), change=()):
+    meetings = dict(BASE_MEETINGS)
+    for mid in drop:
+        meetings.pop(mid)
+    for m in change:
+        meetings[m.id] = m
+    return Calendar(instance="tiny", profile="kz-2024", horizon="2027-H1",
+                    approval_date=TINY.approval_date, status="HAND-MADE",
+                    meetings=(*meetings.values(), *extra))
+
+
+def _at(mid, official, region, day, slot="10:00-12:00", **update):
+    """A meeting of the battery instance (the tiny one's helper, official's body read here)."""
+    known = {o.id for o in TINY.officials}
+    m = meeting(mid, official if official in known else "minister-health", region, day, slot)
+    body = next(o.body_id for o in INST.officials if o.id == official)
+    return m.model_copy(update={"official_id": official, "body_id": body,
+                                "presenter_id": update.pop("presenter", official), **update})
+
+
+def _battery() -> list[Calendar]:
+    """Calendars at each rule's boundary (one edit of the base calendar each)."""
+    h = "minister-health"
+    e = "minister-education"
+    return [
+        _calendar(),
+        _calendar(drop=["health-q2", "akim-mangystau-q2", "akim-district", "akim-rural",
+                        "education-q2"]),
+        _calendar(*(_at(f"h{n}", h, "astana", d) for n, d in
+                    enumerate(["2027-03-13", "2027-03-20"]))),  # 3 in Q1
+        _calendar(*(_at(f"h{n}", h, "astana", d) for n, d in
+                    enumerate(["2027-03-13", "2027-03-20", "2027-03-27"]))),  # 4 in Q1
+        _calendar(*(_at(f"a{n}", "akim-mangystau", "mangystau", d) for n, d in
+                    enumerate(["2027-03-13", "2027-03-20"]))),  # akim: 3 in Q1
+        _calendar(*(_at(f"a{n}", "akim-mangystau", "mangystau", d) for n, d in
+                    enumerate(["2027-03-13", "2027-03-20", "2027-03-27"]))),  # 4
+        _calendar(_at("aktau", e, "mangystau", "2027-02-13", "15:00-17:00")),  # TRAVEL
+        _calendar(_at("early", e, "astana", "2027-02-06")),  # DL-MVK gate
+        _calendar(change=[_at("akim-mangystau-q1", "akim-mangystau", "mangystau",
+                              "2027-02-13")]),  # DL-AKIM-CAL gate
+        _calendar(_at("twice", "akim-mangystau", "mangystau", "2027-02-27",
+                      "15:00-17:00")),  # CLASH-PERSON max_per_day
+        _calendar(_at("second", e, "akmola", "2027-02-13"),
+                  _at("sun", h, "akmola", "2027-02-14")),  # CAP-REGION day and weekend
+        _calendar(_at("nauryz", e, "astana", "2027-03-22", "18:30-20:30")),  # holiday
+        _calendar(_at("ill", h, "astana", "2027-03-06", presenter="first-vice-minister-health"),
+                  _at("other", e, "astana", "2027-03-06", presenter="vice-minister-education"),
+                  _at("dpm", h, "astana", "2027-06-05", presenter="vice-minister-health"),
+                  _at("def", "minister-defence", "astana", "2027-03-20",
+                      presenter="first-vice-minister-defence")),  # SUBST-DEPUTY
+        _calendar(_at("handed", "akim-east-kazakhstan", "east-kazakhstan", "2027-04-10",
+                      presenter="deputy-akim-east")),  # urgent handover
+        _calendar(change=[_at("education-alert", e, "east-kazakhstan", "2027-04-12",
+                              "18:30-20:30", kind="out_of_schedule", alert_id="alert-east",
+                              announce_by=D("2027-04-05")),
+                          _at("akim-east-alert", "akim-east-kazakhstan", "east-kazakhstan",
+                              "2027-04-12", "18:30-20:30", kind="out_of_schedule",
+                              alert_id="alert-east", announce_by=D("2027-04-05"))]),
+        _calendar(change=[_at("education-alert", e, "east-kazakhstan", "2027-04-13",
+                              "18:30-20:30", kind="out_of_schedule", alert_id="alert-east",
+                              announce_by=D("2027-04-05")),
+                          _at("akim-east-alert", "akim-east-kazakhstan", "east-kazakhstan",
+                              "2027-04-13", "18:30-20:30", kind="out_of_schedule",
+                              alert_id="alert-east", announce_by=D("2027-04-05")),
+                          BASE_MEETINGS["health-forecast"].model_copy(update={
+                              "date": D("2027-06-03"), "results_by": D("2027-06-13")}),
+                          BASE_MEETINGS["akim-forecast"].model_copy(update={
+                              "date": D("2027-06-01"), "results_by": D("2027-06-11")})]),
+        _calendar(change=[BASE_MEETINGS["health-q2"].model_copy(update={
+            "report_minutes": 31, "qa_minutes": 89})]),  # FMT-QA share
+        _calendar(change=[BASE_MEETINGS["health-q2"].model_copy(update={
+            "channel": "", "audience": ("political parties", "public organisations")
+        })]),  # FMT-ONLINE, FMT-AUDIENCE
+        _calendar(_at("july", "minister-education", "astana", "2027-07-03")),  # TIME-HORIZON
+    ]
+
+
+BATTERY = _battery()
+CHANGED = _calendar(change=[
+    BASE_MEETINGS["health-q2"].model_copy(update={"date": D("2027-05-22")}),
+    BASE_MEETINGS["akim-east-q2"].model_copy(update={"region_id": "astana"}),
+    BASE_MEETINGS["education-q2"].model_copy(update={"presenter_id": "vice-minister-education"}),
+], drop=[])
+CHANGED = CHANGED.model_copy(update={"meetings": tuple(
+    m.model_copy(update={"presenter_id": "deputy-akim-east"}) if m.id == "akim-forecast" else m
+    for m in CHANGED.meetings) + (
+    _at("added", "minister-health", "akmola", "2027-06-26"),)})
+
+
+def signature(profile: Profile) -> tuple:
+    """Everything the battery observes under a profile."""
+    seen = []
+    for calendar in BATTERY:
+        report = checker.check(INST, profile, calendar)
+        seen.append((sorted((v.rule_id, v.message) for v in report.violations),
+                     sorted(report.cost_by_rule.items()),
+                     [(d.rule_id, d.date, d.meeting_id) for d in report.deadlines]))
+    data = checker._Data(INST, profile)
+    hours = {r: round(h, 6) for r, h in checker._travel_hours(data, "astana").items()}
+    window = checker._longest_trip_window(data, BATTERY[6].by_id()["aktau"],
+                                          BATTERY[6].by_id()["education-q1"])
+    friday = _at("fri", "minister-health", "astana", "2027-03-26", "18:30-20:30")
+    window2 = checker._longest_trip_window(data, friday, _at("sat", "minister-health", "astana",
+                                                             "2027-03-27"))
+    cost = [checker.change_cost(profile, BATTERY[0], CHANGED, D(day))
+            for day in ("2027-04-01", "2027-04-02")]
+    h2 = checker.check(INST_H2, profile, EMPTY_H2).deadlines
+    return (seen, sorted(hours.items()), round(window, 6), round(window2, 6), cost,
+            [(d.rule_id, d.date) for d in h2])
+
+
+INST_H2 = INST.model_copy(update={
+    "horizon": INST.horizon.model_copy(update={"half": 2}), "approval_date": D("2027-06-15")})
+EMPTY_H2 = Calendar(instance="tiny", profile="kz-2024", horizon="2027-H2",
+                    approval_date=D("2027-06-15"), status="HAND-MADE")
+
+
+def _changed(value) -> list[tuple[str, object]]:
+    """(label, new value) of each mutation of one parameter value."""
+    if isinstance(value, bool):
+        return [("flip", not value)]
+    if isinstance(value, int):
+        return [("+1", value + 1), ("-1", value - 1)] + ([("x2", value * 2)] if value else [])
+    if isinstance(value, float):
+        return [("x2", value * 2), ("x0.5", value / 2)]
+    if isinstance(value, tuple):
+        return [("empty", ())] + ([("drop-first", value[1:]), ("drop-last", value[:-1])]
+                                  if len(value) > 1 else [])
+    if value is None:
+        return [("set-0", 0)]
+    if isinstance(value, str) and len(value) == 5 and value[2] == ":":
+        hour = int(value[:2])
+        return [(f"{shift:+d}h", f"{hour + shift:02d}{value[2:]}") for shift in (-3, 3)
+                if 0 <= hour + shift <= 23]
+    if isinstance(value, str) and len(value) == 5 and value[2] == "-":
+        day = dt.date(2023, int(value[:2]), int(value[3:])) + dt.timedelta(days=1)
+        return [("+1 day", f"{day:%m-%d}")]
+    return [("empty", "")]
+
+
+def mutations() -> list[tuple[str, str, str, object]]:
+    out = []
+    for rule_id, rule in BASE.rules.items():
+        if not rule.enabled:
+            continue  # a rule of another edition: kz-2024 does not have it
+        out.append((rule_id, "enabled", "off", False))
+        for name, value in rule.model_dump().items():
+            unread = isinstance(rule, Milestone) and (
+                value is None or (name == "h1_previous_year" and rule.h1 is None))
+            if name not in SKIP_FIELDS and not unread:  # a date field this milestone lacks
+                out += [(rule_id, name, label, new) for label, new in _changed(value)]
+    return out
+
+
+MUTATIONS = mutations()
+BASE_SIGNATURE = signature(BASE)
+
+
+def test_the_battery_passes_under_kz_2024():
+    """The base calendar obeys kz-2024; the others each break something or cost more."""
+    report = checker.check(INST, BASE, BATTERY[0])
+    assert report.ok, report.violations
+
+
+def test_there_are_mutations_of_every_enabled_rule():
+    enabled = {r for r, rule in BASE.rules.items() if rule.enabled}
+    assert {m[0] for m in MUTATIONS} == enabled
+    assert len(MUTATIONS) > 100
+
+
+@pytest.mark.parametrize("rule_id, name, label, new", MUTATIONS,
+                         ids=[f"{r}.{n}:{label}" for r, n, label, _ in MUTATIONS])
+def test_mutation_is_killed(rule_id, name, label, new):
+    """The mutated profile changes some verdict, cost or date of the battery."""
+    if name == "enabled":
+        profile = BASE.without(rule_id)
+    else:
+        try:
+            profile = BASE.with_params(rule_id, **{name: new})
+        except ValidationError:
+            pytest.skip("the profile refuses this value")
+    if (rule_id, name, label) in EQUIVALENT:
+        assert signature(profile) == BASE_SIGNATURE, "no longer equivalent: remove it"
+        return
+    assert signature(profile) != BASE_SIGNATURE, f"{rule_id}.{name} {label} survives"
