@@ -53,6 +53,20 @@ REGIONS = [
     ("ulytau", "Ulytau", "область Ұлытау", "Ұлытау облысы", "Zhezkazgan", 47.79, 67.71, 218993),
 ]
 
+# Regional centres in Russian and Kazakh (the English name is the REGIONS column)
+CENTRES = {
+    "Astana": ("Астана", "Астана"), "Almaty": ("Алматы", "Алматы"),
+    "Shymkent": ("Шымкент", "Шымкент"), "Semey": ("Семей", "Семей"),
+    "Kokshetau": ("Кокшетау", "Көкшетау"), "Aktobe": ("Актобе", "Ақтөбе"),
+    "Konayev": ("Конаев", "Қонаев"), "Atyrau": ("Атырау", "Атырау"),
+    "Oskemen": ("Усть-Каменогорск", "Өскемен"), "Taldykorgan": ("Талдыкорган", "Талдықорған"),
+    "Taraz": ("Тараз", "Тараз"), "Oral": ("Уральск", "Орал"),
+    "Karaganda": ("Караганда", "Қарағанды"), "Kostanay": ("Костанай", "Қостанай"),
+    "Kyzylorda": ("Кызылорда", "Қызылорда"), "Aktau": ("Актау", "Ақтау"),
+    "Pavlodar": ("Павлодар", "Павлодар"), "Petropavl": ("Петропавловск", "Петропавл"),
+    "Turkistan": ("Туркестан", "Түркістан"), "Zhezkazgan": ("Жезказган", "Жезқазған"),
+}
+
 # How the akimat and the akim of each region are called:
 # id, en territory ("... region" / "... city"), ru genitive ("Мангистауской области"),
 # kk genitive ("Маңғыстау облысының").
@@ -609,35 +623,62 @@ ISSUES = {
 # official, start, end, reason, note
 ABSENCES = [
     ("agriculture-minister", "2027-01-25", "2027-01-31", "delegation",
-     "Government delegation to an international agricultural forum abroad"),
-    ("akim-karaganda", "2027-02-08", "2027-02-14", "illness", "Sick leave"),
+     ("Government delegation to an international agricultural forum abroad",
+      "Правительственная делегация на международный аграрный форум за рубежом",
+      "Шетелдегі халықаралық аграрлық форумға үкіметтік делегация")),
+    ("akim-karaganda", "2027-02-08", "2027-02-14", "illness",
+     ("Sick leave", "Больничный", "Еңбекке жарамсыздық парағы")),
     ("trade-integration-minister", "2027-02-20", "2027-03-07", "delegation",
-     "Government delegation abroad: EAEU and bilateral trade talks"),
+     ("Government delegation abroad: EAEU and bilateral trade talks",
+      "Правительственная делегация за рубежом: переговоры в ЕАЭС и двусторонние торговые "
+      "переговоры",
+      "Шетелдегі үкіметтік делегация: ЕАЭО аясындағы және екіжақты сауда келіссөздері")),
     ("labour-social-protection-minister", "2027-02-26", "2027-03-12", "illness",
-     "Sick leave; a deputy answers the Mangystau alert"),
+     ("Sick leave; a deputy answers the Mangystau alert",
+      "Больничный; на сигнал в Мангистауской области отвечает заместитель",
+      "Еңбекке жарамсыздық парағы; Маңғыстау облысындағы сигналға орынбасар жауап береді")),
     ("transport-minister", "2027-03-29", "2027-04-04", "delegation",
-     "Government delegation abroad: Middle Corridor transit talks"),
-    ("health-minister", "2027-04-05", "2027-04-18", "illness", "Sick leave"),
-    ("health-deputy-2", "2027-04-10", "2027-04-14", "illness", "Sick leave"),
+     ("Government delegation abroad: Middle Corridor transit talks",
+      "Правительственная делегация за рубежом: переговоры о транзите по Среднему коридору",
+      "Шетелдегі үкіметтік делегация: Орта дәліз бойынша транзит келіссөздері")),
+    ("health-minister", "2027-04-05", "2027-04-18", "illness",
+     ("Sick leave", "Больничный", "Еңбекке жарамсыздық парағы")),
+    ("health-deputy-2", "2027-04-10", "2027-04-14", "illness",
+     ("Sick leave", "Больничный", "Еңбекке жарамсыздық парағы")),
     ("finance-minister", "2027-04-19", "2027-04-25", "delegation",
-     "Government delegation abroad: meetings with international financial institutions"),
+     ("Government delegation abroad: meetings with international financial institutions",
+      "Правительственная делегация за рубежом: встречи с международными финансовыми "
+      "институтами",
+      "Шетелдегі үкіметтік делегация: халықаралық қаржы институттарымен кездесулер")),
     ("energy-minister", "2027-05-10", "2027-05-23", "delegation",
-     "Government delegation abroad: energy cooperation talks"),
-    ("culture-information-minister", "2027-06-01", "2027-06-10", "other", "Annual leave"),
-    ("akim-turkistan", "2027-06-14", "2027-06-20", "other", "Annual leave"),
+     ("Government delegation abroad: energy cooperation talks",
+      "Правительственная делегация за рубежом: переговоры о сотрудничестве в энергетике",
+      "Шетелдегі үкіметтік делегация: энергетикалық ынтымақтастық келіссөздері")),
+    ("culture-information-minister", "2027-06-01", "2027-06-10", "other",
+     ("Annual leave", "Ежегодный отпуск", "Жыл сайынғы демалыс")),
+    ("akim-turkistan", "2027-06-14", "2027-06-20", "other",
+     ("Annual leave", "Ежегодный отпуск", "Жыл сайынғы демалыс")),
 ]
 
 # --------------------------------------------------------------------------- alerts
-# id, region, bodies, level, date, text
+# id, region, bodies, level, date, text (en, ru, kk)
 ALERTS = [
     ("alert-mangystau-gas", "mangystau", ("energy", "labour-social-protection"), "arisen",
      "2027-03-01",
-     "Rise in liquefied gas prices and youth unemployment in Zhanaozen; "
-     "residents gathered at the town akimat"),
+     ("Rise in liquefied gas prices and youth unemployment in Zhanaozen; "
+      "residents gathered at the town akimat",
+      "Рост цен на сжиженный газ и безработица среди молодёжи в Жанаозене; "
+      "жители собрались у акимата города",
+      "Жаңаөзенде сұйытылған газ бағасының өсуі және жастар жұмыссыздығы; "
+      "тұрғындар қала әкімдігінің алдына жиналды")),
     ("alert-kyzylorda-water", "kyzylorda", ("water-resources-irrigation", "agriculture"),
      "forecast", "2027-05-03",
-     "Low Syr Darya flow forecast for the irrigation season; "
-     "risk of irrigation water shortage for rice farmers"),
+     ("Low Syr Darya flow forecast for the irrigation season; "
+      "risk of irrigation water shortage for rice farmers",
+      "Прогноз низкого стока Сырдарьи на поливной сезон; "
+      "риск нехватки поливной воды для рисоводов",
+      "Суару маусымына Сырдария ағысының төмен болжамы; "
+      "күріш өсірушілерге суармалы су жетіспеу қаупі")),
 ]
 
 # --------------------------------------------------------------------------- region dates
@@ -701,7 +742,8 @@ def names(kk: str, ru: str, en: str) -> dict:
 def build() -> dict:
     regions = [
         {"id": rid, "name": names(kk, ru, en),
-         "centre": {"name": centre, "lat": lat, "lon": lon}, "population": pop}
+         "centre": {"name": names(CENTRES[centre][1], CENTRES[centre][0], centre),
+                    "lat": lat, "lon": lon}, "population": pop}
         for rid, en, ru, kk, centre, lat, lon, pop in REGIONS
     ]
 
@@ -743,10 +785,11 @@ def build() -> dict:
         for rid, _, _, _, _, _, _, _ in REGIONS
         for n, (body, weight, en, ru, kk) in enumerate(ISSUES[rid], start=1)
     ]
-    absences = [{"official_id": o, "start": s, "end": e, "reason": r, "note": note}
+    absences = [{"official_id": o, "start": s, "end": e, "reason": r,
+                 "note": names(note[2], note[1], note[0])}
                 for o, s, e, r, note in ABSENCES]
     alerts = [{"id": aid, "region_id": rid, "body_ids": list(bs), "level": level,
-               "date": date, "text": text}
+               "date": date, "text": names(text[2], text[1], text[0])}
               for aid, rid, bs, level, date, text in ALERTS]
     region_dates = [{"region_id": rid, "date": date, "kind": kind, "note": note}
                     for rid, date, kind, note in REGION_DATES]

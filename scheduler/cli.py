@@ -26,6 +26,8 @@ from scheduler.changes import ChangeSet, apply_to_instance, validate_changes
 from scheduler.checker import CheckReport, check
 from scheduler.diff import changes_markdown, diff_calendars
 from scheduler.i18n import LANGS, t
+
+LABELS_STATUS = ("OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN", "MODEL_INVALID")
 from scheduler.instance import BodyKind, Instance
 from scheduler.io import (InputError, check_output, describe_errors, load_calendar,
                           load_changes_located, load_instance, load_profile, to_json,
@@ -148,30 +150,37 @@ def plan(
                                    report=writer)
     except InputError as exc:
         _fail_input(exc)
-    _print_summary(inst, result, lang)
+    _print_summary(inst, prof, result, lang)
     _print_written(out, version, lang, report)
 
 
 def _report_writer(inst: Instance, prof: Profile, calendar: Calendar, lang: str,
-                   checked: CheckReport) -> Callable[[Path], None]:
-    """Writes the published documents into a version's staging folder."""
+                   checked: CheckReport, notice: dict | None = None) -> Callable[[Path], None]:
+    """Writes the published documents into a version's staging folder (with a re-plan's
+    change notice: a workbook sheet, an HTML and PDF section, changes.pdf)."""
     def write(folder: Path) -> None:
         from scheduler.report import write_report
 
-        console.print("writing the workbook, report and calendars ...")
-        write_report(inst, prof, calendar, folder, lang=lang, report=checked)
+        write_report(inst, prof, calendar, folder, lang=lang, report=checked, notice=notice)
     return write
 
 
 def _print_written(out: Path, version: Version, lang: str, report: bool) -> None:
+    from scheduler.i18n import count
+
     files = sorted(p.name for p in version.path.iterdir() if p.name not in INPUTS)
     charts = sum(name.endswith(".png") for name in files)
     calendars = sum(1 for _ in (version.path / "ics").rglob("*.ics")) if report else 0
-    shown = [name for name in files if not name.endswith(".png") and name != "ics"]
+    shown = [name for name in files if not name.endswith(".png") and name not in ("ics", "pdf")]
     line = ", ".join(str(out / name) for name in shown)
     if report:
-        line += f", {charts} charts (PNG), {calendars} .ics calendars in {out / 'ics'}"
-    console.print(f"{t('written', lang)}: {line} (version {version.number:03d})")
+        console.print(t("written_files", lang).format(
+            files=line, charts=f"{count(charts, 'chart', lang)} (PNG)",
+            calendars=f"{count(calendars, 'calendar', lang)} (.ics) — {out / 'ics'}",
+            v=f"{version.number:03d}"), highlight=False)
+    else:
+        console.print(t("written_plain", lang).format(files=line, v=f"{version.number:03d}"),
+                      highlight=False)
 
 
 def _csv(calendar: Calendar) -> str:
@@ -312,9 +321,12 @@ def _replan_and_write(inst: Instance, prof: Profile, published: Calendar, change
         if urgent and result.calendar is None:  # the quick way is closed: let meetings move
             result = replan_calendar(inst, prof, published, change_set, as_of, **solve)
     if result.calendar is None:
+        from scheduler.words import refusal_line
+
         errors.print(f"[bold red]{t('no_calendar', lang)}[/]: {t(result.status, lang)}.")
         for r in result.refused:
-            errors.print(f"  refused {r.request_id}: {r.rule_id}: {r.reason}")
+            errors.print("  " + refusal_line(r, inst, prof, change_set, published, lang),
+                         highlight=False)
         raise typer.Exit(1)
     assert result.check is not None
     if not result.check.ok:
@@ -322,8 +334,14 @@ def _replan_and_write(inst: Instance, prof: Profile, published: Calendar, change
         errors.print("[bold red]Internal error[/]: the re-planned calendar failed the "
                      "independent checker; nothing was written.")
         raise typer.Exit(1)
-    notice = changes_markdown(list(result.changes), result.refused,
-                              title=f"Changes as of {as_of} ({kind})")
+    from scheduler.words import change_notice
+
+    notices = {code: change_notice(result, change_set, published, prof, as_of, code)
+               for code in LANGS}
+    planners = changes_markdown(list(result.changes), result.refused,
+                                title=f"Changes as of {as_of} ({kind})")
+    notice = (notices["ru"] + "\n" + notices["kk"] + "\n## Для планировщиков / "
+              "Жоспарлаушыларға / For the planners\n\n" + planners.split("\n", 1)[1])
     listing = json.dumps({
         "as_of": as_of.isoformat(), "minimum_changes_proven": result.minimum_proven,
         "change_cost": result.change_cost, "changes": [c.as_dict() for c in result.changes],
@@ -331,7 +349,10 @@ def _replan_and_write(inst: Instance, prof: Profile, published: Calendar, change
     files = _version_files(result.calendar, result.instance, prof, **{
         "changes.md": notice, "changes.json": listing + "\n",
         "change_set.json": to_json(change_set)})
-    writer = (_report_writer(result.instance, prof, result.calendar, lang, result.check)
+    from scheduler.words import notice_texts
+
+    writer = (_report_writer(result.instance, prof, result.calendar, lang, result.check,
+                             notice_texts(result, change_set, published, prof, as_of))
               if report else None)
     try:
         with console.status("writing the version ..."):
@@ -340,11 +361,12 @@ def _replan_and_write(inst: Instance, prof: Profile, published: Calendar, change
                                    allow_older=from_older, report=writer)
     except InputError as exc:
         _fail_input(exc)
-    console.print(notice)
-    proven = "proven minimum" if result.minimum_proven else "not proven minimal"
-    console.print(f"{len(result.changes)} changes (weighted {result.change_cost:,.0f}, {proven}); "
-                  f"{len(result.refused)} requests refused; {t('status', lang)}: {result.status}; "
-                  f"{result.wall_time:.1f} s")
+    console.print(notices[lang], highlight=False)
+    if lang == "en":
+        proven = "proven minimum" if result.minimum_proven else "not proven minimal"
+        console.print(f"{len(result.changes)} changes (weighted {result.change_cost:,.0f}, "
+                      f"{proven}); {len(result.refused)} requests refused; "
+                      f"{t('status', lang)}: {result.status}; {result.wall_time:.1f} s")
     console.print(f"[green]{t('check_ok', lang)}[/]")
     _print_written(out, version, lang, report)
 
@@ -380,8 +402,10 @@ def explain(
     to: Annotated[Optional[str], typer.Option(help="... to this date or region id.")] = None,
     time_limit: Annotated[float, typer.Option(
         min=0.1, max=86400.0, help="Seconds per solve.")] = 20.0,
+    lang: LangOpt = "ru",
 ) -> None:
     """Why no calendar exists; what each rule costs in a calendar; what moving a meeting does."""
+    lang = _lang(lang)
     from scheduler.explain import cost_breakdown, explain_infeasibility, what_if, why_here
 
     try:
@@ -406,18 +430,48 @@ def explain(
         console.print(answer.text(), highlight=False)
         return
     report = check(inst, prof, cal)
-    console.print(cost_breakdown(report, prof), highlight=False)
-    console.print("\nWhy each meeting is where it is:")
-    for meeting_id, line in why_here(inst, cal).items():
-        console.print(f"  {meeting_id}: {line}", highlight=False)
+    if lang == "en":
+        console.print(cost_breakdown(report, prof), highlight=False)
+        console.print(f"\n{t('why_title', lang)}:")
+        for meeting_id, line in why_here(inst, cal).items():
+            console.print(f"  {meeting_id}: {line}", highlight=False)
+    else:
+        _print_cost_items(inst, prof, cal, report, lang)
+        console.print(f"\n{t('why_title', lang)}:")
+        from scheduler.words import meeting_label, why_here as why_here_in
+
+        for m, line in why_here_in(inst, cal, lang).items():
+            console.print(f"  {meeting_label(inst, m, lang)}: {line}", highlight=False)
     if not report.ok:
-        _print_violations(report, "en")
+        _print_violations(report, lang, inst, prof, cal)
         raise typer.Exit(1)
 
 
+def _print_cost_items(inst: Instance, prof: Profile, cal: Calendar, report: CheckReport,
+                      lang: str, top: int = 5) -> None:
+    """Per soft rule: its title, its total and the largest items behind it, by name."""
+    from scheduler.i18n import count
+    from scheduler.words import finding, rule_name
+
+    for rule_id, total in report.cost_by_rule.items():
+        name = rule_name(prof, rule_id, lang)
+        console.print(f"{name}: {total:,.0f}", highlight=False)
+        items = sorted((c for c in report.costs if c.rule_id == rule_id), key=lambda c: -c.amount)
+        for item in items[:top]:
+            text = finding(inst, prof, item, lang, cal).removeprefix(name).removeprefix(" — ")
+            console.print(f"    {item.amount:>6,.0f}  {text}", highlight=False)
+        if len(items) > top:
+            console.print("    " + t("and_more", lang).format(
+                n=len(items) - top, amount=f"{sum(c.amount for c in items[top:]):,.0f}"),
+                highlight=False)
+    console.print(f"{t('total', lang)}: {report.total_cost:,.0f}")
+
+
 @app.command()
-def history(workspace: Annotated[Path, typer.Argument(help="Workspace folder.")]) -> None:
+def history(workspace: Annotated[Path, typer.Argument(help="Workspace folder.")],
+            lang: LangOpt = "ru") -> None:
     """List the versions of a workspace, oldest first."""
+    lang = _lang(lang)
     try:
         repair(workspace)  # top-level files in line with the latest version after a crash
     except InputError as exc:
@@ -425,17 +479,30 @@ def history(workspace: Annotated[Path, typer.Argument(help="Workspace folder.")]
     found = versions(workspace)
     if not found:
         _fail_input(InputError(f"{workspace}: no versions (not a workspace?)"))
-    table = Table(title=str(workspace))
-    for col in ("version", "kind", "from", "created", "meetings", "changes", "status", "note"):
-        table.add_column(col)
+    from scheduler.words import version_kind
+
+    table = Table(title=t("history_title", lang).format(ws=workspace))
+    columns = ["h_version", "h_kind", "h_from", "h_created", "meetings", "h_changes", "status"]
+    for col in columns + (["h_note"] if lang == "en" else []):
+        table.add_column(t(col, lang))
     for v in found:
-        table.add_row(f"{v.number:03d}", v.kind, "" if v.base is None else f"{v.base:03d}",
-                      v.created, str(v.meetings), "" if v.changes is None else str(v.changes),
-                      v.status, v.note, style=None if v.readable else "red")
+        created = v.created
+        try:
+            created = dt.datetime.fromisoformat(v.created.replace("Z", "+00:00")).strftime(
+                "%d.%m.%Y %H:%M")
+        except ValueError:
+            pass
+        kind = version_kind(v.kind, lang) if v.readable else t("h_unreadable", lang)
+        status = (_quality(v.status, 0.0 if v.status == "OPTIMAL" else None, lang)
+                  if lang != "en" and v.status in LABELS_STATUS else v.status)
+        row = [f"{v.number:03d}", kind, "" if v.base is None else f"{v.base:03d}", created,
+               str(v.meetings), "" if v.changes is None else str(v.changes), status]
+        table.add_row(*row, *([v.note] if lang == "en" else []),
+                      style=None if v.readable else "red")
     console.print(table)
     damaged = [v for v in found if not v.readable]
     if damaged:
-        errors.print(f"[bold red]{len(damaged)} damaged version folder(s)[/]: "
+        errors.print(f"[bold red]{t('h_damaged', lang).format(n=len(damaged))}[/]: "
                      + ", ".join(str(v.path) for v in damaged), highlight=False)
 
 
@@ -444,14 +511,37 @@ def diff(
     a: Annotated[str, typer.Argument(help="Old calendar: file, version folder, or number.")],
     b: Annotated[str, typer.Argument(help="New calendar: file, version folder, or number.")],
     workspace: Annotated[Optional[Path], typer.Option(help="Where version numbers live.")] = None,
+    instance: Annotated[Optional[Path], typer.Option(help=(
+        "The instance, for names (default: the newer version's own instance.json)."))] = None,
+    lang: LangOpt = "ru",
 ) -> None:
     """Show what changed between two calendars (moved, re-presented, added, cancelled)."""
+    from scheduler.workspace import instance_of
+
+    lang = _lang(lang)
     try:
+        new_path = resolve_calendar(b, workspace)
         old = load_calendar(resolve_calendar(a, workspace))
-        new = load_calendar(resolve_calendar(b, workspace))
+        new = load_calendar(new_path)
+        source = instance or instance_of(new_path) or instance_of(resolve_calendar(a, workspace))
+        inst = load_instance(source) if source else None
     except InputError as exc:
         _fail_input(exc)
-    console.print(changes_markdown(diff_calendars(old, new), title=f"Changes from {a} to {b}"))
+    changes = diff_calendars(old, new)
+    if inst is None or lang == "en":  # the planners' list with ids
+        console.print(changes_markdown(changes, title=f"Changes from {a} to {b}"))
+        return
+    from scheduler.words import change_reason, notice_markdown
+
+    requests = ()
+    if (new_path.parent / "change_set.json").exists():  # a re-plan's version: its requests
+        try:
+            requests = load_changes_located(new_path.parent / "change_set.json")[0].requests
+        except InputError:
+            pass
+    reasons = [change_reason(ch, inst, new, requests, lang) for ch in changes]
+    console.print(notice_markdown(changes, inst, lang, t("diff_title", lang).format(a=a, b=b),
+                                  reasons), highlight=False)
 
 
 @app.command("check")
@@ -471,11 +561,14 @@ def check_cmd(
     except InputError as exc:
         _fail_input(exc)
     report = check(inst, prof, cal)
-    _print_costs(report, lang)
+    _print_costs(report, lang, inst, prof)
     if report.ok:
-        console.print(f"[green]{t('check_ok', lang)}[/] ({len(cal.meetings)} {t('meetings', lang).lower()})")
+        from scheduler.i18n import count
+
+        console.print(f"[green]{t('check_ok', lang)}[/] "
+                      f"({t('check_count', lang).format(n=count(len(cal.meetings), 'meeting', lang))})")
         return
-    _print_violations(report, lang)
+    _print_violations(report, lang, inst, prof, cal)
     raise typer.Exit(1)
 
 
@@ -491,6 +584,25 @@ def schema(
         _writable(out, folder=False)
         write_atomic(out, text)
         console.print(f"{out}")
+
+
+@app.command()
+def export(
+    instance: InstanceArg,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The .xlsx workbook to write.")],
+) -> None:
+    """Write an instance as the input workbook (to start the next half-year from it)."""
+    from scheduler.workbook import write_instance_workbook
+
+    if out.suffix.lower() != ".xlsx":
+        _fail_input(InputError(f"--out {out}: the instance workbook is an .xlsx file"))
+    _writable(out, folder=False)
+    try:
+        inst = load_instance(instance)
+    except InputError as exc:
+        _fail_input(exc)
+    write_instance_workbook(inst, out)
+    console.print(f"{out}")
 
 
 @app.command()
@@ -513,11 +625,21 @@ def template(
 
 
 # ---------------------------------------------------------------------- printing
-def _print_summary(inst: Instance, result: Result, lang: str) -> None:
+def _quality(status: str, gap: float | None, lang: str) -> str:
+    """The solver's verdict in plain words (the figures are for the planners' annex)."""
+    if status == "OPTIMAL" or (status == "FEASIBLE" and not gap):
+        return t("plain_OPTIMAL", lang)
+    if status == "FEASIBLE":
+        return t("plain_FEASIBLE", lang).format(gap=f"{100 * (gap or 0):.1f}")
+    return t(status, lang) if status in ("INFEASIBLE", "UNKNOWN", "MODEL_INVALID") else status
+
+
+def _print_summary(inst: Instance, prof: Profile, result: Result, lang: str) -> None:
     cal = result.calendar
     assert cal is not None
     quarters = inst.horizon.quarters
     meetings = cal.meetings
+    quarter = {q: t("quarter_n", lang).format(q=q) for q in quarters}
 
     per_body: dict[str, Counter] = defaultdict(Counter)
     for m in meetings:
@@ -527,7 +649,7 @@ def _print_summary(inst: Instance, result: Result, lang: str) -> None:
     bodies = Table(title=t("meetings", lang), show_footer=False)
     bodies.add_column(t("ministry", lang))
     for q in quarters:
-        bodies.add_column(f"Q{q}", justify="right")
+        bodies.add_column(quarter[q], justify="right")
     bodies.add_column(t("out_of_schedule", lang), justify="right")
     bodies.add_column(t("substitutions", lang), justify="right")
     for body in inst.bodies:
@@ -559,37 +681,52 @@ def _print_summary(inst: Instance, result: Result, lang: str) -> None:
     totals.add_column()
     totals.add_column(justify="right")
     for q in quarters:
-        totals.add_row(f"{t('meetings', lang)}, Q{q}", str(per_quarter[q]))
+        totals.add_row(t("meetings_in_q", lang).format(q=q), str(per_quarter[q]))
     totals.add_row(t("substitutions", lang), str(sum(m.substituted for m in meetings)))
     totals.add_row(t("out_of_schedule", lang),
                    str(sum(m.kind is MeetingKind.out_of_schedule for m in meetings)))
-    totals.add_row(t("status", lang), f"{result.status}: {t(result.status, lang)}")
-    totals.add_row(t("objective", lang), f"{result.objective:,.0f}")
-    totals.add_row(t("bound", lang), f"{result.bound:,.0f}")
-    totals.add_row(t("gap", lang), f"{100 * (result.gap or 0):.2f} %")
-    totals.add_row(t("time", lang), f"{result.wall_time:.1f}")
+    totals.add_row(t("quality", lang), _quality(result.status, result.gap, lang))
+    if lang == "en":  # the solver's own figures, for the planners
+        totals.add_row(t("status", lang), f"{result.status}: {t(result.status, lang)}")
+        totals.add_row(t("objective", lang), f"{result.objective:,.0f}")
+        totals.add_row(t("bound", lang), f"{result.bound:,.0f}")
+        totals.add_row(t("gap", lang), f"{100 * (result.gap or 0):.2f} %")
+    totals.add_row(t("solve_time", lang), t("seconds", lang).format(s=f"{result.wall_time:.1f}"))
     console.print(totals)
     assert result.check is not None
-    _print_costs(result.check, lang)
+    _print_costs(result.check, lang, inst, prof)
     console.print(f"[green]{t('check_ok', lang)}[/]")
 
 
-def _print_costs(report: CheckReport, lang: str) -> None:
-    table = Table(title=t("cost", lang))
+def _print_costs(report: CheckReport, lang: str, inst: Instance | None = None,
+                 prof: Profile | None = None) -> None:
+    from scheduler.words import rule_name
+
+    table = Table(title=t("costs_title", lang))
     table.add_column(t("rule", lang))
     table.add_column(t("cost", lang), justify="right")
     for rule_id, amount in report.cost_by_rule.items():
-        table.add_row(rule_id, f"{amount:,.0f}")
+        table.add_row(rule_name(prof, rule_id, lang), f"{amount:,.0f}")
     table.add_row(t("total", lang), f"{report.total_cost:,.0f}", style="bold")
     console.print(table)
 
 
-def _print_violations(report: CheckReport, lang: str) -> None:
-    table = Table(title=f"{t('check_failed', lang)}: {len(report.violations)}", style="red")
+def _print_violations(report: CheckReport, lang: str, inst: Instance | None = None,
+                      prof: Profile | None = None, cal: Calendar | None = None) -> None:
+    from scheduler.i18n import count
+    from scheduler.words import finding, rule_name
+
+    table = Table(title=f"{t('check_failed', lang)}: {count(len(report.violations), 'violation', lang)}",
+                  style="red")
     table.add_column(t("rule", lang))
     table.add_column(t("message", lang))
     for v in report.violations:
-        table.add_row(v.rule_id, v.message)
+        if inst is None:
+            table.add_row(rule_name(prof, v.rule_id, lang), v.message if lang == "en" else "")
+        else:
+            name, text = rule_name(prof, v.rule_id, lang), finding(inst, prof, v, lang, cal)
+            table.add_row(name, v.message if lang == "en" else text.removeprefix(name)
+                          .removeprefix(" — "))
     console.print(table)
 
 
@@ -613,11 +750,11 @@ def bench(
 
 
 @app.command("profiles")
-def profiles_cmd() -> None:
+def profiles_cmd(lang: LangOpt = "ru") -> None:
     """List the built-in rule profiles with their titles and rule ids."""
     from scheduler.profiles_cmd import profiles_table
 
-    console.print(profiles_table())
+    console.print(profiles_table(_lang(lang)))
 
 
 profile_app = typer.Typer(no_args_is_help=True, help="Show a rule profile.")
@@ -627,8 +764,10 @@ app.add_typer(profile_app, name="profile")
 @profile_app.command("show")
 def profile_show(
     name: Annotated[str, typer.Argument(help="Built-in profile name or a profile .toml file.")],
+    lang: LangOpt = "ru",
 ) -> None:
     """Print a profile: each rule's id, kind, source, switch and parameters."""
+    lang = _lang(lang)
     from scheduler.profile import profile_path
     from scheduler.profiles_cmd import profile_tables
 
@@ -636,7 +775,7 @@ def profile_show(
         prof = load_profile(name)
     except InputError as exc:
         _fail_input(exc)
-    for table in profile_tables(prof, profile_path(name)):
+    for table in profile_tables(prof, profile_path(name), lang):
         console.print(table)
 
 
@@ -650,8 +789,10 @@ def compare(
         min=0.1, max=86400.0, help="Seconds for each solve.")] = 60.0,
     workers: WorkersOpt = 2,
     seed: SeedOpt = 0,
+    lang: LangOpt = "ru",
 ) -> None:
     """Plan the same instance under each profile and tabulate the differences."""
+    lang = _lang(lang)
     from scheduler.profiles_cmd import compare as compare_plans
     from scheduler.profiles_cmd import compare_table, parse_profile_list
 
@@ -663,7 +804,7 @@ def compare(
     with console.status("planning ...") as status:
         compared = compare_plans(inst, chosen, time_limit=time_limit, workers=workers, seed=seed,
                                  on_start=lambda name: status.update(f"planning under {name} ..."))
-    console.print(compare_table(inst, compared))
+    console.print(compare_table(inst, compared, lang))
 
 
 @app.command()

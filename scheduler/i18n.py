@@ -109,7 +109,6 @@ LABELS.update({
     "col_source": {"ru": "Источник", "kk": "Дереккөз", "en": "Source"},
     "col_enabled": {"ru": "Включено", "kk": "Қосулы", "en": "On"},
     "col_holds": {"ru": "Соблюдается", "kk": "Сақталады", "en": "Holds"},
-    "col_parameters": {"ru": "Параметры", "kk": "Параметрлер", "en": "Parameters"},
     "col_value": {"ru": "Значение", "kk": "Мәні", "en": "Value"},
     "col_weight": {"ru": "Вес", "kk": "Салмағы", "en": "Weight"},
     # values
@@ -380,4 +379,327 @@ LABELS.update({  # a calendar that breaks hard rules, published only as a marked
                            "жариялауға жатпайды",
                      "en": "DRAFT: this calendar breaks hard rules ({n} violations) and is "
                            "not for publication"},
+})
+
+# ------------------------------------------------------------------ issue 13: every output
+# Nouns after numerals: Russian has three forms (1 встреча, 2 встречи, 5 встреч); Kazakh
+# keeps the singular after a numeral (5 кездесу); English two forms.
+NOUNS: dict[str, dict[str, tuple[str, ...]]] = {
+    "meeting": {"ru": ("встреча", "встречи", "встреч"), "kk": ("кездесу",),
+                "en": ("meeting", "meetings")},
+    "change": {"ru": ("изменение", "изменения", "изменений"), "kk": ("өзгеріс",),
+               "en": ("change", "changes")},
+    "request": {"ru": ("заявка", "заявки", "заявок"), "kk": ("өтінім",),
+                "en": ("request", "requests")},
+    "violation": {"ru": ("нарушение", "нарушения", "нарушений"), "kk": ("бұзушылық",),
+                  "en": ("violation", "violations")},
+    "day": {"ru": ("день", "дня", "дней"), "kk": ("күн",), "en": ("day", "days")},
+    "version": {"ru": ("версия", "версии", "версий"), "kk": ("нұсқа",),
+                "en": ("version", "versions")},
+    "chart": {"ru": ("диаграмма", "диаграммы", "диаграмм"), "kk": ("диаграмма",),
+              "en": ("chart", "charts")},
+    "calendar": {"ru": ("календарь", "календаря", "календарей"), "kk": ("күнтізбе",),
+                 "en": ("calendar", "calendars")},
+    "more": {"ru": ("другая", "другие", "других"), "kk": ("басқа",), "en": ("more", "more")},
+}
+
+
+def plural_form(n: int, noun: str, lang: str) -> str:
+    forms = NOUNS[noun][lang]
+    if lang == "kk":
+        return forms[0]
+    if lang == "en":
+        return forms[0] if n == 1 else forms[1]
+    n = abs(n)
+    if n % 10 == 1 and n % 100 != 11:
+        return forms[0]
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return forms[1]
+    return forms[2]
+
+
+def count(n: int, noun: str, lang: str) -> str:
+    """'137 встреч', '1 встреча', '2 встречи'; '137 кездесу'; '137 meetings'."""
+    return f"{n} {plural_form(n, noun, lang)}"
+
+
+def day_text(day, lang: str) -> str:
+    """A date as '14.01.2027, чт' (14.01.2027, бс; 14.01.2027, Thu)."""
+    return f"{day:%d.%m.%Y}, {LABELS[f'wd_{day.weekday()}'][lang]}"
+
+
+LABELS.update({
+    # plan summary
+    "quarter_n": {"ru": "{q} кв.", "kk": "{q}-тоқсан", "en": "Q{q}"},
+    "meetings_in_q": {"ru": "Встречи в {q} квартале", "kk": "{q}-тоқсандағы кездесулер",
+                      "en": "Meetings in Q{q}"},
+    "quality": {"ru": "Качество календаря", "kk": "Күнтізбенің сапасы",
+                "en": "Quality of the calendar"},
+    "cost_total": {"ru": "Штраф по желательным правилам", "kk": "Қалаулы ережелер бойынша айыппұл",
+                   "en": "Cost of the soft rules"},
+    "solve_time": {"ru": "Время расчёта", "kk": "Есептеу уақыты", "en": "Solving time"},
+    "seconds": {"ru": "{s} с", "kk": "{s} с", "en": "{s} s"},
+    "plain_OPTIMAL": {"ru": "календарь наилучший из возможных по правилам: доказано",
+                      "kk": "күнтізбе ережелер бойынша мүмкін болатын ең жақсысы: дәлелденді",
+                      "en": "the calendar is the best possible under the rules: proven"},
+    "plain_FEASIBLE": {"ru": "календарь соблюдает все обязательные правила; лучший вариант может "
+                             "быть не более чем на {gap} % лучше",
+                       "kk": "күнтізбе барлық міндетті ережелерді сақтайды; ең жақсы нұсқа одан "
+                             "ең көбі {gap} %-ға жақсы болуы мүмкін",
+                       "en": "the calendar keeps every hard rule; the best possible one may be "
+                             "up to {gap} % better"},
+    "written_files": {"ru": "Записано: {files}; {charts}, {calendars} (версия {v})",
+                      "kk": "Жазылды: {files}; {charts}, {calendars} ({v}-нұсқа)",
+                      "en": "Written: {files}; {charts}, {calendars} (version {v})"},
+    "written_plain": {"ru": "Записано: {files} (версия {v})", "kk": "Жазылды: {files} ({v}-нұсқа)",
+                      "en": "Written: {files} (version {v})"},
+    # check / explain
+    "costs_title": {"ru": "Штрафы по желательным правилам", "kk": "Қалаулы ережелер айыппұлдары",
+                    "en": "Soft-rule costs"},
+    "check_count": {"ru": "{n} в календаре", "kk": "күнтізбеде {n}", "en": "{n} in the calendar"},
+    "f_meetings": {"ru": "встречи", "kk": "кездесулер", "en": "meetings"},
+    "f_officials": {"ru": "должностные лица", "kk": "лауазымды тұлғалар", "en": "officials"},
+    "f_regions": {"ru": "регионы", "kk": "өңірлер", "en": "regions"},
+    "f_dates": {"ru": "даты", "kk": "күндер", "en": "dates"},
+    "why_title": {"ru": "Почему каждая встреча там, где она есть",
+                  "kk": "Әр кездесу неге осы жерде өтеді",
+                  "en": "Why each meeting is where it is"},
+    "why_alert": {"ru": "созвана по сигналу: {text}", "kk": "сигнал бойынша шақырылды: {text}",
+                  "en": "called by the alert: {text}"},
+    "why_issues": {"ru": "актуальные вопросы: {issues} (вес {w})",
+                   "kk": "өзекті мәселелер: {issues} (салмағы {w})",
+                   "en": "topical issues: {issues} (weight {w})"},
+    "why_preferred": {"ru": "в день, который предпочёл акимат", "kk": "әкімдік қалаған күні",
+                      "en": "on a date the akimat prefers"},
+    "why_load": {"ru": "встреч министров в регионе: {n}", "kk": "өңірдегі министрлер "
+                 "кездесулерінің саны: {n}", "en": "ministerial meetings in the region: {n}"},
+    "why_presenter": {"ru": "выступает {who}", "kk": "{who} сөз сөйлейді", "en": "{who} presents"},
+    "why_frequency": {"ru": "требуется правилами о периодичности встреч",
+                      "kk": "кездесулердің жиілігі туралы ережелер талап етеді",
+                      "en": "required by the frequency rules"},
+    "and_more": {"ru": "… и ещё {n} на {amount}", "kk": "… тағы {n}, барлығы {amount}",
+                 "en": "... and {n} more, {amount} in all"},
+    # change notice (replan, urgent, diff)
+    "changes_title": {"ru": "Изменения календаря на {date}", "kk": "{date} күнгі күнтізбе "
+                      "өзгерістері", "en": "Changes to the calendar as of {date}"},
+    "diff_title": {"ru": "Изменения: {a} → {b}", "kk": "Өзгерістер: {a} → {b}",
+                   "en": "Changes from {a} to {b}"},
+    "no_change": {"ru": "Ни одна встреча не изменилась.", "kk": "Бірде-бір кездесу өзгерген жоқ.",
+                  "en": "No meeting changed."},
+    "ch_moved": {"ru": "перенесена", "kk": "ауыстырылды", "en": "moved"},
+    "ch_re-presented": {"ru": "передана заместителю", "kk": "орынбасарға берілді",
+                        "en": "handed over"},
+    "ch_added": {"ru": "добавлена", "kk": "қосылды", "en": "added"},
+    "ch_cancelled": {"ru": "отменена", "kk": "болдырылмады", "en": "cancelled"},
+    "ch_was": {"ru": "было", "kk": "бұрын", "en": "was"},
+    "ch_now": {"ru": "стало", "kk": "енді", "en": "now"},
+    "ch_reason": {"ru": "Причина", "kk": "Себебі", "en": "Reason"},
+    "ch_refused": {"ru": "Отклонённые заявки", "kk": "Қабылданбаған өтінімдер",
+                   "en": "Refused requests"},
+    "ch_count": {"ru": "Итого: {changes}; отклонено: {refused}",
+                 "kk": "Барлығы: {changes}; қабылданбады: {refused}",
+                 "en": "In all: {changes}; refused: {refused}"},
+    "ch_proven": {"ru": "Меньшим числом изменений обойтись нельзя (доказано)",
+                  "kk": "Өзгерістерді бұдан азайту мүмкін емес (дәлелденді)",
+                  "en": "no fewer changes are possible (proven)"},
+    "ch_not_proven": {"ru": "Возможно, хватило бы и меньшего числа изменений (не доказано)",
+                      "kk": "Өзгерістер азырақ болуы мүмкін (дәлелденбеген)",
+                      "en": "fewer changes may be possible (not proven)"},
+    "rs_request": {"ru": "заявка от {date} ({body}){note}", "kk": "{date} өтінімі ({body}){note}",
+                   "en": "request of the {body} of {date}{note}"},
+    "rs_alert": {"ru": "внеплановая встреча: {text}", "kk": "кестеден тыс кездесу: {text}",
+                 "en": "out-of-schedule meeting: {text}"},
+    "rs_away": {"ru": "{who} отсутствует {start}–{end} ({why})",
+                "kk": "{who} {start}–{end} аралығында жоқ ({why})",
+                "en": "{who} is away {start}–{end} ({why})"},
+    "rs_day_off": {"ru": "{date} объявлен выходным днём", "kk": "{date} демалыс күні болып "
+                   "жарияланды", "en": "{date} is now a day off"},
+    "rs_room": {"ru": "освобождено место для внеплановой встречи {date} ({region})",
+                "kk": "{date} кестеден тыс кездесуге ({region}) орын босатылды",
+                "en": "to make room for the out-of-schedule meeting on {date} ({region})"},
+    "rs_other": {"ru": "пересчитано вместе с другими изменениями",
+                 "kk": "басқа өзгерістермен бірге қайта есептелді",
+                 "en": "re-optimised with the other changes"},
+    "act_move": {"ru": "перенести встречу {meeting}", "kk": "{meeting} кездесуін ауыстыру",
+                 "en": "move the meeting {meeting}"},
+    "act_cancel": {"ru": "отменить встречу {meeting}", "kk": "{meeting} кездесуін болдырмау",
+                   "en": "cancel the meeting {meeting}"},
+    "act_add": {"ru": "добавить встречу", "kk": "кездесу қосу", "en": "add a meeting"},
+    "act_block": {"ru": "закрыть даты {dates}", "kk": "{dates} күндерін жабу",
+                  "en": "block the dates {dates}"},
+    "act_to": {"ru": " → {where}", "kk": " → {where}", "en": " to {where}"},
+    "refused_line": {"ru": "{body}, заявка от {submitted}: {action}. Отклонена: {rule}",
+                     "kk": "{body}, {submitted} өтінімі: {action}. Қабылданбады: {rule}",
+                     "en": "{body}, request of {submitted}: {action}. Refused: {rule}"},
+    "refused_deadline": {"ru": "; срок подачи истёк {deadline}",
+                         "kk": "; беру мерзімі {deadline} өтіп кетті",
+                         "en": "; the deadline was {deadline}"},
+    "rule_NO-CHANGE": {"ru": "встреча уже назначена на эти дату и место",
+                       "kk": "кездесу осы күнге және орынға бұрыннан белгіленген",
+                       "en": "the meeting is already there"},
+    "rule_REPLAN": {"ru": "ни один календарь не соблюдает правила с этой заявкой",
+                    "kk": "бұл өтініммен ешбір күнтізбе ережелерді сақтамайды",
+                    "en": "no calendar keeps the rules with this request"},
+    # history, diff
+    "h_version": {"ru": "Версия", "kk": "Нұсқа", "en": "Version"},
+    "h_kind": {"ru": "Вид", "kk": "Түрі", "en": "Kind"},
+    "h_from": {"ru": "Из версии", "kk": "Қай нұсқадан", "en": "From"},
+    "h_created": {"ru": "Создана", "kk": "Жасалды", "en": "Created"},
+    "h_changes": {"ru": "Изменений", "kk": "Өзгерістер", "en": "Changes"},
+    "h_note": {"ru": "Примечание", "kk": "Ескертпе", "en": "Note"},
+    "h_unreadable": {"ru": "повреждена", "kk": "бүлінген", "en": "unreadable"},
+    "h_damaged": {"ru": "Повреждённые версии: {n}", "kk": "Бүлінген нұсқалар: {n}",
+                  "en": "Damaged versions: {n}"},
+    "vk_plan": {"ru": "план", "kk": "жоспар", "en": "plan"},
+    "vk_replan": {"ru": "перепланирование", "kk": "қайта жоспарлау", "en": "re-plan"},
+    "vk_urgent": {"ru": "внеплановая встреча", "kk": "кестеден тыс кездесу", "en": "urgent"},
+    "vk_imported": {"ru": "утверждённый календарь", "kk": "бекітілген күнтізбе",
+                    "en": "imported"},
+    "history_title": {"ru": "Версии календаря: {ws}", "kk": "Күнтізбе нұсқалары: {ws}",
+                      "en": "Versions of the calendar: {ws}"},
+    # profiles, compare
+    "profiles_title": {"ru": "Встроенные профили правил", "kk": "Ережелердің кірістірілген "
+                       "профильдері", "en": "Built-in rule profiles"},
+    "p_profile": {"ru": "Профиль", "kk": "Профиль", "en": "Profile"},
+    "p_title": {"ru": "Редакция", "kk": "Редакциясы", "en": "Title"},
+    "p_rules": {"ru": "Правила", "kk": "Ережелер", "en": "Rules"},
+    "p_off": {"ru": "выключено", "kk": "өшірулі", "en": "off"},
+    "p_params": {"ru": "Параметры", "kk": "Параметрлері", "en": "Parameters"},
+    "p_rules_of": {"ru": "Правила профиля {p}", "kk": "{p} профилінің ережелері",
+                   "en": "Rules of {p}"},
+    "p_file": {"ru": "Файл", "kk": "Файл", "en": "File"},
+    "cmp_title": {"ru": "Сравнение профилей: {profiles}", "kk": "Профильдерді салыстыру: "
+                  "{profiles}", "en": "Profiles compared: {profiles}"},
+    "cmp_status": {"ru": "Результат", "kk": "Нәтиже", "en": "Status"},
+    "cmp_meetings": {"ru": "Встреч всего", "kk": "Барлық кездесулер", "en": "Meetings"},
+    "cmp_planned": {"ru": "Плановых / внеплановых", "kk": "Жоспарлы / кестеден тыс",
+                    "en": "Planned / out of schedule"},
+    "cmp_ministers": {"ru": "Встреч министров", "kk": "Министрлер кездесулері",
+                      "en": "Meetings of ministers"},
+    "cmp_akims": {"ru": "Встреч акимов", "kk": "Әкімдер кездесулері", "en": "Meetings of akims"},
+    "cmp_rectors": {"ru": "Встреч ректоров", "kk": "Ректорлар кездесулері",
+                    "en": "Meetings of rectors"},
+    "cmp_min_q": {"ru": "Министры, встретившиеся с населением в {q} квартале",
+                  "kk": "{q}-тоқсанда халықпен кездескен министрлер",
+                  "en": "Ministers who met the population in Q{q}"},
+    "cmp_regions": {"ru": "Регионы со встречей министра", "kk": "Министр кездесуі өткен өңірлер",
+                    "en": "Regions with a ministerial meeting"},
+    "cmp_weight": {"ru": "Учтённый вес актуальных вопросов", "kk": "Ескерілген өзекті мәселелер "
+                   "салмағы", "en": "Topical-issue weight met"},
+    "cmp_cost": {"ru": "Штраф (по весам своего профиля)", "kk": "Айыппұл (өз профилінің "
+                 "салмақтары бойынша)", "en": "Cost (the profile's own weights)"},
+    "cmp_gap": {"ru": "Возможное улучшение", "kk": "Мүмкін жақсарту", "en": "Gap"},
+    "cmp_check": {"ru": "Независимая проверка", "kk": "Тәуелсіз тексеру",
+                  "en": "Independent check"},
+    "cmp_ok": {"ru": "пройдена", "kk": "өтті", "en": "ok"},
+    "cmp_time": {"ru": "Время, с", "kk": "Уақыты, с", "en": "Time, s"},
+})
+
+# Acts cited by the rules (RULES.md catalogue codes), named as the commission names them
+ACTS: dict[str, dict[str, str]] = {
+    "S-2016": {"ru": "Указ Президента Республики Казахстан от 5 февраля 2016 года № 190",
+               "kk": "Қазақстан Республикасы Президентінің 2016 жылғы 5 ақпандағы № 190 Жарлығы",
+               "en": "Decree of the President of 5 February 2016 No. 190"},
+    "S-2018": {"ru": "изменения 2018 года в Указ Президента Республики Казахстан № 190",
+               "kk": "Қазақстан Республикасы Президентінің № 190 Жарлығына 2018 жылғы "
+                     "өзгерістер",
+               "en": "the 2018 amendments to Decree No. 190"},
+    "S-2022A": {"ru": "Указ Президента Республики Казахстан от 3 марта 2022 года № 826",
+                "kk": "Қазақстан Республикасы Президентінің 2022 жылғы 3 наурыздағы № 826 "
+                      "Жарлығы",
+                "en": "Decree of the President of 3 March 2022 No. 826"},
+    "S-2023D": {"ru": "проект Указа Президента о порядке встреч (Министерство культуры и "
+                      "информации, 2023 год)",
+                "kk": "Кездесулер тәртібі туралы Президент Жарлығының жобасы (Мәдениет және "
+                      "ақпарат министрлігі, 2023 жыл)",
+                "en": "the draft presidential decree on the meetings' procedure (Ministry of "
+                      "Culture and Information, 2023)"},
+    "S-2024R": {"ru": "постановление Правительства Республики Казахстан 2024 года о встречах "
+                      "руководителей министерств с населением",
+                "kk": "Министрліктер басшыларының халықпен кездесулері туралы Қазақстан "
+                      "Республикасы Үкіметінің 2024 жылғы қаулысы",
+                "en": "the 2024 Government resolution on the ministries' heads' meetings with "
+                      "the population"},
+}
+LABELS.update({
+    "act_items": {"ru": "п. {items}", "kk": "{items}-тармақ", "en": "item {items}"},
+    "act_project": {"ru": "правило планирования (не установлено актом)",
+                    "kk": "жоспарлау ережесі (актіде белгіленбеген)",
+                    "en": "a planning rule (no act sets it)"},
+    "profile_kz-2024": {"ru": "Редакция 2024 года: министры ежеквартально, порядок на полугодие, "
+                              "акимы", "kk": "2024 жылғы редакция: министрлер тоқсан сайын, "
+                              "жарты жылдық тәртіп, әкімдер",
+                        "en": "2024 edition: ministers quarterly, half-year procedure, akims"},
+    "profile_kz-2016": {"ru": "Указ № 190 (2016): ежегодные отчётные встречи",
+                        "kk": "№ 190 Жарлық (2016): жыл сайынғы есепті кездесулер",
+                        "en": "Decree No. 190 (2016): annual reporting meetings"},
+    "profile_kz-2018": {"ru": "Указ № 190 с изменениями 2018 года: министры в прямом эфире",
+                        "kk": "2018 жылғы өзгерістермен № 190 Жарлық: министрлер тікелей эфирде",
+                        "en": "Decree No. 190 as amended in 2018: ministers live on TV"},
+})
+
+LABELS.update({  # the commission's report in plain words; figures and ids in annexes
+    "quality_row": {"ru": "Качество календаря", "kk": "Күнтізбенің сапасы",
+                    "en": "Quality of the calendar"},
+    "annex_solver": {"ru": "Приложение 1. Как рассчитан календарь",
+                     "kk": "1-қосымша. Күнтізбе қалай есептелді",
+                     "en": "Annex 1. How the calendar was computed"},
+    "annex_solver_note": {
+        "ru": "Календарь рассчитан программой оптимизации (OR-Tools CP-SAT). Штраф — сумма "
+              "отступлений от желательных правил (регионы по актуальным вопросам, "
+              "согласованные даты, распределение по регионам, замены); нижняя граница — "
+              "штраф, меньше которого не может быть ни у одного календаря. Когда они равны, "
+              "лучшего календаря по правилам не существует.",
+        "kk": "Күнтізбе оңтайландыру бағдарламасымен (OR-Tools CP-SAT) есептелді. Айыппұл — "
+              "қалаулы ережелерден ауытқулардың қосындысы (өзекті мәселелер бойынша өңірлер, "
+              "келісілген күндер, өңірлерге бөлу, алмастырулар); төменгі шек — ешбір "
+              "күнтізбенің айыппұлы одан аз бола алмайтын шама. Олар тең болса, ережелер "
+              "бойынша бұдан жақсы күнтізбе жоқ.",
+        "en": "The calendar was computed by an optimisation program (OR-Tools CP-SAT). The "
+              "cost sums the departures from the soft rules; the bound is a cost no calendar "
+              "can go below. When they are equal, no better calendar exists under the rules."},
+    "solver_status": {"ru": "Итог расчёта", "kk": "Есептеу нәтижесі", "en": "Solver status"},
+    "annex_rules": {"ru": "Приложение 2. Коды правил для планировщиков",
+                    "kk": "2-қосымша. Жоспарлаушыларға арналған ереже кодтары",
+                    "en": "Annex 2. Rule ids for the planners"},
+    "annex_rules_note": {"ru": "Коды правил — по каталогу правил проекта (RULES.md) и профилю "
+                               "правил; они же в сообщениях программы на английском языке.",
+                         "kk": "Ереже кодтары — жобаның ережелер каталогы (RULES.md) мен "
+                               "ережелер профилі бойынша; бағдарламаның ағылшын тіліндегі "
+                               "хабарламаларында да солар.",
+                         "en": "Rule ids follow the project's rule catalogue (RULES.md) and the "
+                               "profile; the program's English messages use them."},
+    "sources_note_plain": {"ru": "Источник каждого правила — нормативный акт; коды правил — "
+                                 "в приложении 2.",
+                           "kk": "Әр ереженің дереккөзі — нормативтік акт; ереже кодтары — "
+                                 "2-қосымшада.",
+                           "en": "Each rule's source is an act; the rule ids are in Annex 2."},
+    "page_of": {"ru": "Стр. {n} из {total}", "kk": "{n}-бет, барлығы {total}",
+                "en": "Page {n} of {total}"},
+})
+# Column labels and legends without the catalogue codes (they are in the annex)
+LABELS["col_announce_by"] = {"ru": "Опубликовать до", "kk": "Жариялау мерзімі",
+                             "en": "Announce by"}
+LABELS["col_results_by"] = {"ru": "Итоги до", "kk": "Қорытынды мерзімі", "en": "Results by"}
+LABELS["col_report_min"] = {"ru": "Доклад, мин", "kk": "Баяндама, мин", "en": "Report, min"}
+LABELS["col_channel"] = {"ru": "Трансляция", "kk": "Трансляция", "en": "Channel"}
+LABELS["col_audience"] = {"ru": "Приглашённые", "kk": "Шақырылғандар", "en": "Invitees"}
+LABELS["col_agenda_qa"] = {"ru": "Доклад / вопросы и ответы, мин",
+                           "kk": "Баяндама / сұрақ-жауап, мин", "en": "Report / Q&A, min"}
+LABELS["legend_oos"] = {"ru": "внеплановая встреча", "kk": "кестеден тыс кездесу",
+                        "en": "out-of-schedule meeting"}
+LABELS["legend_subst"] = {"ru": "выступает заместитель", "kk": "орынбасар сөз сөйлейді",
+                          "en": "a deputy presents"}
+LABELS["dl_change_q"] = {"ru": "Предложения министерств об изменениях на {q} квартал",
+                         "kk": "Министрліктердің {q}-тоқсанға өзгерістер туралы ұсыныстары",
+                         "en": "Ministries' change requests for Q{q}"}
+LABELS["dl_qreport_q"] = {"ru": "Сводка проведённых встреч за {q} квартал",
+                          "kk": "{q}-тоқсанда өткізілген кездесулер туралы жиынтық",
+                          "en": "Summary of the meetings held in Q{q}"}
+LABELS.update({
+    "sheet_annex": {"ru": "Приложение", "kk": "Қосымша", "en": "Annex"},
+    "sheet_changes": {"ru": "Изменения", "kk": "Өзгерістер", "en": "Changes"},
+})
+LABELS.update({
+    "col_parameters": {"ru": "Параметры", "kk": "Параметрлері", "en": "Parameters"},
 })

@@ -85,8 +85,36 @@ class Names(Frozen):
         return getattr(self, lang, "") or self.ru
 
 
+def _all_langs(value: object) -> object:
+    """A plain string (older files) is taken as the text in all three languages."""
+    return {"kk": value, "ru": value, "en": value} if isinstance(value, str) else value
+
+
+class Texts(Frozen):
+    """A free text (note, description) in Kazakh, Russian and English; any may be empty.
+
+    ``str()`` is the Russian text (the Kazakh, then the English one when it is empty)."""
+
+    kk: Text = ""
+    ru: Text = ""
+    en: Text = ""
+
+    def get(self, lang: str) -> str:
+        return getattr(self, lang, "") or self.ru or self.kk or self.en
+
+    def __str__(self) -> str:
+        return self.get("ru")
+
+    def __bool__(self) -> bool:
+        return bool(self.kk or self.ru or self.en)
+
+
+LangNames = Annotated[Names, BeforeValidator(_all_langs)]
+LangTexts = Annotated[Texts, BeforeValidator(_all_langs)]
+
+
 class Centre(Frozen):
-    name: Name
+    name: LangNames
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
 
@@ -176,7 +204,7 @@ class Absence(Frozen):
     start: dt.date
     end: dt.date
     reason: AbsenceReason
-    note: Text = ""
+    note: LangTexts = Texts()
 
     @model_validator(mode="after")
     def _ordered(self) -> Absence:
@@ -201,7 +229,7 @@ class TensionAlert(Frozen):
     body_ids: tuple[Id, ...] = Field(min_length=1)
     level: AlertLevel
     date: dt.date
-    text: Text = ""
+    text: LangTexts = Texts()
 
 
 class DateKind(str, Enum):

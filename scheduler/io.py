@@ -143,6 +143,13 @@ def load_profile(name_or_path: str | Path) -> Profile:
 
 def load_calendar(path: str | Path) -> Calendar:
     path = Path(path)
+    if path.suffix.lower() in (".xlsx", ".csv"):  # the project's own workbook or CSV, edited
+        from scheduler.calendar_io import read_calendar_csv, read_calendar_workbook
+
+        if not path.is_file():
+            raise InputError(f"{path}: no such file")
+        return (read_calendar_workbook if path.suffix.lower() == ".xlsx"
+                else read_calendar_csv)(path)
     data = _read_json(path)
     return _validate(Calendar, data, str(path), _json_locator(data))
 

@@ -60,22 +60,34 @@ def _value(value) -> str:
     return str(value)
 
 
-def profiles_table() -> Table:
-    """The built-in profiles: id, title and rule ids (switched-off rules marked)."""
-    table = Table(title="Built-in rule profiles (scheduler/profiles/)")
-    table.add_column("profile", no_wrap=True)
-    table.add_column("title")
-    table.add_column("rules")
+def profiles_table(lang: str = "en") -> Table:
+    """The built-in profiles: id, title and rules (switched-off rules marked); rules by id in
+    English, by title in Russian and Kazakh."""
+    from scheduler.i18n import t
+    from scheduler.words import profile_title, rule_name
+
+    title = t("profiles_title", lang) + (" (scheduler/profiles/)" if lang == "en" else "")
+    table = Table(title=title)
+    table.add_column(t("p_profile", lang), no_wrap=True)
+    table.add_column(t("p_title", lang))
+    table.add_column(t("p_rules", lang))
     for name in builtin_profiles():
         profile = load_profile(name)
-        rules = [rule_id if rule.enabled else f"({rule_id}: off)"
-                 for rule_id, rule in profile.rules.items()]
-        table.add_row(escape(profile.id), escape(profile.title), escape(", ".join(rules)))
+        if lang == "en":
+            rules = ", ".join(rule_id if rule.enabled else f"({rule_id}: off)"
+                              for rule_id, rule in profile.rules.items())
+        else:
+            rules = "\n".join(rule_name(profile, rule_id, lang)
+                               + ("" if rule.enabled else f" ({t('p_off', lang)})")
+                               for rule_id, rule in profile.rules.items())
+        table.add_row(escape(profile.id), escape(profile_title(profile, lang)), escape(rules))
     return table
 
 
-def profile_tables(profile: Profile, path: Path | None = None) -> list:
+def profile_tables(profile: Profile, path: Path | None = None, lang: str = "en") -> list:
     """One profile: its header, then one row per rule with kind, source, switch, parameters."""
+    if lang != "en":
+        return _profile_tables_in(profile, path, lang)
     head = Table(show_header=False, box=None)
     head.add_column(style="bold")
     head.add_column()
@@ -96,6 +108,82 @@ def profile_tables(profile: Profile, path: Path | None = None) -> list:
         rules.add_row(rule_id, rule.kind, escape(rule.source), "yes" if rule.enabled else "no",
                       escape(params or "-"), style=None if rule.enabled else "dim")
     return [head, rules]
+
+
+def _profile_tables_in(profile: Profile, path: Path | None, lang: str) -> list:
+    """``profile show`` in Russian or Kazakh: rules by title, sources as acts by title and
+    number; parameters keep their names (they are the profile file's keys)."""
+    from scheduler.i18n import t
+    from scheduler.words import profile_title, rule_name, source_text
+
+    head = Table(show_header=False, box=None)
+    head.add_column(style="bold")
+    head.add_column()
+    head.add_row(t("p_profile", lang), escape(profile.id))
+    head.add_row(t("p_title", lang), escape(profile_title(profile, lang)))
+    if path is not None:
+        head.add_row(t("p_file", lang), escape(str(path)))
+    rules = Table(title=t("p_rules_of", lang).format(p=profile.id))
+    rules.add_column(t("rule", lang))
+    rules.add_column(t("col_rule_kind", lang))
+    rules.add_column(t("col_source", lang), overflow="fold")
+    rules.add_column(t("col_enabled", lang))
+    rules.add_column(t("p_params", lang), overflow="fold")
+    for rule_id, rule in profile.rules.items():
+        params = "\n".join(f"{k} = {_value(v)}" for k, v in _params(rule).items())
+        kind = f"rule_kind_{rule.kind}"
+        rules.add_row(escape(rule_name(profile, rule_id, lang)),
+                      t(kind, lang) if kind in _labels() else rule.kind,
+                      escape(source_text(rule.source, lang)),
+                      t("yes" if rule.enabled else "no", lang), escape(params or "—"),
+                      style=None if rule.enabled else "dim")
+    return [head, rules]
+
+
+def _labels() -> dict:
+    from scheduler.i18n import LABELS
+
+    return LABELS
+
+
+# Rows of the comparison table, by their key in plan_metrics
+COMPARE_LABELS = {
+    "status": "cmp_status", "meetings": "cmp_meetings", "planned / out-of-schedule": "cmp_planned",
+    "meetings of ministers": "cmp_ministers", "meetings of akims": "cmp_akims",
+    "meetings of rectors": "cmp_rectors", "regions with a ministerial meeting": "cmp_regions",
+    "topical issue weight met": "cmp_weight", "substitutions": "substitutions",
+    "cost (the profile's own weights)": "cmp_cost", "gap": "cmp_gap",
+    "independent check": "cmp_check", "time, s": "cmp_time",
+}
+
+
+def _compare_label(key: str, lang: str) -> str:
+    import re
+
+    from scheduler.i18n import t
+
+    if lang == "en":
+        return key
+    quarter = re.fullmatch(r"ministers met the population in Q(\d)", key)
+    if quarter:
+        return t("cmp_min_q", lang).format(q=quarter.group(1))
+    return t(COMPARE_LABELS[key], lang) if key in COMPARE_LABELS else key
+
+
+def _compare_value(key: str, value: str, lang: str) -> str:
+    from scheduler.i18n import count, t
+
+    if lang == "en":
+        return value
+    if key == "status" and value in ("OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN",
+                                     "MODEL_INVALID"):
+        return t(value, lang)
+    if key == "independent check":
+        if value == "ok":
+            return t("cmp_ok", lang)
+        n = value.split()[0]
+        return count(int(n), "violation", lang) if n.isdigit() else value
+    return value
 
 
 # ------------------------------------------------------------------- comparing
@@ -159,10 +247,13 @@ def compare(inst: Instance, profiles: list[tuple[str, Profile]], *, time_limit: 
     return out
 
 
-def compare_table(inst: Instance, compared: list[Compared]) -> Table:
+def compare_table(inst: Instance, compared: list[Compared], lang: str = "en") -> Table:
     """One column per profile, one row per measure; rows that differ are bold."""
-    table = Table(title=escape(f"{inst.name} ({inst.horizon.label()}) under "
-                               f"{', '.join(c.profile for c in compared)}"))
+    from scheduler.i18n import t
+
+    names = ", ".join(c.profile for c in compared)
+    table = Table(title=escape(f"{inst.name} ({inst.horizon.label()}) under {names}"
+                               if lang == "en" else t("cmp_title", lang).format(profiles=names)))
     table.add_column("")
     for c in compared:
         table.add_column(escape(c.profile), justify="right")
@@ -170,5 +261,7 @@ def compare_table(inst: Instance, compared: list[Compared]) -> Table:
     for key in keys:
         values = [c.metrics.get(key, "-") for c in compared]
         differs = len(set(values)) > 1 and key != "time, s"
-        table.add_row(key, *map(escape, values), style="bold" if differs else None)
+        table.add_row(escape(_compare_label(key, lang)),
+                      *(escape(_compare_value(key, v, lang)) for v in values),
+                      style="bold" if differs else None)
     return table

@@ -102,7 +102,10 @@ TABLES: tuple[Sheet, ...] = (
     Sheet("regions", (
         Column("id", "Код региона", "Өңір коды"),
         *_names("Название", "Атауы"),
-        Column("centre_name", "Административный центр", "Әкімшілік орталығы", path="centre.name"),
+        Column("centre_name", "Административный центр", "Әкімшілік орталығы",
+               path="centre.name"),  # the same in all languages (older workbooks too)
+        *(Column(f"centre_{c.key}", c.ru, c.kk, path=f"centre.{c.path}", width=c.width)
+          for c in _names("Административный центр", "Әкімшілік орталығы", width=16)),
         Column("lat", "Широта", "Ендік", "float", "centre.lat"),
         Column("lon", "Долгота", "Бойлық", "float", "centre.lon"),
         Column("population", "Численность населения", "Халық саны", "int"),
@@ -143,7 +146,8 @@ TABLES: tuple[Sheet, ...] = (
         _date("start", "Начало", "Басталуы"),
         _date("end", "Окончание", "Аяқталуы"),
         Column("reason", "Причина", "Себебі", choices=_values(AbsenceReason)),
-        _NOTE,
+        _NOTE,  # the same in all languages (older workbooks too)
+        *_names("Примечание", "Ескертпе", prefix="note", width=30),
     )),
     Sheet("alerts", (
         Column("id", "Код сигнала", "Сигнал коды"),
@@ -151,7 +155,8 @@ TABLES: tuple[Sheet, ...] = (
         Column("body_ids", "Органы (через запятую)", "Органдар (үтір арқылы)", "list"),
         Column("level", "Уровень", "Деңгейі", choices=_values(AlertLevel)),
         _date(),
-        Column("text", "Описание", "Сипаттамасы", width=50),
+        Column("text", "Описание", "Сипаттамасы", width=50),  # the same in all languages
+        *_names("Описание", "Сипаттамасы", prefix="text", width=50),
     )),
     Sheet("region_dates", (
         _region(),
@@ -326,7 +331,12 @@ DATE_COLUMN = Column("date", "Дата", "Күні", "date")
 def _put(item: dict, path: str, value: Any) -> None:
     *parents, last = path.split(".")
     for part in parents:
+        if isinstance(item.get(part), str):  # one text for all languages, then one language
+            item[part] = {lang: item[part] for lang in ("kk", "ru", "en")}
         item = item.setdefault(part, {})
+    if isinstance(item.get(last), dict) and isinstance(value, str):  # languages given apart
+        item[last] = {lang: item[last].get(lang) or value for lang in ("kk", "ru", "en")}
+        return
     item[last] = value
 
 
@@ -449,17 +459,29 @@ def write_instance_workbook(instance: Instance, path: str | Path) -> None:
                           for d in r["districts"]]
     items["days_off"] = [{"date": day, "kind": kind} for kind, table in DAY_KINDS.items()
                          for day in data[table]]
-    _write(path, {name: [[_cell(item, sheet.column(c.key)) for c in sheet.columns]
+    _write(path, {name: [[_cell(item, sheet.column(c.key), sheet) for c in sheet.columns]
                          for item in items[name]]
                   for name, sheet in SHEETS.items()})
 
 
-def _cell(item: dict, column: Column) -> Any:
+def _uniform(value: Any) -> bool:
+    """A text in three languages that reads the same in all (an older file's one text)."""
+    return (isinstance(value, dict) and set(value) == {"kk", "ru", "en"}
+            and all(isinstance(v, str) for v in value.values()) and len(set(value.values())) == 1)
+
+
+def _cell(item: dict, column: Column, sheet: Sheet | None = None) -> Any:
+    target = column.target or column.key
     value: Any = item
-    for part in (column.target or column.key).split("."):
-        value = value.get(part) if isinstance(value, dict) else None
+    for part in target.split("."):
+        parent, value = value, value.get(part) if isinstance(value, dict) else None
     if isinstance(value, Enum):
         value = value.value
+    if isinstance(value, dict):  # one column for a text in three languages: when all agree
+        value = value["ru"] if _uniform(value) else None
+    elif sheet is not None and "." in target and _uniform(parent) and any(
+            c.target == target.rsplit(".", 1)[0] for c in sheet.columns):
+        value = None  # written once, in the column for all languages
     if isinstance(value, (list, tuple)):
         value = ", ".join(v.isoformat() if isinstance(v, dt.date) else str(v) for v in value)
     return None if value == "" else value
@@ -620,6 +642,6 @@ def write_changes_workbook(changes: ChangeSet, path: str | Path) -> None:
     for sheet, table in CHANGE_TABLE_OF_SHEET.items():
         items[sheet] = data[table]
     items["days_off"] = [{"date": day} for day in data["extra_days_off"]]
-    _write(path, {name: [[_cell(item, sheet.column(c.key)) for c in sheet.columns]
+    _write(path, {name: [[_cell(item, sheet.column(c.key), sheet) for c in sheet.columns]
                          for item in items[name]]
                   for name, sheet in CHANGE_SHEETS.items()}, CHANGE_TABLES, CHANGES_README)

@@ -287,7 +287,7 @@ def test_bad_profile_refused_by_compare_and_check(tmp_path, small_json, tiny_cal
 
 # ------------------------------------------------------------------------ commands
 def test_profiles_lists_the_builtin_profiles():
-    result = runner.invoke(app, ["profiles"], env={"COLUMNS": "200"})
+    result = runner.invoke(app, ["profiles", "--lang", "en"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     for text in ("kz-2016", "kz-2018", "kz-2024", "FREQ-WINDOW", "TV-LIVE", "FREQ-CEB-QUARTER",
                  "ATTEND-DISTRICT"):
@@ -295,7 +295,7 @@ def test_profiles_lists_the_builtin_profiles():
 
 
 def test_profile_show_prints_rules_sources_and_parameters():
-    result = runner.invoke(app, ["profile", "show", "kz-2018"], env={"COLUMNS": "200"})
+    result = runner.invoke(app, ["profile", "show", "kz-2018", "--lang", "en"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     for text in ("kz-2018", "TV-LIVE", "tv_channels = 1", "lead_months = 1", "S-2016 item 13",
                  "defence-aerospace-industry", "ATTEND-DISTRICT", "DL-CHANGE"):
@@ -308,7 +308,7 @@ def test_compare_tabulates_each_profile(tmp_path, small_json):
     """compare plans under each profile; one with no calendar shows its status."""
     hopeless = _custom(tmp_path, "lead_days = 0", "lead_days = 200", "hopeless.toml")
     result = runner.invoke(app, ["compare", str(small_json), "--profiles",
-                                 f"kz-2016,kz-2024,{hopeless}", *CLI_FAST],
+                                 f"kz-2016,kz-2024,{hopeless}", *CLI_FAST, "--lang", "en"],
                            env={"COLUMNS": "250"})
     assert result.exit_code == 0, result.output
     cells = {}

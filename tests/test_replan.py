@@ -190,7 +190,7 @@ def test_replan_command_keeps_versions_and_survives_a_crash(tmp_path, tiny_insta
     assert (workspace / "calendar.json").read_bytes() == latest
     history = runner.invoke(app, ["history", str(workspace)])
     assert history.exit_code == 0 and "002" in history.output and "003" not in history.output
-    diff = runner.invoke(app, ["diff", "1", "2", "--workspace", str(workspace)])
+    diff = runner.invoke(app, ["diff", "1", "2", "--workspace", str(workspace), "--lang", "en"])
     assert diff.exit_code == 0 and meeting.id in diff.output
 
 

@@ -325,9 +325,9 @@ def test_damaged_version_is_listed_not_hidden(ws, tmp_path, published):
     broken = folder / "versions" / f"{first.number + 1:03d}"
     broken.mkdir()
     (broken / "version.json").write_text("{not json", encoding="utf-8")
-    listed = runner.invoke(app, ["history", str(folder)])
+    listed = runner.invoke(app, ["history", str(folder), "--lang", "en"])
     assert listed.exit_code == 0, listed.output
-    assert "1 damaged version folder" in listed.output
+    assert "Damaged versions: 1" in listed.output
     assert latest(folder).number == first.number
     third = save_version(folder, "plan", {"calendar.json": published.model_dump_json()},
                          published)

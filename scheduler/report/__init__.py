@@ -16,8 +16,11 @@ Everything is rendered before the first file is written, and no file is written 
 name would lead outside ``out_dir`` (:class:`~scheduler.io.InputError`). A calendar that
 breaks hard rules is published only as a draft: every document says so first.
 
-No ``report.pdf``: the HTML report prints to an A4 PDF from any browser, and the libraries
-that convert HTML to PDF here need system packages (pango) beyond PyPI.
+- ``report.pdf`` (the same content as the HTML, A4, page numbers, headers repeated) and
+  ``pdf/BODY.pdf`` per ministry and akimat with only its meetings, deadlines and agenda
+  (fpdf2 with matplotlib's DejaVu Sans: pure Python, Kazakh letters);
+- after a re-plan (``notice``): ``changes.pdf``, the bilingual (ru+kk) change notice, which
+  is also a sheet of the workbook and a section of the HTML and PDF reports.
 """
 
 from __future__ import annotations
@@ -62,7 +65,7 @@ def chart_png(plot, instance: Instance, calendar: Calendar, lang: str = "ru") ->
 
 def write_report(instance: Instance, profile: Profile, calendar: Calendar,
                  out_dir: str | Path, lang: str = "ru",
-                 report: CheckReport | None = None) -> list[Path]:
+                 report: CheckReport | None = None, notice=None) -> list[Path]:
     """Write the workbook, the charts, the HTML report and the .ics calendars.
 
     ``lang`` (ru, kk, en) is the language of the report, the charts and the .ics texts;
@@ -74,11 +77,22 @@ def write_report(instance: Instance, profile: Profile, calendar: Calendar,
     out = Path(out_dir)
     report = report if report is not None else check(instance, profile, calendar)
     draft = draft_banner(report, lang)
+    from scheduler.report.notice import notice_documents
+    from scheduler.report.pdf import body_pdfs, render_pdf
+
+    extra = notice_documents(notice, lang) if notice is not None else None
     files: dict[str, bytes | str] = {
-        "calendar.xlsx": workbook_bytes(instance, profile, calendar, report)}
+        "calendar.xlsx": workbook_bytes(instance, profile, calendar, report,
+                                        extra.sheet if extra else None)}
     charts = {name: chart_png(plot, instance, calendar, lang) for name, plot in CHARTS.items()}
     files.update({f"{name}.png": png for name, png in charts.items()})
-    files["report.html"] = render_html(instance, profile, calendar, report, charts, lang)
+    files["report.html"] = render_html(instance, profile, calendar, report, charts, lang,
+                                       extra.html if extra else "")
+    files["report.pdf"] = render_pdf(instance, profile, calendar, report, charts, lang,
+                                     extra.pdf_sections if extra else None)
+    files.update(body_pdfs(instance, profile, calendar, lang, draft))
+    if extra is not None:
+        files["changes.pdf"] = extra.pdf
     files.update({f"ics/{name}": content
                   for name, content in ics_files(instance, calendar, lang, draft).items()})
     paths = {name: inside(out, name) for name in files}

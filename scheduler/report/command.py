@@ -41,8 +41,11 @@ def report_command(instance_path: str | Path, calendar_path: str | Path, out_dir
     checked = check(instance, rules, calendar)
     if not checked.ok and not draft:
         print(f"{t('check_failed', lang)}: {len(checked.violations)}", file=sys.stderr)
+        from scheduler.words import finding
+
         for v in checked.violations:
-            print(f"  {v.rule_id}: {v.message}", file=sys.stderr)
+            print("  " + (f"{v.rule_id}: {v.message}" if lang == "en"
+                          else finding(instance, rules, v, lang, calendar)), file=sys.stderr)
         print(f"{calendar_path}: not published, nothing was written (--draft writes the "
               "documents marked as a draft)", file=sys.stderr)
         return 1

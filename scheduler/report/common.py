@@ -107,9 +107,9 @@ def official_title(inst: Instance, official_id: str, lang: str) -> str:
         return official_id
 
 
-def centre_name(inst: Instance, region_id: str) -> str:
+def centre_name(inst: Instance, region_id: str, lang: str = "ru") -> str:
     try:
-        return one_line(inst.region(region_id).centre.name)
+        return one_line(inst.region(region_id).centre.name.get(lang))
     except KeyError:
         return ""
 
@@ -142,7 +142,7 @@ def reason_text(inst: Instance, meeting: Meeting, lang: str) -> str:
     if alert is not None:
         parts.append(tr("reason_alert", lang, level=tr(f"alert_{alert.level.value}", lang),
                         region=region_name(inst, alert.region_id, lang),
-                        date=fmt_date(alert.date), text=alert.text).rstrip(": "))
+                        date=fmt_date(alert.date), text=alert.text.get(lang)).rstrip(": "))
     if meeting.substituted:
         absence = next((a for a in inst.absences
                         if a.official_id == meeting.official_id and a.covers(meeting.date)), None)
@@ -221,7 +221,7 @@ def meeting_deadlines(inst: Instance, profile: Profile, calendar: Calendar) -> l
     """Each meeting's announcement date (TIME-LEAD) and results date (DL-AFTER)."""
     out = []
     for m in sorted_meetings(calendar):
-        label = {lang: f"{m.id}, {official_title(inst, m.presenter_id, lang)}, "
+        label = {lang: f"{official_title(inst, m.presenter_id, lang)}, "
                        f"{region_name(inst, m.region_id, lang)}, {fmt_date(m.date)}"
                  for lang in LANGS}
         rule = "TIME-LEAD"
@@ -343,3 +343,15 @@ def status_text(calendar: Calendar, lang: str, report: CheckReport | None = None
 
 def gap_text(calendar: Calendar) -> str:
     return "" if calendar.gap is None else f"{calendar.gap * 100:.2f} %"
+
+
+def quality_text(calendar: Calendar, lang: str, report: CheckReport | None = None) -> str:
+    """The solver's verdict in plain words: 'the calendar is the best possible under the
+    rules: proven', or how much better the best one might be."""
+    if report is not None and report.violations:
+        return draft_banner(report, lang)
+    if calendar.status == "OPTIMAL" or (calendar.status == "FEASIBLE" and not calendar.gap):
+        return tr("plain_OPTIMAL", lang)
+    if calendar.status == "FEASIBLE":
+        return tr("plain_FEASIBLE", lang, gap=f"{100 * (calendar.gap or 0):.1f}")
+    return status_text(calendar, lang, report)

@@ -94,10 +94,7 @@ def _summary(inst: Instance, profile: Profile, calendar: Calendar, report: Check
             [t("instance"), escape(calendar.instance)],
             [t("profile"), escape(calendar.profile)],
             [t("approval_date"), c.fmt_date(calendar.approval_date)],
-            [t("status"), escape(c.status_text(calendar, lang, report))],
-            [t("objective"), "" if calendar.objective is None else f"{calendar.objective:g}"],
-            [t("bound"), "" if calendar.bound is None else f"{calendar.bound:g}"],
-            [t("gap"), c.gap_text(calendar)]]
+            [t("quality_row"), escape(c.quality_text(calendar, lang, report))]]
     if calendar.created:
         left.append([t("created"), calendar.created.strftime("%d.%m.%Y %H:%M UTC")])
     right = [[t("meetings"), str(s.meetings)]]
@@ -115,28 +112,71 @@ def _summary(inst: Instance, profile: Profile, calendar: Calendar, report: Check
             f'<div>{_table(head, right, numeric={1}, table_class="kv")}</div></div>')
 
 
-def _compliance(profile: Profile, calendar: Calendar, report: CheckReport, lang: str) -> str:
+def compliance_rows(profile: Profile, calendar: Calendar, report: CheckReport,
+                    lang: str) -> tuple[list[str], list[list[str]], list[str]]:
+    """The commission's compliance table: each rule by title, its act, whether it holds
+    (plain text cells; the rule ids are in the planners' annex)."""
+    from scheduler.words import source_text
+
     rows, classes = [], []
-    for r in full_compliance(profile, calendar, report, lang):
-        rows.append([f"<b>{escape(r['rule_id'])}</b>", escape(r["title"]), escape(r["kind"]),
-                     escape(r["source"]), escape(r["holds"]),
+    found = full_compliance(profile, calendar, report, lang)
+    for r in found:
+        rows.append([r["title"], r["kind"], source_text(r["source"], lang), r["holds"],
                      "" if r["violations"] is None else str(r["violations"]),
                      "" if r["cost"] is None else f"{r['cost']:g}"])
         classes.append("" if r["ok"] else "bad")
-    total = sum(r["cost"] or 0 for r in full_compliance(profile, calendar, report, lang))
-    rows.append([f"<b>{escape(c.tr('total', lang))}</b>", "", "", "", "",
-                 str(len(report.violations)), f"<b>{total:g}</b>"])
+    total = sum(r["cost"] or 0 for r in found)
+    rows.append([c.tr("total", lang), "", "", "", str(len(report.violations)), f"{total:g}"])
     classes.append("")
-    headers = [c.tr(k, lang) for k in ("col_rule_id", "col_title", "col_rule_kind", "col_source",
+    headers = [c.tr(k, lang) for k in ("col_title", "col_rule_kind", "col_source",
                                         "col_holds", "violations", "cost")]
-    return (f'<p class="note">{escape(c.tr("sources_note", lang))}</p>'
-            + _table(headers, rows, classes, numeric={5, 6}, table_class="rules"))
+    return headers, rows, classes
+
+
+def _compliance(profile: Profile, calendar: Calendar, report: CheckReport, lang: str) -> str:
+    headers, rows, classes = compliance_rows(profile, calendar, report, lang)
+    rows = [[escape(x) for x in row] for row in rows]
+    rows[-1][0] = f"<b>{rows[-1][0]}</b>"
+    return (f'<p class="note">{escape(c.tr("sources_note_plain", lang))}</p>'
+            + _table(headers, rows, classes, numeric={4, 5}, table_class="rules"))
+
+
+def solver_rows(calendar: Calendar, report: CheckReport, lang: str) -> list[list[str]]:
+    """Annex 1: the solver's figures, each with its plain name."""
+    return [[c.tr("quality_row", lang), c.quality_text(calendar, lang, report)],
+            [c.tr("solver_status", lang), c.status_text(calendar, lang, report)],
+            [c.tr("objective", lang), "" if calendar.objective is None
+             else f"{calendar.objective:g}"],
+            [c.tr("bound", lang), "" if calendar.bound is None else f"{calendar.bound:g}"],
+            [c.tr("gap", lang), c.gap_text(calendar)],
+            [c.tr("time", lang), "" if calendar.wall_time_s is None
+             else f"{calendar.wall_time_s:.1f}"]]
+
+
+def rule_id_rows(profile: Profile, calendar: Calendar, report: CheckReport,
+                 lang: str) -> list[list[str]]:
+    """Annex 2: rule ids with titles and the catalogue's source codes, for the planners."""
+    return [[r["rule_id"], r["title"], r["source"]]
+            for r in full_compliance(profile, calendar, report, lang)]
+
+
+def _annexes(profile: Profile, calendar: Calendar, report: CheckReport, lang: str) -> str:
+    t = lambda key: escape(c.tr(key, lang))  # noqa: E731
+    solver = [[escape(a), escape(b)] for a, b in solver_rows(calendar, report, lang)]
+    ids = [[f"<b>{escape(a)}</b>", escape(b), escape(s)]
+           for a, b, s in rule_id_rows(profile, calendar, report, lang)]
+    return (f'<h2>{t("annex_solver")}</h2><p class="note">{t("annex_solver_note")}</p>'
+            + _table([c.tr("col_title", lang), c.tr("col_value", lang)], solver,
+                     table_class="kv")
+            + f'<h2 class="first">{t("annex_rules")}</h2><p class="note">{t("annex_rules_note")}'
+            f'</p>' + _table([c.tr("col_rule_id", lang), c.tr("col_title", lang),
+                              c.tr("col_source", lang)], ids, table_class="rules"))
 
 
 def _deadlines(inst: Instance, profile: Profile, lang: str) -> str:
-    rows = [[c.fmt_date(d.date), escape(d.rule_id), escape(d.text[lang])]
+    rows = [[c.fmt_date(d.date), escape(d.text[lang])]
             for d in c.horizon_deadlines(inst, profile)]
-    headers = [c.tr("col_deadline", lang), c.tr("col_rule_id", lang), c.tr("col_what", lang)]
+    headers = [c.tr("col_deadline", lang), c.tr("col_what", lang)]
     return _table(headers, rows) + f'<p class="note">{escape(c.tr("deadlines_note", lang))}</p>'
 
 
@@ -159,7 +199,7 @@ def _meetings(inst: Instance, calendar: Calendar, lang: str) -> str:
         if m.substituted:
             who += f"<br><i>{escape(c.tr('col_presenter', lang))}: " \
                    f"{escape(c.official_title(inst, m.presenter_id, lang))}</i>"
-        centre = c.centre_name(inst, m.region_id)
+        centre = c.centre_name(inst, m.region_id, lang)
         where = escape(c.region_name(inst, m.region_id, lang)) + \
             (f"<br><span class=small>{escape(centre)}</span>" if centre else "")
         agenda = f"{m.report_minutes if m.report_minutes is not None else '—'} / " \
@@ -195,8 +235,9 @@ def _meetings(inst: Instance, calendar: Calendar, lang: str) -> str:
 
 
 def render_html(inst: Instance, profile: Profile, calendar: Calendar, report: CheckReport,
-                charts: dict[str, bytes], lang: str = "ru") -> str:
-    """The whole report as one HTML document; ``charts`` maps a chart name to PNG bytes."""
+                charts: dict[str, bytes], lang: str = "ru", changes_html: str = "") -> str:
+    """The whole report as one HTML document; ``charts`` maps a chart name to PNG bytes;
+    ``changes_html`` is the change notice of a re-plan (a section), if any."""
     c.check_lang(lang)
     t = lambda key: escape(c.tr(key, lang))  # noqa: E731
     figures = []
@@ -231,6 +272,8 @@ def render_html(inst: Instance, profile: Profile, calendar: Calendar, report: Ch
 {_compliance(profile, calendar, report, lang)}
 <h2>{t("meeting_list")}</h2>
 {_meetings(inst, calendar, lang)}
+{changes_html}
+{_annexes(profile, calendar, report, lang)}
 </body>
 </html>
 """

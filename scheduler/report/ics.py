@@ -83,7 +83,7 @@ def event(inst: Instance, calendar: Calendar, m: Meeting, lang: str,
     if draft:
         summary = f"{c.tr('draft', lang)}: {summary}"
     ev.add("summary", one_line(summary))
-    centre = c.centre_name(inst, m.region_id)
+    centre = c.centre_name(inst, m.region_id, lang)
     region = c.region_name(inst, m.region_id, lang)
     ev.add("location", one_line(f"{centre}, {region}" if centre else region))
     ev.add("description", _description(inst, m, lang, draft))

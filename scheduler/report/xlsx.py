@@ -82,7 +82,7 @@ def _columns(inst: Instance) -> list[Column]:
     cols += both("col_official", lambda m, lang: c.official_title(inst, m.official_id, lang), 40)
     cols += both("col_presenter", lambda m, lang: c.official_title(inst, m.presenter_id, lang), 40)
     cols += both("col_region", lambda m, lang: c.region_name(inst, m.region_id, lang), 30)
-    cols += [(c.bi("col_centre"), lambda m: c.centre_name(inst, m.region_id), None, None)]
+    cols += both("col_centre", lambda m, lang: c.centre_name(inst, m.region_id, lang), 20)
     cols += both("col_reason", lambda m, lang: c.reason_text(inst, m, lang), 60)
     cols += both("col_issues", lambda m, lang: "; ".join(c.issue_texts(inst, m, lang)), 60)
     cols += [
@@ -227,11 +227,8 @@ def _summary_sheet(wb: Workbook, title: str, inst: Instance, profile: Profile,
         [c.bi("instance"), calendar.instance],
         [c.bi("profile"), calendar.profile],
         [c.bi("approval_date"), calendar.approval_date],
-        [c.bi("status"), f"{c.status_text(calendar, 'ru', report)} / "
-                         f"{c.status_text(calendar, 'kk', report)}"],
-        [c.bi("objective"), calendar.objective],
-        [c.bi("bound"), calendar.bound],
-        [c.bi("gap"), c.gap_text(calendar)],
+        [c.bi("quality_row"), f"{c.quality_text(calendar, 'ru', report)} / "
+                              f"{c.quality_text(calendar, 'kk', report)}"],
         [c.bi("meetings"), s.meetings],
     ]
     rows += [[f"{c.bi('meetings')}, {c.tr('sheet_quarter', 'ru', q=q)} / "
@@ -252,18 +249,45 @@ def _summary_sheet(wb: Workbook, title: str, inst: Instance, profile: Profile,
     _legend(ws, ws.max_row + 2, 1)
 
 
+def _annex_sheet(wb: Workbook, title: str, profile: Profile, calendar: Calendar,
+                 report: CheckReport) -> None:
+    """The planners' annex: the solver's figures in plain words, then the rule ids."""
+    from scheduler.report.html import rule_id_rows, solver_rows
+
+    ru, kk = solver_rows(calendar, report, "ru"), solver_rows(calendar, report, "kk")
+    rows: list[list] = [[c.bi("annex_solver"), "", ""], [c.tr("annex_solver_note", "ru"), "", ""],
+                        [c.tr("annex_solver_note", "kk"), "", ""]]
+    rows += [[f"{a[0]} / {b[0]}", a[1] if a[1] == b[1] else f"{a[1]} / {b[1]}", ""]
+             for a, b in zip(ru, kk)]
+    rows += [["", "", ""], [c.bi("annex_rules"), "", ""],
+             [c.bi("col_rule_id"), c.bi("col_title"), c.bi("col_source")]]
+    rows += [[a[0], f"{a[1]} / {b[1]}", a[2]] for a, b in zip(rule_id_rows(profile, calendar,
+                                                                           report, "ru"),
+                                                              rule_id_rows(profile, calendar,
+                                                                           report, "kk"))]
+    ws = _simple_sheet(wb, title, [c.bi("col_title"), c.bi("col_value"), ""], rows,
+                       widths={1: 60, 2: 70, 3: 40}, freeze="A2")
+    ws.auto_filter.ref = None
+    from openpyxl.styles import Alignment
+
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
 def _deadline_sheet(wb: Workbook, title: str, inst: Instance, profile: Profile,
                     calendar: Calendar) -> None:
     meetings = calendar.by_id()
     rows, fills = [], []
     for d in c.all_deadlines(inst, profile, calendar):
         m = meetings.get(d.meeting_id)
-        rows.append([d.date, d.rule_id, d.text["ru"], d.text["kk"], d.meeting_id,
+        rows.append([d.date, c.rule_title(profile, d.rule_id, "ru"), d.text["ru"], d.text["kk"],
+                     d.meeting_id,
                      c.official_title(inst, m.presenter_id, "ru") if m else "",
                      c.region_name(inst, m.region_id, "ru") if m else "",
                      m.date if m else None])
         fills.append(None if m else PatternFill("solid", fgColor="FFF2CC"))
-    headers = [c.bi("col_deadline"), c.bi("col_rule_id"), f"{c.LABELS['col_what']['ru']} (рус.)",
+    headers = [c.bi("col_deadline"), c.bi("rule"), f"{c.LABELS['col_what']['ru']} (рус.)",
                f"{c.LABELS['col_what']['kk']} (қаз.)", c.bi("col_id"),
                c.bi("col_presenter"), c.bi("col_region"), c.bi("col_date")]
     _simple_sheet(wb, title, headers, rows, formats={0: DATE_FORMAT, 7: DATE_FORMAT}, fills=fills,
@@ -371,7 +395,7 @@ def _mark_draft(wb: Workbook, report: CheckReport) -> None:
 
 
 def build_workbook(inst: Instance, profile: Profile, calendar: Calendar,
-                   report: CheckReport) -> Workbook:
+                   report: CheckReport, changes: Callable | None = None) -> Workbook:
     wb = Workbook()
     wb.remove(wb.active)
     used: set[str] = set()
@@ -389,6 +413,8 @@ def build_workbook(inst: Instance, profile: Profile, calendar: Calendar,
         meeting_sheet(wb, title("sheet_quarter", q=q), inst, [m for m in meetings if m.quarter == q])
     _deadline_sheet(wb, title("sheet_deadlines"), inst, profile, calendar)
     _compliance_sheet(wb, title("sheet_compliance"), profile, calendar, report)
+    if changes is not None:
+        changes(wb, title("sheet_changes"))
     for kind in (BodyKind.ceb, BodyKind.akimat, BodyKind.university):
         for body in inst.bodies:
             mine = [m for m in meetings if m.body_id == body.id]
@@ -397,13 +423,18 @@ def build_workbook(inst: Instance, profile: Profile, calendar: Calendar,
     for region in inst.regions:  # every region, so an empty sheet shows "no meetings here"
         mine = [m for m in meetings if m.region_id == region.id]
         meeting_sheet(wb, sheet_title(region.name.ru, used), inst, mine)
+    _annex_sheet(wb, title("sheet_annex"), profile, calendar, report)
+    from scheduler.calendar_io import add_data_sheet
+
+    add_data_sheet(wb, calendar)  # hidden: what `check` and `replan` read back
     if report.violations:
         _mark_draft(wb, report)
     return wb
 
 
 def workbook_bytes(inst: Instance, profile: Profile, calendar: Calendar,
-                   report: CheckReport) -> bytes:
+                   report: CheckReport, changes: Callable | None = None) -> bytes:
+    """``changes(workbook, title)`` adds the change notice sheet of a re-plan, if given."""
     buffer = io.BytesIO()
-    build_workbook(inst, profile, calendar, report).save(buffer)
+    build_workbook(inst, profile, calendar, report, changes).save(buffer)
     return buffer.getvalue()

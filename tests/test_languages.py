@@ -1,0 +1,173 @@
+"""Every command's output in Russian and Kazakh names things, never shows ids or English.
+
+The bundled instance is planned once (a short solve), re-planned with a small change set
+(a move, a refused move, an absence), and every printing command is run with ``--lang ru``
+and ``--lang kk``. Each output is scanned for the instance's ids (regions, bodies,
+officials, issues, alerts), the calendar's meeting ids, the profile's rule ids and common
+English words. English output (``--lang en``) keeps the ids for the planners.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scheduler.cli import app
+from scheduler.i18n import count, day_text
+from scheduler.io import load_calendar, load_instance, load_profile
+
+ROOT = Path(__file__).parent.parent
+INSTANCE = ROOT / "instances" / "kz-2027-h1.json"
+ENV = {"COLUMNS": "250", "NO_COLOR": "1"}
+ENGLISH = ("meeting", "meetings", "moved", "cancelled", "added", "changes", "reason",
+           "refused", "request", "version", "written", "total", "rule", "cost", "region",
+           "minister", "ministry", "akim of", "presented", "deputy", "the ", " and ", " of ",
+           "status", "optimal", "feasible", "objective", "bound", "gap", "profile", "kind",
+           "created", "changed", "sick leave", "delegation", "issues", "weight", "why",
+           "check", "planned", "out-of-schedule", "exempt", "source", "parameters")
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(app, [str(a) for a in args], env=ENV)
+    assert result.exit_code in (0, 1), result.output
+    return result.output
+
+
+def forbidden(inst, profile, meeting_ids) -> set[str]:
+    ids = {r.id for r in inst.regions} | {b.id for b in inst.bodies}
+    ids |= {o.id for o in inst.officials} | {i.id for i in inst.issues}
+    ids |= {a.id for a in inst.alerts} | set(meeting_ids) | set(profile.rules)
+    return ids
+
+
+def scrub(text: str, workspace: Path) -> str:
+    """Paths and file names are the user's own and may be in Latin letters."""
+    text = text.replace(str(workspace), "WS").replace(str(ROOT), "ROOT")
+    return re.sub(r"\S+\.(json|csv|md|xlsx|html|pdf|ics|toml|png)\b|\(PNG\)|\(\.ics\)", "", text)
+
+
+def assert_clean(text: str, ids: set[str], workspace: Path, what: str) -> None:
+    text = scrub(text, workspace)
+    tokens = set(re.findall(r"[\w.\-]+", text))
+    leaked = sorted(i for i in ids if i in tokens)
+    assert not leaked, f"{what}: ids {leaked[:10]} in\n{text[:3000]}"
+    lower = text.lower()
+    words = [w for w in ENGLISH if re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", lower)]
+    assert not words, f"{what}: English {words} in\n{text[:3000]}"
+    latin = re.findall(r"\b[A-Za-z]{4,}\b", text)
+    assert not latin, f"{what}: Latin words {latin[:10]} in\n{text[:3000]}"
+
+
+@pytest.fixture(scope="module")
+def planned(tmp_path_factory):
+    """A workspace with a plan of the bundled instance and one re-plan of it."""
+    base = tmp_path_factory.mktemp("lang")
+    ws = base / "ws"
+    plan = CliRunner().invoke(app, ["plan", str(INSTANCE), "--out", str(ws), "--time-limit",
+                                    "15", "--workers", "2", "--no-report", "--lang", "kk"],
+                              env=ENV)
+    assert plan.exit_code == 0, plan.output
+    cal = load_calendar(ws / "calendar.json")
+    finance = next(m for m in cal.meetings if m.body_id == "finance" and m.quarter == 2
+                   and m.date.day < 28)
+    early = next(m for m in cal.meetings if m.kind.value == "planned"
+                 and "2027-03-21" < m.date.isoformat() < "2027-04-15")
+    health = next(m for m in cal.meetings if m.official_id == "health-minister"
+                  and m.date.isoformat() > "2027-04-25")
+    changes = base / "changes.json"
+    changes.write_text(json.dumps({
+        "requests": [
+            {"id": "R1", "body_id": "finance", "submitted": "2027-03-10", "action": "move",
+             "meeting_id": finance.id,
+             "date": finance.date.replace(day=finance.date.day + 1).isoformat()},
+            {"id": "R2", "body_id": early.body_id, "submitted": "2027-03-15",
+             "action": "move", "meeting_id": early.id, "region_id": "pavlodar"}],
+        "absences": [{"official_id": "health-minister", "start": health.date.isoformat(),
+                      "end": health.date.isoformat(), "reason": "illness",
+                      "note": {"ru": "Больничный", "kk": "Еңбекке жарамсыздық парағы",
+                               "en": "Sick leave"}}]}), encoding="utf-8")
+    outputs = {"plan-kk": plan.output}
+    for lang in ("ru", "kk"):
+        copy = base / f"ws-{lang}"
+        shutil.copytree(ws, copy)
+        outputs[f"replan-{lang}"] = run("replan", INSTANCE, copy, changes, "--as-of",
+                                        "2027-03-20", "--no-report", "--time-limit", "15",
+                                        "--lang", lang)
+    return ws, base, outputs
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_no_ids_and_no_english_in_any_command(planned, lang):
+    ws, base, outputs = planned
+    work = base / f"ws-{lang}"
+    inst = load_instance(INSTANCE)
+    profile = load_profile("kz-2024")
+    meeting_ids = {m.id for m in load_calendar(work / "calendar.json").meetings}
+    meeting_ids |= {m.id for m in load_calendar(ws / "calendar.json").meetings}
+    ids = forbidden(inst, profile, meeting_ids)
+    texts = {
+        "replan": outputs[f"replan-{lang}"],
+        "check": run("check", INSTANCE, work, "--lang", lang),
+        "explain": run("explain", INSTANCE, work, "--lang", lang),
+        "history": run("history", work, "--lang", lang),
+        "diff": run("diff", "1", "2", "--workspace", work, "--lang", lang),
+        "profiles": run("profiles", "--lang", lang),
+        "changes.md": (work / "changes.md").read_text(encoding="utf-8").split(
+            "## Для планировщиков")[0],
+    }
+    if lang == "kk":
+        texts["plan"] = outputs["plan-kk"]
+    for what, text in texts.items():
+        assert_clean(text, ids, base, f"{what} --lang {lang}")
+    # names are there instead: the re-planned minister by title, a date with its weekday
+    assert inst.official("finance-minister").title.get(lang) in texts["replan"]
+    assert re.search(r"\d\d\.\d\d\.2027, \w\w", texts["diff"])
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_profile_show_names_rules_and_acts(lang):
+    text = run("profile", "show", "kz-2024", "--lang", lang)
+    rules = text.split("\n")
+    table = "\n".join(line.split("│")[1] if "│" in line else "" for line in rules)
+    profile = load_profile("kz-2024")
+    assert not [r for r in profile.rules if r in table]
+    assert "826" in text  # the akims' decree of 3 March 2022 by its number
+    assert "S-2022A" not in text and "S-2024R" not in text
+
+
+def test_english_keeps_the_ids_for_the_planners(planned):
+    ws, base, _ = planned
+    text = run("check", INSTANCE, ws, "--lang", "en")
+    assert "REGION-ISSUES" in text
+
+
+def test_plural_forms_and_dates():
+    import datetime as dt
+
+    assert [count(n, "meeting", "ru") for n in (1, 2, 5, 11, 21, 22, 137)] == [
+        "1 встреча", "2 встречи", "5 встреч", "11 встреч", "21 встреча", "22 встречи",
+        "137 встреч"]
+    assert count(137, "meeting", "kk") == "137 кездесу"
+    assert count(1, "meeting", "en") == "1 meeting" and count(2, "meeting", "en") == "2 meetings"
+    assert day_text(dt.date(2027, 1, 14), "ru") == "14.01.2027, чт"
+    assert day_text(dt.date(2027, 1, 14), "kk") == "14.01.2027, бс"
+
+
+def test_old_files_with_one_text_still_load():
+    from scheduler.instance import Instance
+
+    data = json.loads(INSTANCE.read_text(encoding="utf-8"))
+    data["regions"][0]["centre"]["name"] = "Astana"
+    data["alerts"][0]["text"] = "one text"
+    data["absences"][0]["note"] = "one note"
+    inst = Instance.model_validate(data)
+    assert inst.regions[0].centre.name.get("kk") == "Astana"
+    assert inst.alerts[0].text.get("kk") == "one text" and str(inst.absences[0].note) == "one note"
+    fresh = load_instance(INSTANCE)
+    assert fresh.region("east-kazakhstan").centre.name.get("ru") == "Усть-Каменогорск"
+    assert fresh.region("east-kazakhstan").centre.name.get("kk") == "Өскемен"
