@@ -150,9 +150,11 @@ class _Stages:
         cancelled = {r.meeting_id for r in self.accepted if r.action is Action.cancel}
         future = [m for m in self.published.meetings
                   if m.date >= self.as_of and m.id not in cancelled]
-        kept = {m.id: self._choices(m) for m in future if m.date < self.frozen_until
+        days_off = set(self.inst.extra_days_off)  # a day off declared later moves even a
+        kept = {m.id: self._choices(m) for m in future if m.date not in days_off and (
+                m.date < self.frozen_until  # published meeting (force majeure)
                 or m.kind is MeetingKind.out_of_schedule
-                or (free is not None and m.official_id not in free)}
+                or (free is not None and m.official_id not in free))}
         extra = [_candidate(m, m.presenter_id, self.ministerial[m.body_id]) for m in history]
         extra += [c for choices in kept.values() for c in choices]
         model = CalendarModel(self.inst, self.profile, extra=tuple(extra), first_day=self.as_of,
