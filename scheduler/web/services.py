@@ -367,7 +367,7 @@ def run_solve(job_id: int, explain_limit: float = 60.0) -> str:
         else:
             version = new_version(job.halfyear, "plan", result.calendar, job.instance,
                                   job.profile.name, job.profile.toml, user,
-                                  note=f"{inst.name}, profile {prof.id}", report=result.check)
+                                  note=f"{inst.name}, {prof.id}", report=result.check)
             final.update(status=SolveJob.Status.DONE, version=version)
     except Exception as exc:
         final.update(status=SolveJob.Status.FAILED, message=f"{type(exc).__name__}: {exc}")

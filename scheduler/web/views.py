@@ -78,7 +78,7 @@ def dashboard(request):
                   "left": s.days_left(d.date), "ago": -s.days_left(d.date)}
                  for d in c.horizon_deadlines(inst, prof)]
     summary = c.summarise(inst, prof, s.calendar_of(version)) if version else None
-    job = halfyear.solves.first()
+    job = halfyear.solves.first() if may(request.user, "read_all") else None
     return render(request, "web/dashboard.html", {
         "years": years, "halfyear": halfyear, "version": version, "deadlines": deadlines,
         "summary": summary, "published": s.published(halfyear), "job": job,
@@ -145,13 +145,14 @@ def plan_view(request):
         else:
             return redirect("web:solve", pk=job.pk)
     jobs = SolveJob.objects.select_related("halfyear", "profile", "version").defer(
-        *s.LIGHT_VERSION)[:10]
+        *s.LIGHT_VERSION)[:10] if may(request.user, "read_all") else []
     return render(request, "web/plan.html", {"form": form, "jobs": jobs,
                                              "read_only": read_only})
 
 
 @login_required
 def solve_view(request, pk: int):
+    require(request, "read_all")
     job = get_object_or_404(SolveJob.objects.select_related(
         "halfyear", "profile", "version", "instance").defer(*s.LIGHT_VERSION, *s.LIGHT_INSTANCE),
         pk=pk)
@@ -166,6 +167,7 @@ def solve_view(request, pk: int):
 
 @login_required
 def solve_progress(request, pk: int):
+    require(request, "read_all")
     job = get_object_or_404(SolveJob.objects.select_related("version", "halfyear").defer(
         *s.LIGHT_VERSION), pk=pk)
     data = {"status": job.status, "status_text": job.get_status_display(),

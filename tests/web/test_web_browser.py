@@ -180,6 +180,10 @@ def test_planner_imports_plans_explores_and_publishes(live_server, worker, accou
     assert b"<!DOCTYPE html>" in _download(page, "#downloads a[href$='report.html']", tmp_path)
     assert b"date" in _download(page, "#downloads a[href$='calendar.csv']", tmp_path)
     assert b'"meetings"' in _download(page, "#downloads a[href$='calendar.json']", tmp_path)
+    page.goto(calendar_url.split("calendar/")[0])  # the report drew the charts meanwhile
+    page.wait_for_selector("img.chart")
+    page.wait_for_function("Array.from(document.images).every(i => i.complete)")
+    _shot(page, "version-charts")
     page.goto(calendar_url)
     region_ics = _download(page, "a[href*='/ics/region/']", tmp_path)
     assert region_ics.startswith(b"BEGIN:VCALENDAR")
