@@ -418,7 +418,9 @@ def explain(
     if cal is None:
         with console.status("looking for the rules that collide ..."):
             found = explain_infeasibility(inst, prof, time_limit=time_limit)
-        console.print(found.text(), highlight=False)
+        from scheduler.words import explanation_text
+
+        console.print(explanation_text(found, inst, prof, lang), highlight=False)
         raise typer.Exit(0 if found.feasible else 1)
     if meeting is not None or to is not None:
         if meeting is None or to is None:
@@ -427,7 +429,9 @@ def explain(
             answer = what_if(inst, prof, cal, meeting, to)
         except (KeyError, ValueError) as exc:
             _fail_input(InputError(f"{calendar}: {exc.args[0]}"))
-        console.print(answer.text(), highlight=False)
+        from scheduler.words import what_if_text
+
+        console.print(what_if_text(answer, inst, prof, cal, lang), highlight=False)
         return
     report = check(inst, prof, cal)
     if lang == "en":

@@ -703,3 +703,39 @@ LABELS.update({
 LABELS.update({
     "col_parameters": {"ru": "Параметры", "kk": "Параметрлері", "en": "Parameters"},
 })
+LABELS.update({
+    "sheet_print": {"ru": "Печать (рус.)", "kk": "Басып шығару (қаз.)", "en": "Print (en)"},
+})
+LABELS.update({
+    "x_feasible": {"ru": "Календарь существует: все обязательные правила выполнимы.",
+                   "kk": "Күнтізбе бар: барлық міндетті ережелер орындалады.",
+                   "en": "A calendar exists: every hard rule can hold."},
+    "x_unknown": {"ru": "За отведённое время календарь не найден, и противоречие не доказано.",
+                  "kk": "Берілген уақытта күнтізбе табылмады, қайшылық дәлелденбеді.",
+                  "en": "No calendar found within the time limit, and no conflict was proven."},
+    "x_collide": {"ru": "Ни один календарь не соблюдает все обязательные правила. Несовместимы "
+                        "эти требования (без любого из них остальные выполнимы):",
+                  "kk": "Ешбір күнтізбе барлық міндетті ережелерді сақтамайды. Мына талаптар "
+                        "үйлеспейді (кез келгенін алып тастаса, қалғаны орындалады):",
+                  "en": "No calendar can obey all hard rules. These rules collide:"},
+    "x_fix": {"ru": "Календарь станет возможным, если ослабить одно из требований:",
+              "kk": "Талаптардың бірін жеңілдетсе, күнтізбе мүмкін болады:",
+              "en": "Any one of these changes makes a calendar possible:"},
+    "x_no_fix": {"ru": "Одного изменения недостаточно: ослабьте одно требование и запустите "
+                       "объяснение снова.",
+                 "kk": "Бір өзгеріс жеткіліксіз: бір талапты жеңілдетіп, түсіндіруді қайта "
+                       "іске қосыңыз.",
+                 "en": "No single change is enough: loosen one and explain again."},
+    "x_about": {"ru": "касается", "kk": "қатысты", "en": "concerns"},
+    "wi_move": {"ru": "Перенос встречи «{meeting}» → {to}",
+                "kk": "«{meeting}» кездесуін ауыстыру → {to}",
+                "en": "Moving {meeting} to {to}"},
+    "wi_breaks": {"ru": "нарушит обязательные правила:", "kk": "міндетті ережелерді бұзады:",
+                  "en": "would break hard rules:"},
+    "wi_keeps": {"ru": "соблюдает все обязательные правила; штраф изменится на {delta} "
+                       "({before} → {after}):",
+                 "kk": "барлық міндетті ережелерді сақтайды; айыппұл {delta} өзгереді "
+                       "({before} → {after}):",
+                 "en": "keeps every hard rule and changes the cost by {delta} "
+                       "({before} -> {after}):"},
+})

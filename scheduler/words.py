@@ -286,3 +286,60 @@ def notice_texts(result, change_set: ChangeSet, published: Calendar, profile: Pr
                      "count": tr("ch_count", lang, changes=count(len(changes), "change", lang),
                                  refused=count(len(refused), "request", lang))}
     return out
+
+
+def explanation_text(found, inst: Instance, profile: Profile, lang: str) -> str:
+    """``explain`` without a calendar, in ``lang``: which requirements collide, by rule
+    title and act, with the officials, regions and bodies they concern, by name."""
+    if lang == "en":
+        return found.text()
+    if found.feasible:
+        return tr("x_feasible", lang)
+    if not found.conflicts:
+        return tr("x_unknown", lang)
+    regions = {r.id for r in inst.regions}
+    officials = {o.id for o in inst.officials}
+    bodies = {b.id for b in inst.bodies}
+    lines = [tr("x_collide", lang)]
+    for i, conflict in enumerate(found.conflicts, 1):
+        about = []
+        for part in conflict.key[1:]:
+            if isinstance(part, str) and part in officials:
+                about.append(c.official_title(inst, part, lang))
+            elif isinstance(part, str) and part in regions:
+                about.append(c.region_name(inst, part, lang))
+            elif isinstance(part, str) and part in bodies:
+                about.append(c.body_name(inst, part, lang))
+            elif isinstance(part, dt.date):
+                about.append(day_text(part, lang))
+        text = rule_name(profile, conflict.rule_id, lang)
+        if about:
+            text += f" ({tr('x_about', lang)}: {', '.join(about)})"
+        lines.append(f"  {i}. {text}; {source_text(conflict.source, lang)}")
+    fixes = [x for x in found.conflicts if x.frees]
+    lines.append(tr("x_fix" if fixes else "x_no_fix", lang))
+    lines += [f"  - {rule_name(profile, x.rule_id, lang)}" for x in fixes]
+    return "\n".join(lines)
+
+
+def what_if_text(answer, inst: Instance, profile: Profile, calendar: Calendar,
+                 lang: str) -> str:
+    """``explain --meeting --to`` in ``lang``."""
+    if lang == "en":
+        return answer.text()
+    m, n = answer.meeting, answer.moved
+    to = f"{day_text(n.date, lang)}, {c.fmt_time(n.start)}, {place(inst, n.region_id, lang)}"
+    head = tr("wi_move", lang, meeting=meeting_label(inst, m, lang), to=to)
+    if answer.new_violations:
+        moved = calendar.model_copy(update={"meetings": tuple(
+            n if x.id == m.id else x for x in calendar.meetings)})
+        return "\n".join([f"{head} {tr('wi_breaks', lang)}"] + [
+            f"  - {finding(inst, profile, v, lang, moved)}" for v in answer.new_violations])
+    lines = [f"{head} " + tr("wi_keeps", lang, delta=f"{answer.delta:+,.0f}",
+                             before=f"{answer.before.total_cost:,.0f}",
+                             after=f"{answer.after.total_cost:,.0f}")]
+    for rule_id, after in answer.after.cost_by_rule.items():
+        change = after - answer.before.cost_by_rule.get(rule_id, 0)
+        if change:
+            lines.append(f"  {rule_name(profile, rule_id, lang)}: {change:+,.0f}")
+    return "\n".join(lines)

@@ -122,6 +122,10 @@ def test_no_ids_and_no_english_in_any_command(planned, lang):
     }
     if lang == "kk":
         texts["plan"] = outputs["plan-kk"]
+    moved = next(m for m in load_calendar(work / "calendar.json").meetings
+                 if m.date.isoformat() > "2027-05-01")
+    texts["what-if"] = run("explain", INSTANCE, work, "--meeting", moved.id, "--to",
+                           "2027-03-22", "--lang", lang)
     for what, text in texts.items():
         assert_clean(text, ids, base, f"{what} --lang {lang}")
     # names are there instead: the re-planned minister by title, a date with its weekday

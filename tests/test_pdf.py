@@ -79,3 +79,17 @@ def test_change_notice_pdf_is_bilingual():
     text, pages = text_of(data)
     assert pages == 2 and "Изменения календаря" in text and "күнтізбе өзгерістері" in text
     assert "Қабылданбаған өтінімдер" in text
+
+
+def test_workbook_print_sheets_fit_a4_landscape(written, tiny_calendar):
+    from openpyxl import load_workbook
+
+    wb = load_workbook(written / "calendar.xlsx")
+    for title in ("Печать (рус.)", "Басып шығару (қаз.)"):
+        ws = wb[title]
+        assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+        assert ws.print_title_rows and ws.max_column == 8
+        rows = [r for r in ws.iter_rows(min_row=3, values_only=True) if r[0]]
+        assert len(rows) == len(tiny_calendar.meetings)
+        assert all(ws.row_dimensions[i].height for i in range(3, 3 + len(rows)))

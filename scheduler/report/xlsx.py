@@ -170,6 +170,60 @@ def meeting_sheet(wb: Workbook, title: str, inst: Instance, meetings: list[Meeti
     return ws
 
 
+def print_sheet(wb: Workbook, title: str, inst: Instance, meetings: list[Meeting],
+                lang: str) -> Worksheet:
+    """The meeting list as the commission reads it on paper, in one language: the eight
+    columns of the PDF report, wrapped, rows as high as their text, A4 landscape fitted to
+    the page width, the header row repeated on every page."""
+    import math
+
+    from scheduler.report.pdf import _common_agenda, _meeting_rows
+
+    ws = wb.create_sheet(title)
+    note = _common_agenda(meetings, lang)  # the same stream and invitees: said once, on top
+    headers, rows, widths_mm = _meeting_rows(inst, meetings, lang, agenda_too=not note)
+    widths = [max(4.0, w / 2.0) for w in widths_mm]
+    first = 1
+    if note:
+        append_row(ws, [note.replace("\n", "; ")])
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
+        ws.cell(1, 1).alignment = WRAP
+        ws.row_dimensions[1].height = 30
+        first = 2
+    append_row(ws, headers)
+    for cell in ws[first]:
+        cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, BORDER
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    ws.row_dimensions[first].height = 45
+    small = Font(size=9)
+    for m, row in zip(meetings, rows):
+        append_row(ws, row)
+        fill = meeting_fill(m)
+        lines = 1
+        for j, cell in enumerate(ws[ws.max_row]):
+            cell.border, cell.alignment, cell.font = BORDER, WRAP, small
+            if fill is not None:
+                cell.fill = fill
+            per_line = max(1.0, widths[j] * 1.2)
+            lines = max(lines, sum(max(1, math.ceil(len(part) / per_line))
+                                   for part in str(cell.value or "").split("\n")))
+        ws.row_dimensions[ws.max_row].height = 12 * lines + 3
+    for j, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = width
+    ws.freeze_panes = f"A{first + 1}"
+    ws.print_title_rows = f"{first}:{first}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    ws.oddFooter.right.text = "&P / &N"
+    ws.oddHeader.left.text = c.tr("report_title", lang)
+    return ws
+
+
 def sheet_title(text: str, used: set[str]) -> str:
     """A valid, unique sheet name of at most 31 characters."""
     text = BAD_SHEET_CHARS.sub(" ", one_line(text)).strip().strip("'") or "sheet"
@@ -409,6 +463,8 @@ def build_workbook(inst: Instance, profile: Profile, calendar: Calendar,
         _draft_sheet(wb, title("draft"), report)
     _summary_sheet(wb, title("sheet_summary"), inst, profile, calendar, report)
     meeting_sheet(wb, title("sheet_all"), inst, meetings)
+    for lang in ("ru", "kk"):
+        print_sheet(wb, sheet_title(c.tr("sheet_print", lang), used), inst, meetings, lang)
     for q in inst.horizon.quarters:
         meeting_sheet(wb, title("sheet_quarter", q=q), inst, [m for m in meetings if m.quarter == q])
     _deadline_sheet(wb, title("sheet_deadlines"), inst, profile, calendar)
