@@ -250,7 +250,7 @@ BROKEN = [m for m in TINY_MEETINGS if m.id != "health-q2"]  # FREQ-CEB-QUARTER: 
 
 def test_report_refuses_a_calendar_that_breaks_hard_rules(tmp_path, capsys):
     instance, calendar = _files(tmp_path, _calendar(BROKEN))
-    assert report_command(instance, calendar, tmp_path / "out") == 1
+    assert report_command(instance, calendar, tmp_path / "out", lang="en") == 1
     err = capsys.readouterr().err
     assert "FREQ-CEB-QUARTER" in err and "--draft" in err
     assert not (tmp_path / "out").exists()
