@@ -188,7 +188,8 @@ def refusal_line(refusal: Refusal, inst: Instance, profile: Profile | None,
 
 def change_line(change: Change, inst: Instance, lang: str, reason: str = "") -> str:
     o, n = change.old, change.new
-    head = f"**{tr('ch_' + change.kind, lang)}**"
+    kind = tr("ch_" + change.kind, lang)
+    head = f"**{kind[:1].upper()}{kind[1:]}**"
     if o is None:
         body = meeting_label(inst, n, lang)
     elif n is None:

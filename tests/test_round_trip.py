@@ -56,7 +56,7 @@ def test_edit_one_date_in_excel_and_check_sees_exactly_that(tmp_path, tiny_insta
     diff = runner.invoke(app, ["diff", str(original), str(edited), "--instance", str(instance),
                                "--lang", "ru"], env=ENV)
     assert diff.exit_code == 0, diff.output
-    assert diff.output.count("**перенесена**") == 1 and new_day.strftime("%d.%m.%Y") in diff.output
+    assert diff.output.count("**Перенесена**") == 1 and new_day.strftime("%d.%m.%Y") in diff.output
     assert "Итого: 1 изменение" in diff.output
 
 

@@ -101,6 +101,9 @@ def write_report(instance: Instance, profile: Profile, calendar: Calendar,
         write_atomic(paths[name], content)
         written.append(paths[name])
     prune_ics(out, set(written))
+    for path in (out / "pdf").glob("*.pdf"):  # a body without meetings now: its old PDF goes
+        if path not in set(written) and path.is_file() and not path.is_symlink():
+            path.unlink()
     return written
 
 

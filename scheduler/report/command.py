@@ -56,8 +56,10 @@ def report_command(instance_path: str | Path, calendar_path: str | Path, out_dir
         return 2
     out = Path(out_dir)
     shown = [p for p in paths if p.parent == out]
-    ics = len(paths) - len(shown)
+    ics = sum(p.suffix == ".ics" for p in paths)
+    pdfs = sum(p.parent == out / "pdf" for p in paths)
     print(f"{t('written', lang)}: " + ", ".join(str(p) for p in shown)
+          + (f", {pdfs} × {out / 'pdf'}/*.pdf" if pdfs else "")
           + (f", {ics} × {out / 'ics'}/*/*.ics" if ics else ""))
     if not checked.ok:
         print(draft_banner(checked, lang), file=sys.stderr)
