@@ -853,7 +853,7 @@ def robustness(
     compare_scenarios: Annotated[Optional[int], typer.Option(min=1, help=(
         "Futures for the comparison (default: --scenarios)."))] = None,
     robust_weight: Annotated[float, typer.Option(min=0.0, help=(
-        "Objective units per unit of expected change cost in the robust draft."))] = 30.0,
+        "Objective units per unit of expected change cost in the robust draft."))] = 10.0,
     training: Annotated[int, typer.Option(min=1, help=(
         "Training futures for the expected change costs."))] = 200,
 ) -> None:

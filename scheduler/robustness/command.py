@@ -42,6 +42,14 @@ def run_command(instance: Instance, profile: Profile, published: Calendar,
                         or scenarios, seed=seed, address=address, num_cpus=num_cpus,
                         batch=batch, time_limit=time_limit, weight=robust_weight,
                         training=training, plan_time_limit=plan_time_limit, log=log)
+    elif all((out / "compare" / label / "plan.json").exists() for label in ("draft", "robust")):
+        drafts = {label: json.loads((out / "compare" / label / "plan.json").read_text())
+                  for label in ("draft", "robust")}
+        for label, info in drafts.items():  # an earlier comparison: kept in the report
+            info.setdefault("expected_learned", info.get("expected", math.nan))
+        extra = comparison_text(out / "compare", drafts, drafts["robust"]["weight"])
+    if (out / "NOTES.md").exists():  # the planner's own notes, kept at the end
+        extra += "\n\n" + (out / "NOTES.md").read_text(encoding="utf-8")
     summary = write_report(out, title=f"Robustness of {instance.name}: {published.horizon}",
                            names=names_of(instance), extra=extra)
     log(f"written: {out / 'README.md'} ({summary['futures']} futures)")
@@ -113,7 +121,9 @@ def comparison_text(out: Path, drafts: dict, weight: float) -> str:
              f"each planned meeting (`robust`), learned from training futures of another "
              f"random stream; both swept through the same {len(both)} futures "
              f"({len(ok)} re-planned to the end in both).", "",
-             "| calendar | plan cost (checker) | substitutions | expected change cost (learned) | changes per future: mean | weighted change cost per future: mean | infeasible futures |",
+             "| calendar | plan cost (checker) | substitutions | expected change cost (learned) "
+             "| changes per future: mean | weighted change cost per future: mean "
+             "| infeasible futures |",
              "|---|---|---|---|---|---|---|"]
     for label in ("draft", "robust"):
         d = drafts[label]

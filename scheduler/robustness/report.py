@@ -15,7 +15,7 @@ import numpy as np
 from scheduler.robustness.sweep import META, RESULTS, done_scenarios
 
 CAUSES = ("absence:illness", "absence:delegation", "absence:other", "alert", "request",
-          "blocked_date", "day_off", "ripple")
+          "blocked_date", "day_off", "non_compliant", "ripple")
 
 
 def load_records(folder: Path) -> list[dict]:
@@ -119,11 +119,17 @@ def write_report(folder: Path, title: str = "Robustness sweep", names: dict | No
                   f"model `{key.get('model')}` ({key.get('model_digest')}), seed {key.get('seed')}, "
                   f"{key.get('time_limit')} s per re-plan (CP-SAT, 1 worker a task); calendar "
                   f"{key.get('calendar_digest')}.", ""]
-    lines += [f"**{s['futures']} futures** ({', '.join(f'{v} {k}' for k, v in sorted(s['status'].items()))}); "
+    target = meta.get("target", s["futures"])
+    done = (f"{s['futures']} futures" if target <= s["futures"] else
+            f"{s['futures']} of {target} futures (interrupted: the same command resumes)")
+    lines += [f"**{done}** ({', '.join(f'{v} {k}' for k, v in sorted(s['status'].items()))}); "
               f"each re-planned quarter by quarter from the published calendar and every "
               f"re-planned calendar scored by the checker.", ""]
     lines += ["## Changes per quarter", "",
-              "| quarter | re-plans | calendars | changes: mean | median | p90 | worst | weighted change cost: median | p90 | worst | minimum proven | out-of-schedule meetings: mean | checker: no new violation | re-plan time (s): median | p90 |",
+              "| quarter | re-plans | calendars | changes: mean | median | p90 | worst "
+              "| weighted change cost: median | p90 | worst | minimum proven "
+              "| out-of-schedule meetings: mean | checker: no new violation "
+              "| re-plan time (s): median | p90 |",
               "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for q in s["quarters"]:
         p = s["per_quarter"][q]
@@ -169,7 +175,9 @@ def write_report(folder: Path, title: str = "Robustness sweep", names: dict | No
                      f"{_fmt(100 * s['official_futures'][official] / n)} % | "
                      f"{counts['_moved']} | {counts['_handed over']} | {counts['_cancelled']} | "
                      f"{main} |")
-    lines += ["", "## Fragile meetings", "", "| meeting | official | region | date | futures with a change | moved | handed over | cancelled | main cause |",
+    lines += ["", "## Fragile meetings", "",
+              "| meeting | official | region | date | futures with a change | moved "
+              "| handed over | cancelled | main cause |",
               "|---|---|---|---|---|---|---|---|---|"]
     for m in sorted(s["meetings"].values(), key=lambda m: -len(m["futures"]))[:15]:
         cause = m["causes"].most_common(1)[0][0]
@@ -195,7 +203,9 @@ def write_report(folder: Path, title: str = "Robustness sweep", names: dict | No
                          + text.replace("\n", " ")[:400])
     runs = meta.get("runs", [])
     if runs:
-        lines += ["", "## Runs", "", "| finished | futures | skipped (done before) | wall time (s) | CPUs | futures/s | load average before | after |",
+        lines += ["", "## Runs", "",
+                  "| finished | futures | skipped (done before) | wall time (s) | CPUs "
+                  "| futures/s | load average before | after |",
                   "|---|---|---|---|---|---|---|---|"]
         for run in runs:
             lines.append(f"| {run['finished']} | {run['futures']} | {run['skipped']} | "
@@ -244,7 +254,8 @@ def _write_csvs(folder: Path, records: list[dict], s: dict) -> None:
         w = csv.writer(f)
         w.writerow(["official", "futures_changed_share", "moved", "handed_over", "cancelled",
                     *CAUSES])
-        for official, c in sorted(s["officials"].items(), key=lambda kv: -s["official_futures"][kv[0]]):
+        for official, c in sorted(s["officials"].items(),
+                                  key=lambda kv: -s["official_futures"][kv[0]]):
             w.writerow([official, round(s["official_futures"][official] / n, 4), c["_moved"],
                         c["_handed over"], c["_cancelled"], *(c[x] for x in CAUSES)])
     with (folder / "regions.csv").open("w", newline="", encoding="utf-8") as f:
@@ -261,6 +272,7 @@ def _plots(folder: Path, s: dict, names: dict) -> list[str]:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     written = []
     records = load_records(folder)
@@ -274,6 +286,7 @@ def _plots(folder: Path, s: dict, names: dict) -> list[str]:
             ax.axvline(p["median"], color="black", lw=1, label=f"median {p['median']:.0f}")
             ax.axvline(p["p90"], color="#c0392b", lw=1, ls="--", label=f"p90 {p['p90']:.0f}")
             ax.legend(fontsize=8)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_title(f"Q{q}: changes to the published calendar", fontsize=10)
         ax.set_xlabel("changes in the quarter")
         ax.set_ylabel("futures")

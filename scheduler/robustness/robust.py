@@ -8,7 +8,8 @@ absence lets a deputy present and one is free, else it moves (the cheaper of
 day off, moves it too. Doubled within ``near_days`` of the quarter's change-set date
 (DL-CHANGE's ``near_factor``), as the re-plan counts it. The mean over the futures is the
 candidate's expected change cost; ``plan_robust`` minimises the profile's cost plus
-``weight`` x the expected change cost of the chosen meetings. The futures are the
+``weight`` x the expected change cost of the chosen meetings (above the least each
+official's candidates have: the term moves meetings, it does not drop them). The futures are the
 *training* stream (``sample_future(..., stream=1)``), never those a sweep evaluates on.
 """
 
@@ -116,11 +117,16 @@ def plan_robust(instance: Instance, profile: Profile, expected: ExpectedChanges 
     model = CalendarModel(instance, profile)
     penalty = 0
     if expected is not None and weight > 0:
-        for cand, var in model.vars.items():
-            if cand.kind.value != "planned":
-                continue
-            c = expected.cost(cand.official, cand.presenter, cand.region, cand.slot.date)
-            k = int(round(weight * c))
+        # Each official's cheapest candidate costs nothing extra: the term steers meetings
+        # to dates and presenters less likely to change, never to fewer meetings.
+        planned = [(cand, var, expected.cost(cand.official, cand.presenter, cand.region,
+                                             cand.slot.date))
+                   for cand, var in model.vars.items() if cand.kind.value == "planned"]
+        least: dict[str, float] = {}
+        for cand, _, c in planned:
+            least[cand.official] = min(c, least.get(cand.official, c))
+        for cand, var, c in planned:
+            k = int(round(weight * (c - least[cand.official])))
             if k:
                 penalty += k * var
         model.model.minimize(sum(model.costs.values()) + penalty)

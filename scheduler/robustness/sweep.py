@@ -36,7 +36,7 @@ META = "sweep.json"
 
 
 # ---------------------------------------------------------------------- one future
-def _cause(change: Change, future: Future, quarter: int, inst: Instance) -> str:
+def _cause(change: Change, future: Future, quarter: int, broken: set[str]) -> str:
     """Why a published meeting changed, in one word (the re-plan's reason, read)."""
     reason = change.reason
     if reason.startswith("change request"):
@@ -52,6 +52,8 @@ def _cause(change: Change, future: Future, quarter: int, inst: Instance) -> str:
     if old is not None and any(rd.region_id == old.region_id and rd.date == old.date
                                for rd in future.blocked.get(quarter, ())):
         return "blocked_date"
+    if old is not None and old.id in broken:  # it broke a hard rule before the re-plan
+        return "non_compliant"
     return "ripple"
 
 
@@ -90,6 +92,12 @@ def run_future(instance: Instance, profile: Profile, published: Calendar,
         try:
             result = replan(inst, profile, calendar, changes, as_of, time_limit=time_limit,
                             workers=workers, seed=0)
+            if result.calendar is None and result.wall_time >= time_limit / 2:
+                # replan says INFEASIBLE also when its first stage ran out of (wall) time,
+                # which a loaded machine makes likely: once more with three times as long
+                row["retried"] = round(result.wall_time, 3)
+                result = replan(inst, profile, calendar, changes, as_of,
+                                time_limit=3 * time_limit, workers=workers, seed=0)
         except Exception as exc:  # a bug in a re-plan must not kill the sweep: recorded
             row.update(status="ERROR", error=f"{type(exc).__name__}: {exc}"[:500])
             record["quarters"].append(row)
@@ -99,25 +107,26 @@ def run_future(instance: Instance, profile: Profile, published: Calendar,
                    for r in result.refused]
         row.update(status=result.status, changes_status=result.changes_status,
                    minimum_proven=result.minimum_proven, change_cost=result.change_cost,
-                   wall_time=round(result.wall_time, 3),
+                   wall_time=round(result.wall_time + row.get("retried", 0), 3),
                    changes_time=None if result.changes_time is None
                    else round(result.changes_time, 3),
                    requests=len(changes.requests), refused=refused)
         if result.calendar is None:
-            # replan says INFEASIBLE also when its first stage ran out of time
-            row["out_of_time"] = result.wall_time >= time_limit / 2
+            row["out_of_time"] = result.wall_time >= 3 * time_limit / 2
             row["explanation"] = _explain(result, inst, profile, explain)
             record["quarters"].append(row)
             record["status"] = "infeasible"
             break
-        rows = [_change_row(c, _cause(c, future, q, result.instance)) for c in result.changes]
+        earlier = check(result.instance, profile, calendar)  # the calendar it started from
+        broken = {m for v in earlier.violations for m in v.meeting_ids}
+        rows = [_change_row(c, _cause(c, future, q, broken)) for c in result.changes]
         oos_added = [r for r, c in zip(rows, result.changes)
                      if c.kind == "added" and c.new is not None
                      and c.new.kind is MeetingKind.out_of_schedule]
         planned = [r for r, c in zip(rows, result.changes)
                    if not (c.kind == "added" and c.new is not None
                            and c.new.kind is MeetingKind.out_of_schedule)]
-        before = _violation_keys(check(result.instance, profile, calendar))
+        before = _violation_keys(earlier)
         after = result.check
         new = [v for v in after.violations if (v.rule_id, v.meeting_ids) not in before]
         row.update(changes=len(planned), out_of_schedule=len(oos_added),
@@ -260,30 +269,28 @@ def sweep(instance: Instance, profile: Profile, published: Calendar, model: Disr
         options = {"time_limit": time_limit, "workers": 1, "explain": explain}
         batches = [todo[i:i + batch] for i in range(0, len(todo), max(1, batch))]
         limit = max(2, int(2 * cpus))  # in flight: enough to keep every CPU busy
-        pending, finished = [], 0
-        with results.open("a", encoding="utf-8") as sink:
-            while batches or pending:
-                while batches and len(pending) < limit:
-                    pending.append(task.remote(context, seed, batches.pop(0), options))
-                ready, pending = ray.wait(pending, num_returns=1)
-                for record in ray.get(ready[0]):
-                    sink.write(json.dumps(record, ensure_ascii=False) + "\n")
-                    finished += 1
-                sink.flush()
-                os.fsync(sink.fileno())
+        meta["target"] = scenarios
+        finished, interrupted = 0, False
+        try:
+            for count in _stream(ray, task, context, seed, batches, options, limit, results):
+                finished = count
                 elapsed = time.perf_counter() - started
                 if finished == len(todo) or finished % max(1, len(todo) // 20) == 0:
                     rate = finished / elapsed if elapsed else 0.0
                     left = (len(todo) - finished) / rate if rate else 0.0
                     log(f"  {finished}/{len(todo)} futures, {rate:.2f}/s, "
                         f"{elapsed:.0f} s, about {left:.0f} s left")
+        except KeyboardInterrupt:  # stopped by hand: what arrived is kept, resume later
+            interrupted = True
+            log(f"interrupted after {finished} futures; run the same command to resume")
         wall = time.perf_counter() - started
-        run = SweepRun(len(todo), len(done), wall, cpus, address, load_before, os.getloadavg())
+        run = SweepRun(finished, len(done), wall, cpus, address, load_before, os.getloadavg())
         meta["runs"].append({"finished": dt.datetime.now().isoformat(timespec="seconds"),
                              "futures": run.futures, "skipped": run.skipped,
                              "wall_time_s": round(wall, 2), "num_cpus": cpus,
                              "address": address or "local",
                              "futures_per_s": round(run.throughput, 4),
+                             "interrupted": interrupted,
                              "load_before": [round(x, 2) for x in load_before],
                              "load_after": [round(x, 2) for x in run.load_after]})
         _write_meta(meta_path, meta)
@@ -291,6 +298,24 @@ def sweep(instance: Instance, profile: Profile, published: Calendar, model: Disr
     finally:
         if started_ray:
             ray.shutdown()
+
+
+def _stream(ray, task, context, seed: int, batches: list[list[int]], options: dict,
+            limit: int, results: Path):
+    """Keep ``limit`` tasks in flight; append each record as it arrives (flushed and
+    synced, so a kill loses at most the line being written); yield the count so far."""
+    pending, finished = [], 0
+    with results.open("a", encoding="utf-8") as sink:
+        while batches or pending:
+            while batches and len(pending) < limit:
+                pending.append(task.remote(context, seed, batches.pop(0), options))
+            ready, pending = ray.wait(pending, num_returns=1)
+            for record in ray.get(ready[0]):
+                sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+                finished += 1
+            sink.flush()
+            os.fsync(sink.fileno())
+            yield finished
 
 
 def _write_meta(path: Path, meta: dict) -> None:
