@@ -3,8 +3,9 @@ does, and what moving one meeting would do.
 
 Infeasibility: every hard rule instance (a rule id with the person, quarter, region or
 date it applies to) is guarded by its own literal in an explanation model
-(``CalendarModel(..., explain=True)``); a feasibility solve under all of them as
-assumptions returns a sufficient set, which a deletion loop shrinks to a minimal one.
+(``CalendarModel(..., explain=True)``: the planning model, with the meetings its domain
+filters leave out kept in but guarded, so with every literal on it is the planning
+model); QuickXplain finds a minimal set of rule instances that cannot hold together.
 Each member is then tried alone: if dropping it gives a calendar, it is a relaxation.
 """
 
@@ -12,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ortools.sat.python import cp_model
 
@@ -165,7 +166,9 @@ def describe(key: tuple, instance: Instance, profile: Profile, frees: bool = Fal
         fix = f"free a date in {when} for the {_title(instance, who)} or a deputy"
     elif rule_id == "TIME-LEAD":
         first = earliest_planned_date(instance, profile)
-        say = (f"No planned meeting may fall before {_day(first)}: it is announced "
+        akims = earliest_planned_date(instance, profile, akims=True)
+        when = _day(first) + (f" (an akim's before {_day(akims)})" if akims != first else "")
+        say = (f"No planned meeting may fall before {when}: it is announced "
                f"a lead ahead, after the calendar is published")
         fix = "publish the calendar earlier, or shorten TIME-LEAD"
     elif rule_id == "TIME-OFFHOURS":
@@ -189,6 +192,12 @@ def describe(key: tuple, instance: Instance, profile: Profile, frees: bool = Fal
                f"to {away.end} and cannot present a meeting")
         fix = (f"shorten or move the absence of the {_title(instance, who)} "
                f"({away.start}..{away.end})")
+    elif rule_id == "SUBST-DEPUTY" and args == ["out_of_schedule"]:
+        say = "No deputy presents an out-of-schedule meeting for an absent head"
+        fix = "let deputies present out-of-schedule meetings (SUBST-DEPUTY out_of_schedule)"
+    elif rule_id == "SUBST-DEPUTY" and args == ["akims"]:
+        say = "No deputy akim stands in for an absent akim"
+        fix = "let deputy akims stand in (SUBST-DEPUTY akims)"
     elif rule_id == "SUBST-DEPUTY" and args[0] == "reasons" and isinstance(args[1], str):
         reason = args[1]
         say = (f"A deputy stands in only for an absence of reason {', '.join(rule.reasons)}: "

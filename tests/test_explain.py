@@ -192,3 +192,20 @@ def test_plan_explains_unless_told_not_to(kz2024, tmp_path):
     assert "A calendar exists" not in explained.output
     skipped = CliRunner().invoke(app, ["plan", str(path), *fast, "--no-explain"])
     assert skipped.exit_code == 1 and "collide" not in skipped.output, skipped.output
+
+
+def test_switched_off_stand_ins_are_named(kz2024):
+    """SUBST-DEPUTY with deputies neither at out-of-schedule meetings nor for akims: the
+    minister ill through the alert's window, the akim ill all Q1; both switches are named."""
+    profile = kz2024.with_params("SUBST-DEPUTY", out_of_schedule=False, akims=False)
+    inst = make_instance(regions=["astana", "akmola"], ministries=["health"], akimats=["akmola"],
+                         akim_deputies=True,
+                         alerts=[("alert-akmola", "akmola", ["health"], "arisen", "2027-04-05")],
+                         absences=[("minister-health", "2027-04-01", "2027-04-30", "illness"),
+                                   ("akim-akmola", "2027-01-01", "2027-03-31", "illness")])
+    assert solve(inst, profile, time_limit=10, workers=1, seed=0).status == "INFEASIBLE"
+    found = explain_infeasibility(inst, profile)
+    assert found.status == "INFEASIBLE"
+    keys = _keys(found)
+    assert keys & {("SUBST-DEPUTY", "out_of_schedule"), ("SUBST-DEPUTY", "akims")}, keys
+    assert "stand" in found.text()

@@ -5,6 +5,9 @@ that the domain rules allow are created, and each filter below names its rule id
 SCOPE-EXEMPT (who has a duty), TIME-HORIZON and TIME-OFFHOURS (the slot grid),
 TIME-LEAD (the earliest planned date), SUBST-DEPUTY (who may present on a day),
 REGION-AGREE (blocked dates), URGENT-TENSION and EXTRA-DEMAND (out-of-schedule windows).
+An explanation model keeps what the filters of TIME-OFFHOURS's holidays, TIME-LEAD,
+SUBST-DEPUTY and REGION-AGREE leave out, each candidate with the rule instances that
+leave it out, so that with all of them on it is exactly the planning model.
 """
 
 from __future__ import annotations
