@@ -37,8 +37,8 @@ from scheduler.planner import Result, solve
 from scheduler.profile import Profile, profile_text
 from scheduler.profiles_cmd import load_profile_for
 from scheduler.replan import replan as replan_calendar
-from scheduler.workspace import (INPUTS, Version, instance_for, latest, repair,
-                                 resolve_calendar, save_version, version_of, versions)
+from scheduler.workspace import (INPUTS, Version, check_base, instance_for, repair,
+                                 resolve_calendar, save_version, versions)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Plan, check and publish the half-year calendar of ministers' and akims' "
@@ -225,7 +225,7 @@ def replan(
         published, (change_set, locate) = load_calendar(calendar), load_changes_located(changes)
         day = _date(as_of, "--as-of")
         validate_changes(change_set, inst, published, day, str(changes), locate)
-        _check_base(published, workspace, from_older)
+        check_base(workspace, published, from_older)
     except InputError as exc:
         _fail_input(exc)
     _replan_and_write(inst, prof, published, change_set, day, workspace, "replan", lang, report,
@@ -259,7 +259,7 @@ def urgent(
         inst = instance_for(instance, calendar)
         prof = load_profile_for(profile, inst)
         published = load_calendar(calendar)
-        _check_base(published, workspace, from_older)
+        check_base(workspace, published, from_older)
         day = _date(date, "--date")
         if alert_id is None:
             taken = {a.id for a in inst.alerts}
@@ -290,17 +290,6 @@ def _published(calendar: Path, out: Path | None) -> tuple[Path, Path]:
     check_output(workspace)
     repair(workspace)
     return path, workspace
-
-
-def _check_base(published: Calendar, workspace: Path, from_older: bool) -> None:
-    """Refuse early (before solving) to re-plan a calendar that is not the latest version."""
-    newest = latest(workspace)
-    if newest is None or from_older or version_of(published, workspace) == newest:
-        return
-    raise InputError(f"{workspace}: the calendar to re-plan is not the workspace's latest "
-                     f"version ({newest.number:03d}, {newest.kind}, {newest.created}); re-plan "
-                     f"{workspace / 'calendar.json'}, or pass --from-older to start from the "
-                     f"older calendar on purpose")
 
 
 
@@ -454,7 +443,6 @@ def explain(
 def _print_cost_items(inst: Instance, prof: Profile, cal: Calendar, report: CheckReport,
                       lang: str, top: int = 5) -> None:
     """Per soft rule: its title, its total and the largest items behind it, by name."""
-    from scheduler.i18n import count
     from scheduler.words import finding, rule_name
 
     for rule_id, total in report.cost_by_rule.items():

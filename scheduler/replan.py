@@ -236,15 +236,14 @@ def _unplaceable(instance: Instance, profile: Profile, published: Calendar, chan
     placing = [r for r in accepted if r.action in (Action.move, Action.add, Action.cancel)]
     if not placing:
         return None
+    inst = apply_to_instance(instance, changes, accepted)
     for r in placing:
         rest = [q for q in accepted if q.id != r.id]
         trial = _Stages(apply_to_instance(instance, changes, rest), profile, published, rest,
                         as_of).run(None, time_limit, workers, seed, None)
         if trial is not None:
-            return _refusal(r, apply_to_instance(instance, changes, accepted), profile,
-                            published)
-    return _refusal(placing[-1], apply_to_instance(instance, changes, accepted), profile,
-                    published, alone=False)
+            return _refusal(r, inst, profile, published)
+    return _refusal(placing[-1], inst, profile, published, alone=False)
 
 
 def _refusal(r: ChangeRequest, inst: Instance, profile: Profile, published: Calendar,

@@ -197,6 +197,20 @@ class StaleBase(InputError):
     """The calendar a re-plan started from is no longer the workspace's latest version."""
 
 
+def check_base(workspace: Path, base: Calendar, allow_older: bool) -> Version | None:
+    """The version holding ``base``; :class:`StaleBase` when that is not the latest version
+    (unless ``allow_older``). Called before solving, and again under the lock at the write."""
+    newest = latest(workspace)
+    held = version_of(base, workspace)
+    if newest is not None and held != newest and not allow_older:
+        raise StaleBase(
+            f"{workspace}: the calendar this re-plan started from is not the workspace's "
+            f"latest version ({newest.number:03d}, {newest.kind}, {newest.created}); re-plan "
+            f"{workspace / 'calendar.json'}, or pass --from-older to start from the older "
+            f"calendar on purpose")
+    return held
+
+
 def save_version(workspace: str | Path, kind: str, files: dict[str, str | bytes],
                  calendar: Calendar, note: str = "", changes: int | None = None, *,
                  base: Calendar | None = None, allow_older: bool = False,
@@ -211,14 +225,7 @@ def save_version(workspace: str | Path, kind: str, files: dict[str, str | bytes]
     with locked(workspace) as ws:
         base_number = None
         if base is not None:
-            newest = latest(ws)
-            held = version_of(base, ws)
-            if newest is not None and held != newest and not allow_older:
-                raise StaleBase(
-                    f"{ws}: the calendar this re-plan started from is not the workspace's "
-                    f"latest version ({newest.number:03d}, {newest.kind}, {newest.created}); "
-                    f"re-plan {ws / 'calendar.json'}, or pass --from-older to start from the "
-                    f"older calendar on purpose")
+            held = check_base(ws, base, allow_older)
             if held is None:
                 held = _write_version(ws, "imported", {"calendar.json": _json(base)}, base,
                                       "published calendar the re-plan started from", None, None)
