@@ -162,6 +162,24 @@ class _Data:
     def in_horizon(self, day: dt.date) -> bool:
         return self.inst.horizon.start <= day <= self.inst.horizon.end
 
+    def of(self, official_id: str) -> list[Meeting]:
+        """The official's own meetings (his duty), in calendar order; the index is built
+        once per list of meetings, so per-official rules never scan the whole calendar."""
+        return self._index("official_id").get(official_id, [])
+
+    def on_day(self, day: dt.date) -> list[Meeting]:
+        """The meetings of one date, in calendar order (indexed once, like ``of``)."""
+        return self._index("date").get(day, [])
+
+    def _index(self, key: str) -> dict:
+        cached = self.__dict__.setdefault("_indexes", {}).get(key)
+        if cached is None or cached[0] is not self.meetings:
+            index: dict = defaultdict(list)
+            for m in self.meetings:
+                index[getattr(m, key)].append(m)
+            cached = self.__dict__["_indexes"][key] = (self.meetings, dict(index))
+        return cached[1]
+
     @cached_property
     def days_off(self) -> dict[dt.date, str]:
         """Public holidays of Kazakhstan (observed days included) and the instance's days off."""
@@ -266,8 +284,8 @@ def _scope_exempt(data: _Data) -> list[Violation]:
 
 
 def _planned_per_quarter(data: _Data, official_id: str) -> Counter:
-    return Counter(quarter_of(m.date) for m in data.meetings
-                   if m.official_id == official_id and m.kind is MeetingKind.planned
+    return Counter(quarter_of(m.date) for m in data.of(official_id)
+                   if m.kind is MeetingKind.planned
                    and data.in_horizon(m.date))
 
 
@@ -287,8 +305,8 @@ def _freq_ceb_quarter(data: _Data) -> list[Violation]:
                     "FREQ-CEB-QUARTER",
                     f"{_cap(data.who(head.id))} has {n} planned meetings in Q{q} {year}; "
                     f"it needs between {rule.min_per_quarter} and {rule.max_per_quarter}.",
-                    [m for m in data.meetings if m.official_id == head.id
-                     and m.kind is MeetingKind.planned and quarter_of(m.date) == q],
+                    [m for m in data.of(head.id)
+                     if m.kind is MeetingKind.planned and quarter_of(m.date) == q],
                     officials=[head.id]))
     return found
 
@@ -324,10 +342,10 @@ def _freq_akim(data: _Data) -> list[Violation]:
                 found.append(_violation(
                     "FREQ-AKIM", f"{name} has {counts[q]} planned meetings in Q{q} {year}; "
                                  f"at most {rule.max_per_quarter} are allowed.",
-                    [m for m in data.meetings if m.official_id == akim.id
-                     and m.kind is MeetingKind.planned and quarter_of(m.date) == q]))
-        for m in data.meetings:
-            if m.official_id == akim.id and m.region_id != body.region_id:
+                    [m for m in data.of(akim.id)
+                     if m.kind is MeetingKind.planned and quarter_of(m.date) == q]))
+        for m in data.of(akim.id):
+            if m.region_id != body.region_id:
                 found.append(_violation(
                     "FREQ-AKIM", f"{_cap(data.describe(m))} is outside the akim's own "
                                  f"territory, {data.where(body.region_id)}.", [m]))
@@ -339,7 +357,7 @@ def _district_rotation(data: _Data, akim: Official, region_id: str | None, level
                        ) -> list[Violation]:
     """A regional akim visits a district again only once he has been to all of them; a
     district or rural akim meets in his own district."""
-    own = sorted((m for m in data.meetings if m.official_id == akim.id),
+    own = sorted(data.of(akim.id),
                  key=lambda m: (m.date, m.start))
     if level != "region":
         return [_violation("FREQ-AKIM", f"{_cap(data.describe(m))} is not in his own district "
@@ -392,8 +410,8 @@ def _freq_window(data: _Data) -> list[Violation]:
             found.append(_violation(
                 "FREQ-WINDOW", f"{_cap(data.who(head.id))} has {n} planned meetings in Q{q} "
                                f"{year}, the {who}' quarter; it needs {span}.",
-                [m for m in data.meetings if m.official_id == head.id
-                 and m.kind is MeetingKind.planned and quarter_of(m.date) == q],
+                [m for m in data.of(head.id)
+                 if m.kind is MeetingKind.planned and quarter_of(m.date) == q],
                 officials=[head.id]))
     return found
 
@@ -641,8 +659,7 @@ def _akim_support(data: _Data) -> list[Violation]:
     found = []
     for (region, day), ministerial in visits.items():
         akim = akim_of.get(region)
-        own = [m for m in data.meetings
-               if m.date == day and akim in (m.official_id, m.presenter_id)]
+        own = [m for m in data.on_day(day) if akim in (m.official_id, m.presenter_id)]
         for m in own:
             found.append(_violation(
                 "AKIM-SUPPORT", f"{_cap(data.who(akim))} supports the visit of "
