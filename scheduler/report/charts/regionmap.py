@@ -1,11 +1,22 @@
-"""Map of the regional centres: circles sized by meetings, coloured by topical-issue coverage."""
+"""Map of Kazakhstan's regions: shaded by topical-issue coverage, circles sized by meetings.
+
+The borders are the 17 regions and 3 cities of republican significance as they are since
+June 2022, from ``data/kz-regions-2024.geojson`` (source, licence and derivation in
+``data/README.md``); a region of an instance that the file does not know is drawn as its
+centre's circle only.
+"""
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 from collections import Counter
+from pathlib import Path
 
 from matplotlib.axes import Axes
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path as MplPath
 from matplotlib.transforms import Bbox
 
 from scheduler.instance import Instance
@@ -14,6 +25,41 @@ from scheduler.report import common as c
 from scheduler.report.charts import style
 
 NO_ISSUES = "#bfbfbf"
+BORDERS = Path(__file__).with_name("data") / "kz-regions-2024.geojson"
+COUNTRY = "KZ"  # the feature holding the country's outline
+# the licence (CC BY 4.0) asks for the source to be named where the map is shown
+CREDIT = {"ru": "Границы: geokz (А. Родионов), CC BY 4.0, по OCHA COD-AB; упрощены",
+          "kk": "Шекаралар: geokz (А. Родионов), CC BY 4.0, OCHA COD-AB негізінде; жеңілдетілген",
+          "en": "Borders: geokz (A. Rodionov), CC BY 4.0, after OCHA COD-AB; simplified"}
+
+
+@functools.cache
+def borders() -> dict[str, list[list[list[tuple[float, float]]]]]:
+    """Region id (and ``KZ`` for the country) -> polygons, each a list of rings (lon, lat)."""
+    data = json.loads(BORDERS.read_text(encoding="utf-8"))
+    out = {}
+    for feature in data["features"]:
+        geom = feature["geometry"]
+        polygons = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+        out[feature["properties"]["id"]] = [[[tuple(pt) for pt in ring] for ring in polygon]
+                                            for polygon in polygons]
+    return out
+
+
+def _patch(polygons, **style) -> PathPatch:
+    """One patch of several polygons with holes (each ring closed; holes cut by even-odd)."""
+    vertices, codes = [], []
+    for polygon in polygons:
+        for ring in polygon:
+            vertices.extend(ring)
+            codes.extend([MplPath.MOVETO] + [MplPath.LINETO] * (len(ring) - 2)
+                         + [MplPath.CLOSEPOLY])
+    return PathPatch(MplPath(vertices, codes), **style)
+
+
+def drawn_regions(ax: Axes) -> set[str]:
+    """The ids of the regions whose borders ``plot_map`` drew on ``ax``."""
+    return {p.get_gid() for p in ax.patches if p.get_gid() and p.get_gid() != COUNTRY}
 
 
 def _size(n: int) -> float:
@@ -86,39 +132,57 @@ def _place_labels(ax: Axes, points: list[tuple[float, float, float, str]]) -> No
 
 def plot_map(instance: Instance, calendar: Calendar, ax: Axes | None = None,
              lang: str = "ru") -> Axes:
-    """The regional centres at their coordinates (longitude x latitude, no basemap).
-
-    Circle area grows with the number of meetings held in the region (all kinds);
-    colour is the share of the region's topical-issue weight met (red 0 % to green
-    100 %, grey when the region listed no issues). Labels: region name and meetings.
+    """Kazakhstan's regions, each shaded by the share of its topical-issue weight met
+    (red 0 % to green 100 %, grey when the region listed no issues), with a circle at its
+    centre whose area grows with the number of meetings held there (all kinds), in the
+    same colour. Labels: region name and meetings. Longitude x latitude, no basemap.
     """
     c.check_lang(lang)
-    ax = style.new_axes(ax, 11, 7.2)
+    shapes = borders()
+    known = [r for r in instance.regions if r.id in shapes]
+    ax = style.new_axes(ax, 11, 6.4 if known else 7.2)
     counts = Counter(m.region_id for m in calendar.meetings)
     cover = c.region_coverage(instance, calendar)
     cmap = style.plt.get_cmap("RdYlGn")
+
+    def colour(region_id: str):
+        done, total = cover[region_id]
+        return cmap(done / total) if total else NO_ISSUES
+
     lons = [r.centre.lon for r in instance.regions]
     lats = [r.centre.lat for r in instance.regions]
-    pad_x = max(2.5, (max(lons) - min(lons)) * 0.12)
-    pad_y = max(1.5, (max(lats) - min(lats)) * 0.12)
-    ax.set_xlim(min(lons) - pad_x, max(lons) + 1.6 * pad_x)  # room for eastern labels
+    if known:  # the whole country in view, whatever regions the instance has
+        for polygon in shapes[COUNTRY]:
+            lons += [x for x, _ in polygon[0]]
+            lats += [y for _, y in polygon[0]]
+        for r in known:
+            ax.add_patch(_patch(shapes[r.id], facecolor=colour(r.id), alpha=0.7,
+                                edgecolor="#ffffff", linewidth=0.8, zorder=1, gid=r.id))
+        ax.add_patch(_patch(shapes[COUNTRY], facecolor="none", edgecolor="#404040",
+                            linewidth=1.1, zorder=2, gid=COUNTRY))
+    pad_x = max(0.6 if known else 2.5, (max(lons) - min(lons)) * (0.02 if known else 0.12))
+    pad_y = max(0.4 if known else 1.5, (max(lats) - min(lats)) * (0.02 if known else 0.12))
+    ax.set_xlim(min(lons) - pad_x, max(lons) + (1.0 if known else 1.6) * pad_x)
     ax.set_ylim(min(lats) - pad_y, max(lats) + pad_y)
-    mean_lat = sum(lats) / len(lats)
+    mean_lat = (min(lats) + max(lats)) / 2
     ax.set_aspect(1 / math.cos(math.radians(mean_lat)))
     points = []
     for r in instance.regions:
         n = counts.get(r.id, 0)
-        done, total = cover[r.id]
-        colour = cmap(done / total) if total else NO_ISSUES
-        ax.scatter([r.centre.lon], [r.centre.lat], s=_size(n), color=colour, edgecolors="#333333",
-                   linewidths=0.7, alpha=0.9, zorder=3)
+        ax.scatter([r.centre.lon], [r.centre.lat], s=_size(n), color=colour(r.id),
+                   edgecolors="#333333", linewidths=0.7, alpha=0.95, zorder=3)
         points.append((r.centre.lon, r.centre.lat, _size(n),
                        f"{c.short_region_name(instance, r.id, lang)} ({n})"))
-    ax.grid(color="#eeeeee", lw=0.5)
-    ax.set_axisbelow(True)
-    ax.tick_params(labelsize=7)
-    ax.set_xlabel(c.tr("longitude", lang), fontsize=8)
-    ax.set_ylabel(c.tr("latitude", lang), fontsize=8)
+    if known:
+        ax.set_axis_off()
+        ax.figure.text(0.995, 0.005, CREDIT[lang], ha="right", va="bottom", fontsize=6,
+                       color="#666666")
+    else:
+        ax.grid(color="#eeeeee", lw=0.5)
+        ax.set_axisbelow(True)
+        ax.tick_params(labelsize=7)
+        ax.set_xlabel(c.tr("longitude", lang), fontsize=8)
+        ax.set_ylabel(c.tr("latitude", lang), fontsize=8)
     ax.set_title(c.tr("chart_map", lang), fontsize=11, loc="left")
     mappable = style.plt.cm.ScalarMappable(cmap=cmap, norm=style.plt.Normalize(0, 100))
     bar = ax.figure.colorbar(mappable, ax=ax, fraction=0.025, pad=0.01)
