@@ -83,6 +83,9 @@ def test_sweep_on_ray_scores_every_calendar_and_resumes(ray_runtime, tiny_instan
     for r in records:
         assert r["status"] == "ok"
         assert [row["quarter"] for row in r["quarters"]] == [1, 2]
+        # where the time went, phase by phase (no figures asserted: the machine is shared)
+        assert set(r["phases"]) == {"sample", "change_set", "replan", "check"}
+        assert r["cpu_time"] >= 0 and all(v >= 0 for v in r["phases"].values())
         for row in r["quarters"]:  # every re-planned calendar went through the checker
             assert row["check_ok"] is True and row["new_violations"] == []
             assert row["changes"] == len(row["change_list"])
@@ -108,6 +111,8 @@ def test_sweep_on_ray_scores_every_calendar_and_resumes(ray_runtime, tiny_instan
                  "changes_per_quarter.png", "replan_times.png"):
         assert (out / name).stat().st_size > 0
     assert "| Q1 |" in (out / "README.md").read_text()
+    assert "Minimum proven in" in (out / "README.md").read_text()
+    assert "Mean wall time by phase" in (out / "README.md").read_text()
 
 
 def test_the_command_on_a_workspace(ray_runtime, tiny_instance, tiny_calendar, tmp_path):

@@ -85,6 +85,9 @@ def summarise(records: list[dict]) -> dict[str, Any]:
             "oos_share": oos / len(complete) if complete else math.nan,
             "total_changes": _stats(r["total_changes"] for r in complete),
             "future_time": _stats(r["wall_time"] for r in records),
+            "cpu_time": _stats(r["cpu_time"] for r in records if "cpu_time" in r),
+            "phases": {k: _stats(r["phases"][k] for r in records if "phases" in r)
+                       for k in ("sample", "change_set", "replan", "check")},
             "meetings": meetings, "officials": officials,
             "official_futures": {k: len(v) for k, v in official_futures.items()},
             "regions": regions,
@@ -140,6 +143,23 @@ def write_report(folder: Path, title: str = "Robustness sweep", names: dict | No
                      f"{p['proven']} | {_fmt(p['out_of_schedule']['mean'], 2)} | "
                      f"{p['calendars'] - p['new_violations']} | {_fmt(t['median'])} | "
                      f"{_fmt(t['p90'])} |")
+    proven = sum(s["per_quarter"][q]["proven"] for q in s["quarters"])
+    calendars = sum(s["per_quarter"][q]["calendars"] for q in s["quarters"])
+    if calendars:
+        lines += ["", f"Minimum proven in {proven} of {calendars} re-planned quarters "
+                  f"({_fmt(100 * proven / calendars)} %); the others are the fewest changes "
+                  f"the re-plan found within its time limit."]
+    ft, ct = s["future_time"], s["cpu_time"]
+    if ct["n"]:
+        ph = s["phases"]
+        lines += ["", "Time per future (s): wall median "
+                  f"{_fmt(ft['median'])}, mean {_fmt(ft['mean'])}, p90 {_fmt(ft['p90'])}; CPU "
+                  f"(this process, CP-SAT included) median {_fmt(ct['median'])}, mean "
+                  f"{_fmt(ct['mean'])}. Mean wall time by phase: sampling "
+                  f"{_fmt(ph['sample']['mean'], 2)}, change sets {_fmt(ph['change_set']['mean'], 2)}, "
+                  f"re-plans (model build, two solves, the re-plan's own check) "
+                  f"{_fmt(ph['replan']['mean'], 2)}, checking the calendar each quarter started "
+                  f"from {_fmt(ph['check']['mean'], 2)}."]
     tc = s["total_changes"]
     lines += ["", f"Whole half-year: {_fmt(tc['mean'])} changes per future on average "
               f"(median {_fmt(tc['median'], 0)}, p90 {_fmt(tc['p90'], 0)}, worst {_fmt(tc['max'], 0)}). "

@@ -77,15 +77,20 @@ def run_future(instance: Instance, profile: Profile, published: Calendar,
     """Re-plan one sampled future quarter by quarter; a JSON-ready record of what happened."""
     from scheduler.replan import replan
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     future = sample_future(instance, profile, model, seed, scenario)
+    phases = {"sample": time.perf_counter() - started, "change_set": 0.0, "replan": 0.0,
+              "check": 0.0}  # where a future's wall time goes (seconds)
     record: dict[str, Any] = {"scenario": scenario, "seed": seed, "status": "ok",
                               "quarters": []}
     inst, calendar = instance, published
     for q in instance.horizon.quarters:
         as_of = future.as_of[q]
+        clock = time.perf_counter()
         inst = with_blocked(inst, future.blocked.get(q, ()))
         changes = change_set(future, q, inst, profile, calendar)
+        phases["change_set"] += time.perf_counter() - clock
+        clock = time.perf_counter()
         row: dict[str, Any] = {"quarter": q, "as_of": as_of.isoformat(),
                                "events": future.events(q),
                                "alert_regions": [a.region_id for a in changes.alerts]}
@@ -103,6 +108,8 @@ def run_future(instance: Instance, profile: Profile, published: Calendar,
             record["quarters"].append(row)
             record["status"] = "error"
             break
+        finally:
+            phases["replan"] += time.perf_counter() - clock
         refused = [{"id": r.request_id, "rule": r.rule_id, "reason": r.reason[:240]}
                    for r in result.refused]
         row.update(status=result.status, changes_status=result.changes_status,
@@ -117,7 +124,9 @@ def run_future(instance: Instance, profile: Profile, published: Calendar,
             record["quarters"].append(row)
             record["status"] = "infeasible"
             break
+        clock = time.perf_counter()
         earlier = check(result.instance, profile, calendar)  # the calendar it started from
+        phases["check"] += time.perf_counter() - clock
         broken = {m for v in earlier.violations for m in v.meeting_ids}
         rows = [_change_row(c, _cause(c, future, q, broken)) for c in result.changes]
         oos_added = [r for r, c in zip(rows, result.changes)
@@ -139,6 +148,10 @@ def run_future(instance: Instance, profile: Profile, published: Calendar,
         inst, calendar = result.instance, result.calendar
     record["total_changes"] = sum(r.get("changes", 0) for r in record["quarters"])
     record["wall_time"] = round(time.perf_counter() - started, 3)
+    # CPU seconds of this process (CP-SAT's threads included): on a shared machine the
+    # wall time also holds the time other programs had the core
+    record["cpu_time"] = round(time.process_time() - cpu, 3)
+    record["phases"] = {k: round(v, 3) for k, v in phases.items()}
     record["host"] = os.uname().nodename
     return record
 
