@@ -3,9 +3,12 @@
 A planner edits the published workbook in Excel and brings it back: ``check``, ``replan``
 and ``report`` read the "all meetings" sheet (``Все встречи - Барлық кездесулер``). The
 workbook also carries a hidden sheet ``data`` with the calendar's metadata and every
-field of every meeting (ids included), written with the workbook; the visible sheet's
-date, start, end, region (by its Russian or Kazakh name) and presenter (by title) are taken
-over it, so what the planner changed in the visible sheet is what changes.
+field of every meeting (ids included), and a hidden sheet ``names`` with the Russian,
+Kazakh and English names of the instance's regions and the titles of its officials,
+written with the workbook; the visible sheet's date, start, end, region (by its Russian or
+Kazakh name) and presenter (by title) are taken over it, so what the planner changed in
+the visible sheet is what changes. A name that is not in ``names`` is refused with the
+file, sheet, row and column.
 
 A CSV (``calendar.csv``: comma or semicolon, UTF-8 with or without BOM, as Excel saves it
 in a Russian locale) holds the meetings' ids and dates; the metadata and the agenda come
@@ -27,7 +30,9 @@ from scheduler.io import InputError, describe_errors
 from scheduler.meetings import Calendar, Meeting
 
 DATA_SHEET = "data"
+NAMES_SHEET = "names"
 META_KEY = "calendar"
+NAME_LANGS = ("ru", "kk", "en")
 
 
 def _cell_text(value: Any) -> Any:
@@ -37,8 +42,9 @@ def _cell_text(value: Any) -> Any:
 
 
 # ------------------------------------------------------------------------ writing
-def add_data_sheet(wb, calendar: Calendar) -> None:
-    """The hidden sheet the reader takes the ids and metadata from."""
+def add_data_sheet(wb, calendar: Calendar, inst=None) -> None:
+    """The hidden sheets the reader takes the ids and metadata (``data``) and the names of
+    regions and officials (``names``, when the instance ``inst`` is given) from."""
     ws = wb.create_sheet(DATA_SHEET)
     meta = calendar.model_dump(mode="json", exclude={"meetings"})
     ws.append([META_KEY, json.dumps(meta, ensure_ascii=False)])
@@ -51,9 +57,66 @@ def add_data_sheet(wb, calendar: Calendar) -> None:
         for cell in row:
             cell.data_type = "s"  # text, never a formula
     ws.sheet_state = "hidden"
+    if inst is not None:
+        _add_names_sheet(wb, inst)
+
+
+def _add_names_sheet(wb, inst) -> None:
+    """kind, id, names in ru/kk/en, body (officials) or region and body (issues)."""
+    ws = wb.create_sheet(NAMES_SHEET)
+    ws.append(["kind", "id", *NAME_LANGS, "body_id", "region_id"])
+    for r in inst.regions:
+        ws.append(["region", r.id, *(r.name.get(lang) for lang in NAME_LANGS), "", ""])
+    for o in inst.officials:
+        ws.append(["official", o.id, *(o.title.get(lang) for lang in NAME_LANGS), o.body_id,
+                   ""])
+    for i in inst.issues:
+        ws.append(["issue", i.id, "", "", "", i.body_id, i.region_id])
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.data_type = "s"
+    ws.sheet_state = "hidden"
 
 
 # ------------------------------------------------------------------------ reading
+def _plain(text: Any) -> str:
+    """A name as compared: one line, single spaces, case ignored."""
+    return " ".join(str(_cell_text(text) or "").split()).casefold()
+
+
+class _Names:
+    """Names read from the ``names`` sheet: region and official ids by any of their names."""
+
+    def __init__(self, rows: list[tuple]) -> None:
+        self.names: dict[tuple[str, str], dict[str, str]] = {}  # (kind, id) -> lang -> name
+        self.body: dict[str, str] = {}
+        self.issues: list[tuple[str, str, str]] = []  # (id, region, body)
+        for row in rows[1:]:
+            kind, key, *names = (list(row) + [None] * 7)[:7]
+            if not kind or not key:
+                continue
+            texts, body, region = names[:3], names[3], names[4]
+            if kind == "issue":
+                self.issues.append((str(key), str(region or ""), str(body or "")))
+                continue
+            self.names[(kind, str(key))] = {lang: str(t) for lang, t in zip(NAME_LANGS, texts)
+                                            if t}
+            if kind == "official":
+                self.body[str(key)] = str(body or "")
+
+    def matches(self, kind: str, text: Any) -> list[str]:
+        """Ids of ``kind`` whose id or name in any language is ``text``."""
+        want = _plain(text)
+        return [key for (k, key), names in self.names.items() if k == kind and
+                (want == _plain(key) or any(want == _plain(n) for n in names.values()))]
+
+    def is_name_of(self, kind: str, key: str, text: Any) -> bool:
+        return any(_plain(text) == _plain(n) for n in self.names.get((kind, key), {}).values())
+
+    def issues_of(self, region: str, body: str) -> list[str]:
+        return [i for i, r, b in self.issues if r == region and b == body]
+
+
 def read_calendar_workbook(path: Path) -> Calendar:
     import openpyxl
 
@@ -75,9 +138,11 @@ def read_calendar_workbook(path: Path) -> Calendar:
     except (IndexError, TypeError, KeyError, json.JSONDecodeError) as exc:
         raise InputError(f"{path}: sheet '{DATA_SHEET}' is damaged ({exc}); export the "
                          f"calendar again") from None
+    names = (_Names(list(book[NAMES_SHEET].iter_rows(values_only=True)))
+             if NAMES_SHEET in book.sheetnames else None)
     visible = _all_meetings_sheet(book)
     if visible is not None:
-        _take_edits(book[visible], meetings, path, visible)
+        _take_edits(book[visible], meetings, path, visible, names)
     try:
         return Calendar.model_validate({**meta, "meetings": list(meetings.values())})
     except ValidationError as exc:
@@ -95,21 +160,27 @@ def _header(key: str) -> str:
     return f"{LABELS[key]['ru']} / {LABELS[key]['kk']}"
 
 
-def _take_edits(ws, meetings: dict[str, dict], path: Path, sheet: str) -> None:
+def _take_edits(ws, meetings: dict[str, dict], path: Path, sheet: str,
+                names: _Names | None = None) -> None:
     rows = ws.iter_rows(values_only=True)
     header = [str(h).strip() if h is not None else "" for h in next(rows, ())]
 
     def col(label: str) -> int | None:
         return header.index(label) if label in header else None
 
-    def lang_col(key: str) -> int | None:
-        return col(f"{LABELS[key]['ru']} (рус.) / {LABELS[key]['kk']} (орыс.)")
+    def lang_cols(key: str) -> list[int]:
+        """The column of ``key`` in Russian, then in Kazakh (as the sheet names them)."""
+        ru, kk = LABELS[key]["ru"], LABELS[key]["kk"]
+        found = (col(f"{ru} (рус.) / {kk} (орыс.)"), col(f"{ru} (каз.) / {kk} (қаз.)"))
+        return [c for c in found if c is not None]
 
     id_col = col(_header("col_id"))
     if id_col is None:
         raise InputError(f"{path}: sheet '{sheet}' has no column '{_header('col_id')}'")
     date_col, start_col, end_col = (col(_header(k)) for k in ("col_date", "col_start",
                                                               "col_end"))
+    named = [("col_region", "region", "region_id"), ("col_presenter", "official",
+                                                      "presenter_id")]
     for number, row in enumerate(rows, start=2):
         if not row or row[id_col] is None:
             continue
@@ -126,7 +197,51 @@ def _take_edits(ws, meetings: dict[str, dict], path: Path, sheet: str) -> None:
         for c, field in ((start_col, "start"), (end_col, "end")):
             if c is not None and row[c] is not None:
                 data[field] = _time(row[c], f"{where}, column '{header[c]}'").isoformat()
-    _ = lang_col  # region and presenter columns are read by name in a later version
+        if names is None:  # a workbook written before the names sheet: ids stay
+            continue
+        for key, kind, field in named:
+            new = _named_id(names, kind, data, field, row, lang_cols(key), header, where)
+            if new is None or new == data[field]:
+                continue
+            data[field] = new
+            if field == "region_id":  # the issues met are the new region's
+                data["issue_ids"] = names.issues_of(new, data["body_id"])
+
+
+def _named_id(names: _Names, kind: str, data: dict, field: str, row: tuple,
+              cols: list[int], header: list[str], where: str) -> str | None:
+    """The id the planner wrote in the name columns of ``field`` (None: unchanged).
+
+    A cell still holding a name of the current id changes nothing; any other text must be
+    the name (in Russian, Kazakh or English) or the id of exactly one region or official;
+    for officials, one of the meeting's body is preferred. The Russian and Kazakh columns
+    may not name two different ones.
+    """
+    current = data[field]
+    chosen: dict[str, int] = {}
+    for c in cols:
+        value = row[c] if c < len(row) else None
+        if value is None or not str(value).strip() or names.is_name_of(kind, current, value):
+            continue
+        found = names.matches(kind, value)
+        if kind == "official" and len(found) > 1:
+            own = [o for o in found if names.body.get(o) == data["body_id"]]
+            found = own or found
+        text = " ".join(str(_cell_text(value)).split())
+        what = "region" if kind == "region" else "official"
+        if not found:
+            raise InputError(f"{where}, column '{header[c]}': '{text}' is not the name of "
+                             f"any {what} of the instance (write it as in the workbook)")
+        if len(found) > 1:
+            raise InputError(f"{where}, column '{header[c]}': '{text}' names more than one "
+                             f"{what} ({', '.join(sorted(found))}); write another language's "
+                             f"name in the other column")
+        chosen[found[0]] = c
+    if len(chosen) > 1:
+        shown = " and ".join(f"'{header[c]}'" for c in chosen.values())
+        raise InputError(f"{where}: columns {shown} name two different {kind}s "
+                         f"({', '.join(chosen)}); change both or only one")
+    return next(iter(chosen), None)
 
 
 def _date(value: Any, where: str) -> dt.date:

@@ -482,7 +482,7 @@ def build_workbook(inst: Instance, profile: Profile, calendar: Calendar,
     _annex_sheet(wb, title("sheet_annex"), profile, calendar, report)
     from scheduler.calendar_io import add_data_sheet
 
-    add_data_sheet(wb, calendar)  # hidden: what `check` and `replan` read back
+    add_data_sheet(wb, calendar, inst)  # hidden: what `check` and `replan` read back
     if report.violations:
         _mark_draft(wb, report)
     return wb
