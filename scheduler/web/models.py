@@ -148,7 +148,7 @@ class CalendarVersion(models.Model):
 
     objects = VersionManager()
     CONTENT = ("halfyear", "number", "kind", "calendar", "instance", "profile_name",
-               "profile_toml", "note", "change_set", "changes")
+               "profile_toml", "note", "change_set", "changes", "base")
     halfyear = models.ForeignKey(HalfYear, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveIntegerField(_("version"))
     kind = models.CharField(_("kind"), max_length=16)  # plan, replan, urgent, imported
@@ -162,6 +162,7 @@ class CalendarVersion(models.Model):
     note = models.CharField(_("note"), max_length=300, blank=True)
     change_set = models.JSONField(_("change set"), null=True, blank=True)
     changes = models.JSONField(_("changes"), null=True, blank=True)
+    base = models.PositiveIntegerField(_("started from version"), null=True, blank=True)
     meetings = models.PositiveIntegerField(_("meetings"), default=0)
     status = models.CharField(_("solver status"), max_length=16, blank=True)
     checked = models.JSONField(_("independent check"), null=True, blank=True)  # ok, costs
@@ -244,6 +245,73 @@ class SolveJob(models.Model):
                                                name="one_active_solve_per_halfyear")]
 
 
+class ChangeRequestRecord(models.Model):
+    """A change request an editor recorded for the quarter's next re-plan: the library's
+    ``ChangeRequest`` as JSON (validated with the CLI's messages), for one body; ``version``
+    is the re-plan that took it up."""
+
+    halfyear = models.ForeignKey(HalfYear, on_delete=models.PROTECT, related_name="requests")
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, verbose_name=_("body"))
+    data = models.JSONField(_("request"))
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, verbose_name=_("created by"))
+    version = models.ForeignKey(CalendarVersion, on_delete=models.SET_NULL, null=True,
+                                blank=True, related_name="requests",
+                                verbose_name=_("taken up by version"))
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        verbose_name = _("change request")
+        verbose_name_plural = _("change requests")
+
+
+class ReplanJob(models.Model):
+    """A re-plan or an out-of-schedule meeting in the background, from a base version;
+    ``active`` marks the one running for a half-year."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        NO_CALENDAR = "no_calendar", _("no calendar exists")
+        STALE = "stale", _("refused: a newer version landed")
+        FAILED = "failed", _("failed")
+
+    halfyear = models.ForeignKey(HalfYear, on_delete=models.PROTECT, related_name="replans")
+    kind = models.CharField(max_length=16, default="replan")  # replan, urgent
+    base = models.ForeignKey(CalendarVersion, on_delete=models.PROTECT, related_name="+")
+    as_of = models.DateField()
+    change_set = models.JSONField()
+    instance = models.JSONField()  # the base's instance with the editors' edits
+    source = models.CharField(max_length=200, blank=True)  # the uploaded file's name
+    force = models.BooleanField(default=False)
+    from_older = models.BooleanField(default=False)
+    time_limit = models.FloatField(default=30)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    active = models.BooleanField(default=True)
+    seconds = models.FloatField(null=True, blank=True)
+    objective = models.FloatField(null=True, blank=True)
+    bound = models.FloatField(null=True, blank=True)
+    gap = models.FloatField(null=True, blank=True)
+    message = models.TextField(blank=True)
+    result = models.JSONField(null=True, blank=True)  # refusals when no calendar exists
+    version = models.ForeignKey(CalendarVersion, on_delete=models.SET_NULL, null=True,
+                                blank=True, related_name="+")
+    task_id = models.CharField(max_length=64, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                     null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        verbose_name = _("re-plan")
+        verbose_name_plural = _("re-plans")
+        constraints = [models.UniqueConstraint(fields=["halfyear"], condition=Q(active=True),
+                                               name="one_active_replan_per_halfyear")]
+
+
 class Comment(models.Model):
     version = models.ForeignKey(CalendarVersion, on_delete=models.CASCADE,
                                 related_name="comments")
@@ -290,5 +358,8 @@ ACTIONS = {
     "solve_started": _("solve started"), "solve_no_calendar": _("no calendar exists"),
     "version_created": _("version created"), "version_agreed": _("version agreed"),
     "version_approved": _("version approved"), "version_published": _("version published"),
-    "comment_added": _("comment added"),
+    "comment_added": _("comment added"), "request_recorded": _("change request recorded"),
+    "request_withdrawn": _("change request withdrawn"), "replan_started": _("re-plan started"),
+    "urgent_started": _("out-of-schedule meeting requested"),
+    "replan_refused": _("re-plan refused"),
 }

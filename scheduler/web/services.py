@@ -164,7 +164,8 @@ def sync_bodies(inst: Instance) -> None:
 
 @transaction.atomic
 def store_instance(inst: Instance, source_name: str, content: bytes, user, *,
-                   parent: StoredInstance | None = None, note: str = "") -> StoredInstance:
+                   parent: StoredInstance | None = None, note: str = "",
+                   **detail) -> StoredInstance:
     sync_bodies(inst)
     halfyear, _ = HalfYear.objects.get_or_create(label=inst.horizon.label())
     stored = StoredInstance.objects.create(
@@ -173,7 +174,7 @@ def store_instance(inst: Instance, source_name: str, content: bytes, user, *,
         created_by=user if user is not None and user.is_authenticated else None)
     audit(user, "instance_imported" if parent is None else "instance_edited", stored,
           halfyear=halfyear.label, from_version=latest_number(halfyear),
-          name=inst.name, source=stored.source_name, note=note)
+          name=inst.name, source=stored.source_name, note=note, **detail)
     return stored
 
 
@@ -209,10 +210,12 @@ def calendar_csv(version: CalendarVersion) -> bytes:
 
 def new_version(halfyear: HalfYear, kind: str, calendar: Calendar, stored: StoredInstance,
                 profile_name: str, profile_toml: str, user, *, note: str = "",
-                change_set=None, changes=None, report: CheckReport | None = None
-                ) -> CalendarVersion:
+                change_set=None, changes=None, report: CheckReport | None = None,
+                base: int | None = None, allow_older: bool = False) -> CalendarVersion:
     """The next numbered version of the half-year (never overwriting one), with the
-    independent checker's verdict and costs kept beside it."""
+    independent checker's verdict and costs kept beside it. ``base`` is the version a
+    re-plan started from: refused (:class:`StaleVersion`) when it is no longer the latest,
+    unless ``allow_older`` (the workspace's rule)."""
     if report is None:
         report = check(instance_of(stored), profile_from_toml(profile_toml), calendar)
     checked = {"ok": report.ok, "violations": len(report.violations),
@@ -220,20 +223,28 @@ def new_version(halfyear: HalfYear, kind: str, calendar: Calendar, stored: Store
     for _attempt in range(5):
         try:
             with transaction.atomic():
-                number = (latest_number(halfyear) or 0) + 1
+                newest = latest_number(halfyear)
+                if base is not None and not allow_older and newest not in (None, base):
+                    raise StaleVersion(f"version {base} is not the latest ({newest})")
+                number = (newest or 0) + 1
                 version = CalendarVersion.objects.create(
                     halfyear=halfyear, number=number, kind=kind,
                     calendar=calendar.model_dump(mode="json"), instance=stored,
                     profile_name=profile_name, profile_toml=profile_toml, note=note,
                     change_set=change_set, changes=changes, meetings=len(calendar.meetings),
-                    status=calendar.status, checked=checked, created_by=user)
+                    status=calendar.status, checked=checked, created_by=user, base=base)
                 audit(user, "version_created", version, halfyear=halfyear.label,
-                      from_version=number - 1 or None, number=number, kind=kind,
+                      from_version=base if base is not None else number - 1 or None,
+                      number=number, kind=kind,
                       meetings=len(calendar.meetings), status=calendar.status)
                 return version
         except IntegrityError:  # another writer took the number: take the next
             continue
     raise RuntimeError("could not number the new version")
+
+
+class StaleVersion(ValueError):
+    """The version a re-plan started from is no longer the half-year's latest."""
 
 
 TRANSITIONS = {  # action -> (from state, to state)
@@ -296,8 +307,9 @@ class _ProgressWriter:
     """Keeps the solver's latest objective and bound, and writes them to the job row from
     its own thread twice a second (the solver's callback never waits for the database)."""
 
-    def __init__(self, job_id: int) -> None:
+    def __init__(self, job_id: int, model=None) -> None:
         self.job_id = job_id
+        self.model = model or SolveJob  # or ReplanJob
         self.latest: dict | None = None
         self.written: dict | None = None
         self.done = threading.Event()
@@ -319,7 +331,7 @@ class _ProgressWriter:
     def flush(self) -> None:
         latest = self.latest
         if latest is not None and latest != self.written:
-            SolveJob.objects.filter(pk=self.job_id).update(**latest)
+            self.model.objects.filter(pk=self.job_id).update(**latest)
             self.written = latest
 
     def __enter__(self):

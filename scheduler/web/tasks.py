@@ -10,6 +10,13 @@ def plan_task(job_id: int) -> str:
     return run_solve(job_id)
 
 
+@task()
+def replan_task(job_id: int) -> str:
+    from scheduler.web.replans import run
+
+    return run(job_id)
+
+
 @task(queue_name="files")  # its own worker: files never hold up a solve
 def prepare_task(version_id: int, lang: str) -> str:
     from scheduler.web.models import CalendarVersion

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
-from scheduler.web import views
+from scheduler.web import replan_views, views
 
 
 class HalfYearConverter:
@@ -57,6 +57,10 @@ web = ([
          name="subscribe"),
     path("body/<ident:code>/", views.body_view, name="body"),
     path("body/<ident:code>/absence/", views.body_absence, name="absence"),
+    path("body/<ident:code>/edit/<ident:part>/", views.body_edit, name="body_edit"),
+    path("h/<hy:hy>/replan/", replan_views.replan_view, name="replan"),
+    path("h/<hy:hy>/urgent/", replan_views.urgent_view, name="urgent"),
+    path("replan/<int:pk>/", replan_views.job_view, name="replan_job"),
     path("audit/", views.audit_view, name="audit"),
 ], "web")
 

@@ -4,6 +4,7 @@ and calls the library through ``services``; no rule logic lives here."""
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext as _
@@ -110,13 +112,14 @@ def import_view(request):
 @login_required
 @require_GET
 def template_download(request):
-    from scheduler.workbook import write_template
+    from scheduler.workbook import write_changes_template, write_template
 
+    kind = "changes" if request.GET.get("kind") == "changes" else "instance"
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "template.xlsx"
-        write_template(path)
+        (write_changes_template if kind == "changes" else write_template)(path)
         content = path.read_bytes()
-    return _download(content, "instance-template.xlsx", XLSX)
+    return _download(content, f"{kind}-template.xlsx", XLSX)
 
 
 # ------------------------------------------------------------------ plan
@@ -200,7 +203,11 @@ def version_view(request, hy: str, n: int):
         inst = s.instance_of(version.instance)
         subscriptions = [(r.name.get(L), reverse("web:subscribe", args=[hy, "region", r.id]))
                          for r in sorted(inst.regions, key=lambda r: r.name.get(L))]
+    from scheduler.web.replan_views import notice_of
+
     return render(request, "web/version.html", {
+        "notice": notice_of(version, L) if full else None,
+        "can_replan": may(request.user, "plan"),
         "version": version, "cal": s.calendar_of(version), "report": report, "costs": costs,
         "actions": actions, "comments": comments, "comment_form": CommentForm(),
         "can_comment": may(request.user, "comment"), "subscriptions": subscriptions,
@@ -422,7 +429,17 @@ def download(request, hy: str, n: int, name: str):
         return _download(s.calendar_json(version), f"{stem}.json", "application/json")
     if name == "calendar.csv":
         return _download(s.calendar_csv(version), f"{stem}.csv", "text/csv; charset=utf-8")
+    if name in NOTICE_TYPES:  # a re-plan's change notice, made with the version
+        content = s.stored_file(version, name)
+        if content is None:
+            raise Http404
+        stem = f"changes-{hy}-v{n:03d}"
+        return _download(content, f"{stem}.{name.rsplit('.', 1)[1]}", NOTICE_TYPES[name])
     raise Http404
+
+
+NOTICE_TYPES = {"changes.md": "text/markdown; charset=utf-8", "changes.pdf": "application/pdf",
+                "changes.json": "application/json"}
 
 
 def _preparing(request, version: CalendarVersion):
@@ -489,56 +506,233 @@ def _body_instance(code: str) -> tuple[StoredInstance, Instance]:
     raise Http404
 
 
-@login_required
-def body_view(request, code: str):
-    require(request, "read", code)
+def _body_page(request, code: str, bound: dict | None = None, status: int = 200):
+    """The body's page; ``bound`` holds a form sent back with its errors."""
+    from scheduler.web import edits, replans
+    from scheduler.web.forms import IssueForm, RegionDateForm, RequestForm
+
     stored, inst = _body_instance(code)
     L = lang()
+    bound = bound or {}
+    body = inst.body(code)
     officials = [o for o in inst.officials if o.body_id == code]
     ids = {o.id for o in officials}
-    form = AbsenceForm(officials=[(o.id, o.title.get(L)) for o in officials])
     version = _current(stored.halfyear)
     meetings = [r for r in _rows(version, L) if r["body_id"] == code] if version else []
+    regions = sorted(((r.id, r.name.get(L)) for r in inst.regions), key=lambda x: x[1])
+    region_names = dict(regions)
+    can_edit = may(request.user, "edit_body", code)
+    issue_to_edit = request.GET.get("issue", "")
+    initial = next(({"op": "change", "issue_id": t["id"], "region_id": t["region_id"],
+                     "weight": t["weight"], "text_ru": t["text"]["ru"],
+                     "text_kk": t["text"]["kk"], "text_en": t["text"].get("en", "")}
+                    for _row, t in edits.body_issues(inst, code) if t["id"] == issue_to_edit),
+                   {"op": "add"})
+    dates = [{"row": i, "date": d.date, "kind": d.kind.value, "note": d.note}
+             for i, d in enumerate(inst.region_dates)
+             if body.region_id is not None and d.region_id == body.region_id]
+    requests = [{"pk": r.pk, "text": _request_text(r.data, inst, version, L),
+                 "by": r.created_by.get_username() if r.created_by else "",
+                 "created": r.created}
+                for r in replans.pending_requests(stored.halfyear, code)]
     return render(request, "web/body.html", {
         "code": code, "body": c.body_name(inst, code, L), "stored": stored,
+        "akimat": body.region_id is not None, "region": region_names.get(body.region_id, ""),
         "officials": [{"title": o.title.get(L), "role": o.role.value} for o in officials],
         "absences": [{"who": c.official_title(inst, a.official_id, L), "start": a.start,
                       "end": a.end, "reason": a.reason.value, "note": a.note}
                      for a in inst.absences if a.official_id in ids],
-        "issues": [{"region": c.region_name(inst, i.region_id, L), "text": i.text.get(L),
-                    "weight": i.weight} for i in inst.issues if i.body_id == code],
-        "meetings": meetings, "version": version, "form": form,
-        "can_edit": may(request.user, "edit_body", code)})
+        "issues": [{"id": t["id"], "region": region_names.get(t["region_id"], t["region_id"]),
+                    "text": t["text"].get(L) or t["text"]["ru"], "weight": t["weight"]}
+                   for _row, t in edits.body_issues(inst, code)],
+        "dates": dates, "requests": requests,
+        "meetings": meetings, "version": version, "can_edit": can_edit,
+        "form": bound.get("absence") or AbsenceForm(
+            officials=[(o.id, o.title.get(L)) for o in officials]),
+        "issue_form": bound.get("issue") or IssueForm(initial=initial, regions=regions),
+        "date_form": bound.get("date") or RegionDateForm(initial={"op": "add"}),
+        "request_form": bound.get("request") or RequestForm(
+            meetings=[(r["id"], f"{r['date']:%d.%m.%Y}, {r['region']}") for r in meetings],
+            regions=regions),
+        "errors": bound.get("errors", [])}, status=status)
+
+
+def _request_text(data: dict, inst: Instance, version, L: str) -> str:
+    """A recorded request in the reader's words (the library's wording)."""
+    from scheduler.changes import ChangeRequest
+    from scheduler.words import request_action
+
+    cal = s.calendar_of(version) if version else None
+    return request_action(ChangeRequest.model_validate(data), inst, cal, L)
+
+
+@login_required
+def body_view(request, code: str):
+    require(request, "read", code)
+    return _body_page(request, code)
+
+
+@login_required
+@require_POST
+def body_edit(request, code: str, part: str):
+    """An editor's edit of the body's own data: ``issue``, ``date`` (an akimat's region),
+    ``request`` (a change request for the next re-plan) or ``withdraw`` (a pending one)."""
+    from scheduler.web import edits, replans
+    from scheduler.web.forms import IssueForm, RegionDateForm, RequestForm
+
+    require(request, "edit_body", code)
+    stored, inst = _body_instance(code)
+    L = lang()
+    name = c.body_name(inst, code, L)
+    body = inst.body(code)
+    regions = sorted(((r.id, r.name.get(L)) for r in inst.regions), key=lambda x: x[1])
+    if part == "issue":
+        form = IssueForm(request.POST, regions=regions)
+        if not form.is_valid():
+            return _body_page(request, code, {"issue": form}, 400)
+        d = form.cleaned_data
+        mine = dict((t["id"], row) for row, t in edits.body_issues(inst, code))
+        row = None
+        if d["op"] in ("change", "delete"):
+            row = mine.get(d["issue_id"])
+            if row is None:  # another body's issue, or none at all
+                raise Http404
+        else:
+            d["issue_id"] = edits.new_issue_id(inst, d["region_id"] or code)
+            row = len(inst.issues)
+        try:
+            edits.edit(stored, edits.issue_change(d["op"], code, d, row), request.user,
+                       note=_("issue %(op)s by %(body)s") % {"op": d["op"], "body": name},
+                       table="issues", index=row, body=code, change=f"issue_{d['op']}",
+                       issue=d["issue_id"])
+        except edits.EditRefused as exc:
+            for field, problems in exc.fields.items():
+                form.add_error(field if field in form.fields else None, "; ".join(problems))
+            return _body_page(request, code, {"issue": form, "errors": exc.lines}, 400)
+        messages.success(request, _("The topical issues are saved as a new revision of the "
+                                    "instance; the next plan takes them into account."))
+    elif part == "date":
+        if body.region_id is None:
+            raise Http404  # a ministry has no region dates: its head's absences
+        form = RegionDateForm(request.POST)
+        if not form.is_valid():
+            return _body_page(request, code, {"date": form}, 400)
+        d = form.cleaned_data
+        row = d.get("row")
+        if d["op"] == "delete":
+            if row is None or not 0 <= row < len(inst.region_dates) or                     inst.region_dates[row].region_id != body.region_id:
+                raise Http404
+        else:
+            row = len(inst.region_dates)
+        try:
+            edits.edit(stored, edits.date_change(d["op"], body.region_id, d, row),
+                       request.user, note=_("dates %(op)s by %(body)s") % {
+                           "op": d["op"], "body": name},
+                       table="region_dates", index=row, body=code, change=f"date_{d['op']}",
+                       date=d.get("date") or str(inst.region_dates[row].date
+                                                 if d["op"] == "delete" else ""))
+        except edits.EditRefused as exc:
+            for field, problems in exc.fields.items():
+                form.add_error(field if field in form.fields else None, "; ".join(problems))
+            return _body_page(request, code, {"date": form, "errors": exc.lines}, 400)
+        messages.success(request, _("The dates are saved as a new revision of the instance."))
+    elif part == "request":
+        version = _current(stored.halfyear)
+        if version is None:
+            raise Http404
+        meetings = [(m.id, m.id) for m in s.calendar_of(version).meetings if m.body_id == code]
+        form = RequestForm(request.POST, meetings=meetings, regions=regions)
+        if not form.is_valid():
+            return _body_page(request, code, {"request": form}, 400)
+        try:
+            change = _recorded_request(form.cleaned_data, code, stored.halfyear, inst, version)
+        except InputError as exc:
+            _field_errors(form, str(exc))
+            return _body_page(request, code, {"request": form}, 400)
+        from scheduler.web.models import Body as BodyRow
+
+        replans.record_request(stored.halfyear, BodyRow.objects.get(code=code), change,
+                               request.user)
+        messages.success(request, _("The request is recorded for the next re-plan."))
+    elif part == "withdraw":
+        record = get_object_or_404(replans.pending_requests(stored.halfyear, code),
+                                   pk=request.POST.get("pk") or 0)
+        replans.withdraw_request(record, request.user)
+        messages.success(request, _("The request is withdrawn."))
+    else:
+        raise Http404
+    return redirect("web:body", code=code)
+
+
+_REQUEST_FIELD = re.compile(r"field '(?P<field>[\w.]+)': (?P<message>.*)$")
+
+
+def _field_errors(form, text: str) -> None:
+    """The library's messages at the form's fields where they name one."""
+    for line in text.splitlines():
+        m = _REQUEST_FIELD.search(line)
+        field = m.group("field").split(".")[0] if m else None
+        if field in form.fields:
+            form.add_error(field, m.group("message"))
+        else:
+            form.add_error(None, line)
+
+
+def _recorded_request(d: dict, code: str, halfyear, inst: Instance, version):
+    """The form as the library's ChangeRequest, checked as the CLI checks a change set."""
+    from pydantic import ValidationError
+
+    from scheduler.changes import ChangeRequest, ChangeSet, validate_changes
+    from scheduler.io import describe_errors
+    from scheduler.web.models import ChangeRequestRecord
+
+    number = ChangeRequestRecord.objects.filter(halfyear=halfyear, body__code=code).count() + 1
+    data = {"id": f"web-{code}-{number}"[:64], "body_id": code,
+            "submitted": timezone.localdate().isoformat(), "action": d["action"],
+            "note": d["note"]}
+    for key in ("meeting_id", "date", "region_id"):
+        if d[key]:
+            data[key] = d[key]
+    if d["dates"]:
+        data["dates"] = [x.strip() for x in d["dates"].replace(";", ",").split(",") if x.strip()]
+    where = lambda table, index: "the request"  # noqa: E731
+    try:
+        change = ChangeRequest.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(describe_errors(exc, "request", lambda t, i: "the request")) from None
+    today = max(inst.horizon.start, min(timezone.localdate(), inst.horizon.end))
+    validate_changes(ChangeSet(requests=(change,)), inst, s.calendar_of(version), today,
+                     "request", where)
+    return change
 
 
 @login_required
 @require_POST
 def body_absence(request, code: str):
+    from scheduler.web import edits
+
     require(request, "edit_body", code)
     stored, inst = _body_instance(code)
     L = lang()
     officials = [o for o in inst.officials if o.body_id == code]
     form = AbsenceForm(request.POST, officials=[(o.id, o.title.get(L)) for o in officials])
-    if form.is_valid():
-        d = form.cleaned_data
-        data = inst.model_dump(mode="json")
-        data["absences"].append(Absence(official_id=d["official"], start=d["start"],
-                                        end=d["end"], reason=d["reason"],
-                                        note=d["note"]).model_dump(mode="json"))
-        try:
-            new = Instance.model_validate(data)
-        except ValueError as exc:
-            messages.error(request, str(exc))
-        else:
-            content = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
-            s.store_instance(new, f"{stored.source_name}", content, request.user, parent=stored,
-                             note=_("absence added by %(body)s") % {
-                                 "body": c.body_name(inst, code, L)})
-            messages.success(request, _("The absence is recorded; the next plan takes it "
-                                        "into account."))
-    else:
-        messages.error(request, "; ".join(str(e) for errs in form.errors.values()
-                                          for e in errs))
+    if not form.is_valid():
+        return _body_page(request, code, {"absence": form}, 400)
+    d = form.cleaned_data
+    row = len(inst.absences)
+    absence = Absence(official_id=d["official"], start=d["start"], end=d["end"],
+                      reason=d["reason"], note=d["note"]).model_dump(mode="json")
+    try:
+        edits.edit(stored, lambda data: data["absences"].append(absence), request.user,
+                   note=_("absence added by %(body)s") % {"body": c.body_name(inst, code, L)},
+                   table="absences", index=row, body=code, change="absence_add",
+                   official=d["official"])
+    except edits.EditRefused as exc:
+        for field, problems in exc.fields.items():
+            form.add_error(field if field in form.fields else None, "; ".join(problems))
+        return _body_page(request, code, {"absence": form, "errors": exc.lines}, 400)
+    messages.success(request, _("The absence is recorded; the next plan takes it "
+                                "into account."))
     return redirect("web:body", code=code)
 
 
