@@ -602,7 +602,10 @@ def body_edit(request, code: str, part: str):
             row = len(inst.issues)
         try:
             edits.edit(stored, edits.issue_change(d["op"], code, d, row), request.user,
-                       note=_("issue %(op)s by %(body)s") % {"op": d["op"], "body": name},
+                       note={"add": _("topical issue added by %(body)s"),
+                             "change": _("topical issue changed by %(body)s"),
+                             "delete": _("topical issue removed by %(body)s")}[d["op"]] % {
+                           "body": name},
                        table="issues", index=row, body=code, change=f"issue_{d['op']}",
                        issue=d["issue_id"])
         except edits.EditRefused as exc:
@@ -626,8 +629,8 @@ def body_edit(request, code: str, part: str):
             row = len(inst.region_dates)
         try:
             edits.edit(stored, edits.date_change(d["op"], body.region_id, d, row),
-                       request.user, note=_("dates %(op)s by %(body)s") % {
-                           "op": d["op"], "body": name},
+                       request.user, note=(_("date added by %(body)s") if d["op"] == "add"
+                                           else _("date removed by %(body)s")) % {"body": name},
                        table="region_dates", index=row, body=code, change=f"date_{d['op']}",
                        date=d.get("date") or str(inst.region_dates[row].date
                                                  if d["op"] == "delete" else ""))
