@@ -6,8 +6,11 @@ Seeded and deterministic (same seed, same bytes): the files are the reference, t
 script says how they were made. Regions, ministries, regional akimats and the topical
 issues' texts come from the real instance ``instances/kz-2027-h1.json``; district and
 rural akimats are numbered positions ("Akim of district 3 of Kostanay region"), never
-persons. District counts per region follow ``shared/kz-facts.md`` (table 1, section 6):
-about 220 district-level and 2,300 rural akims.
+persons. District counts per region follow ``shared/kz-facts.md`` (table 1, sections 6
+and 7): 188 districts (170 of oblasts, 18 city districts) and 38 cities of regional
+significance, each with its akim, and 2,169 rural okrugs, each with its rural akim; the
+names are numbered stand-ins marked ``generated``. The all-levels families carry the
+2026-H2 district visits of the regional akims (``visit_history``, AKIM-ROTATION).
 
 Families: ``real`` (kz-2027-h1, its approved calendar and two quarterly change sets for
 the re-plan benchmark in ``real/changes/``), ``national`` (ministers and regional akims,
@@ -59,8 +62,31 @@ def _names(en: str, ru: str, kk: str) -> dict:
 
 
 # --------------------------------------------------------------------------- districts
+RURAL_OKRUGS = 2169  # rural okrugs on 1 January 2024 (BNS, kz-facts.md section 7)
+HISTORY = {"year": 2026, "half": 2}  # the half-year before the instances' 2027-H1
+
+
+def okrug_counts() -> dict[str, int]:
+    """Rural okrugs per district of an oblast: 2,169 shared over the 170 districts in
+    proportion to seeded weights (largest remainders), so the national total is exact."""
+    rng = random.Random(2024)
+    ids = [f"{rid}-d{n:02d}" for rid, (rural, _) in DISTRICTS.items() for n in range(1, rural + 1)]
+    weights = {d: rng.randint(8, 18) for d in ids}
+    total = sum(weights.values())
+    quota = {d: RURAL_OKRUGS * w / total for d, w in weights.items()}
+    counts = {d: int(q) for d, q in quota.items()}
+    for d in sorted(ids, key=lambda d: (counts[d] - quota[d], d))[:RURAL_OKRUGS - sum(counts.values())]:
+        counts[d] += 1
+    return counts
+
+
 def districts(real: dict) -> dict[str, list[dict]]:
-    """Every region's district-level units, as Region.districts rows."""
+    """Every region's district-level units, as Region.districts rows: the districts of an
+    oblast (``district``, with their rural okrugs), its cities of regional significance
+    (``city``) and the city districts of the three cities (``city_district``): 170 + 18 =
+    188 districts and 2,169 rural okrugs (kz-facts.md). The names are numbered stand-ins,
+    marked ``generated``."""
+    okrugs = okrug_counts()
     out = {}
     for region in real["regions"]:
         rid, name = region["id"], region["name"]
@@ -68,29 +94,39 @@ def districts(real: dict) -> dict[str, list[dict]]:
         rows = []
         for n in range(1, rural + urban + 1):
             city = rid in CITIES or n > rural
+            kind = "city_district" if rid in CITIES else "city" if city else "district"
             en, ru, kk = (("City district", "Район города", "қаласының ауданы") if rid in CITIES
                           else ("City", "Город областного значения", "облыстық маңызы бар қаласы")
                           if city else ("District", "Район", "ауданы"))
-            rows.append({"id": f"{rid}-d{n:02d}", "rural": not city, "name": _names(
-                f"{en} {n} of {name['en']}", f"{ru} {n} ({name['ru']})", f"{name['kk']} {n}-{kk}")})
+            did = f"{rid}-d{n:02d}"
+            names = _names(f"{en} {n} of {name['en']}", f"{ru} {n} ({name['ru']})",
+                           f"{name['kk']} {n}-{kk}")
+            rows.append({"id": did, "rural": not city, "name": names, "kind": kind,
+                         "generated": True, "okrugs": [
+                             {"id": f"{did}-r{k:02d}", "generated": True, "name": _names(
+                                 f"Rural okrug {k} of {names['en']}",
+                                 f"Сельский округ {k} ({names['ru']})",
+                                 f"{names['kk']} {k}-ауылдық округі")}
+                             for k in range(1, okrugs.get(did, 0) + 1)]})
         out[rid] = rows
     return out
 
 
 def _akim(body_id: str, region_id: str, level: str, district: str, title_en: str,
-          title_ru: str, title_kk: str) -> tuple[dict, dict]:
+          title_ru: str, title_kk: str, okrug: str | None = None) -> tuple[dict, dict]:
     body = {"id": body_id, "kind": "akimat", "region_id": region_id,
             "name": _names(f"Akimat of {title_en}", f"Акимат: {title_ru}", f"{title_kk} әкімдігі")}
     official = {"id": f"akim-{body_id.removeprefix('akimat-')}", "body_id": body_id,
                 "role": "first_head", "akim_level": level, "district_id": district,
-                "base_region_id": region_id,
+                "okrug_id": okrug, "base_region_id": region_id,
                 "title": _names(f"Akim of {title_en}", f"Аким: {title_ru}", f"{title_kk} әкімі")}
     return body, official
 
 
-def lower_akims(real: dict, rng: random.Random, regions: list[str], rural_range=(10, 17)
+def lower_akims(real: dict, rng: random.Random, regions: list[str]
                 ) -> tuple[list[dict], list[dict], list[dict]]:
-    """District-level akims first, then rural akims (district by district), of the regions."""
+    """District-level akims first, then rural akims (district by district, one per rural
+    okrug), of the regions."""
     units = districts(real)
     district_rows, rural_rows = [], []
     for rid in regions:
@@ -98,13 +134,30 @@ def lower_akims(real: dict, rng: random.Random, regions: list[str], rural_range=
             name = d["name"]
             district_rows.append(_akim(f"akimat-{d['id']}", rid, "district", d["id"],
                                        name["en"], name["ru"], name["kk"]))
-            count = rng.randint(*rural_range) if d["rural"] else rng.randint(0, 2)
-            for k in range(1, count + 1):
-                rural_rows.append(_akim(f"akimat-{d['id']}-r{k:02d}", rid, "rural", d["id"],
-                                        f"rural okrug {k} of {name['en']}",
-                                        f"сельский округ {k} ({name['ru']})",
-                                        f"{name['kk']} {k}-ауылдық округі"))
+            for okrug in d["okrugs"]:
+                rural_rows.append(_akim(f"akimat-{okrug['id']}", rid, "rural", d["id"],
+                                        okrug["name"]["en"].replace("Rural okrug", "rural okrug"),
+                                        okrug["name"]["ru"].replace("Сельский", "сельский"),
+                                        okrug["name"]["kk"], okrug=okrug["id"]))
     return district_rows, rural_rows, [units[r] for r in regions]
+
+
+def visit_history(rng: random.Random, officials: list[dict], units: dict[str, list[dict]]
+                  ) -> dict:
+    """2026-H2 visits of the region-level akims: about half of the districts (and city
+    districts) of each region, every other one from a seeded offset, on seeded dates; so
+    2027-H1 owes the other half (AKIM-ROTATION)."""
+    visits = []
+    for o in officials:
+        if o.get("akim_level") != "region":
+            continue
+        owed = [d for d in units.get(o["base_region_id"], [])
+                if d["kind"] in ("district", "city_district")]
+        offset = rng.randint(0, 1)
+        for d in owed[offset::2]:
+            day = _day(rng, dt.date(2026, 7, 20), dt.date(2026, 12, 20))
+            visits.append({"official_id": o["id"], "district_id": d["id"], "date": str(day)})
+    return {"horizon": HISTORY, "visits": sorted(visits, key=lambda v: (v["date"], v["official_id"]))}
 
 
 # --------------------------------------------------------------------------- building blocks
@@ -187,7 +240,7 @@ def _regions_with_districts(real: dict, ids: list[str], units: dict[str, list[di
     out = []
     for region in real["regions"]:
         if region["id"] in ids:
-            rows = [{"id": d["id"], "name": d["name"]} for d in units.get(region["id"], [])]
+            rows = [{k: v for k, v in d.items() if k != "rural"} for d in units.get(region["id"], [])]
             out.append({**region, "districts": rows} if rows else region)
     return out
 
@@ -221,8 +274,9 @@ def all_levels(real: dict, seed: int, name: str, region_ids: list[str], heads: i
     bodies = mb + [b for b, _ in rows]
     officials = mo + [{k: v for k, v in o.items() if v is not None} for _, o in rows]
     units = districts(real)
+    history = visit_history(random.Random(seed + 1000), officials, units)
     return instance(name, real, _regions_with_districts(real, region_ids, units), bodies, officials,
-                    issues=issues(real, rng, bodies, region_ids),
+                    visit_history=history, issues=issues(real, rng, bodies, region_ids),
                     absences=absences(rng, officials, 8 if with_ministers else 0),
                     alerts=alerts(rng, bodies, region_ids, 2),
                     region_dates=region_dates(rng, region_ids, 30 if with_ministers else 5,

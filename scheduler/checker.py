@@ -1180,3 +1180,414 @@ def check(instance: Instance, profile: Profile, calendar: Calendar) -> CheckRepo
     costs = [cost for rule_id in costed for cost in SOFT_COSTS[rule_id](data) if cost.amount]
     return CheckReport(tuple(violations), tuple(costs), tuple(checked), tuple(costed),
                        tuple(_deadlines(data)))
+
+
+# ------------------------------------------- issue 15: akims under the 2023 amendment
+# and the calendar-quality rules (docs/rules.md). Each reads the calendar afresh, like the
+# rules above: nothing here is shared with the planner.
+def _region_akims(data: _Data) -> list[tuple[Official, str]]:
+    """(akim, region id) of every region-level akim (oblast or city of republican
+    significance) with a first head in the instance."""
+    out = []
+    for body in data.inst.bodies:
+        akim = data.head_of.get(body.id)
+        if body.kind is BodyKind.akimat and akim is not None and body.region_id and \
+                akim.akim_level in (None, AkimLevel.region):
+            out.append((akim, body.region_id))
+    return out
+
+
+def _is_akims(data: _Data, m: Meeting) -> bool:
+    return data.bodies[m.body_id].kind is BodyKind.akimat
+
+
+def _akim_rotation(data: _Data) -> list[Violation]:
+    """S-2023A: a region-level akim visits every district and city district of his region
+    once a year (those not visited in the previous half-year are owed now); a district akim
+    visits each rural okrug of his district ``okrug_per_half`` times a half-year; a rural
+    akim meets in his own okrug; region-level and district akims hold at most
+    ``max_per_month`` planned meetings a month."""
+    rule, found = data.profile.get("AKIM-ROTATION"), []
+    label = data.inst.horizon.label()
+    history = data.inst.visit_history
+    before = history.horizon.label() if history else "the previous half-year"
+    visited_before: dict[str, set[str]] = defaultdict(set)
+    for visit in history.visits if history else ():
+        visited_before[visit.official_id].add(visit.district_id)
+    monthly: list[Official] = []
+    for akim, region_id in _region_akims(data) if rule.region_akims else ():
+        monthly.append(akim)
+        region = data.regions.get(region_id)
+        owed = [d for d in (region.districts if region else ())
+                if d.kind.value in ("district", "city_district")
+                and d.id not in visited_before[akim.id]]
+        held = {m.district_id for m in data.of(akim.id) if m.kind is MeetingKind.planned}
+        for district in owed:
+            if district.id not in held:
+                found.append(_violation(
+                    "AKIM-ROTATION", f"{_cap(data.who(akim.id))} holds no meeting in "
+                                     f"{district.name.get('en')} in {label}, and held none there "
+                                     f"in {before}: each district once a year.",
+                    officials=[akim.id], regions=[region_id]))
+    for body in data.inst.bodies:
+        akim = data.head_of.get(body.id)
+        if body.kind is not BodyKind.akimat or akim is None or not akim.district_id:
+            continue
+        region = data.regions.get(body.region_id or "")
+        district = next((d for d in (region.districts if region else ())
+                         if d.id == akim.district_id), None)
+        okrugs = {k.id: k for k in district.okrugs} if district else {}
+        own = data.of(akim.id)
+        if akim.akim_level is AkimLevel.district:
+            monthly.append(akim)
+            held = Counter(m.okrug_id for m in own if m.kind is MeetingKind.planned)
+            for okrug in okrugs.values():
+                if held[okrug.id] < rule.okrug_per_half:
+                    found.append(_violation(
+                        "AKIM-ROTATION", f"{_cap(data.who(akim.id))} holds {held[okrug.id]} "
+                                         f"meetings in {okrug.name.get('en')} in {label}; each "
+                                         f"rural okrug needs {rule.okrug_per_half} a half-year.",
+                        officials=[akim.id], regions=[body.region_id]))
+            for m in own:
+                if m.okrug_id is not None and m.okrug_id not in okrugs:
+                    found.append(_violation(
+                        "AKIM-ROTATION", f"{_cap(data.describe(m))} names the rural okrug "
+                                         f"'{m.okrug_id}', which is not in the akim's district.",
+                        [m]))
+        elif akim.akim_level is AkimLevel.rural and akim.okrug_id:
+            for m in own:
+                if m.okrug_id != akim.okrug_id:
+                    found.append(_violation(
+                        "AKIM-ROTATION", f"{_cap(data.describe(m))} is not in the akim's own "
+                                         f"rural okrug '{akim.okrug_id}'.", [m]))
+    if rule.max_per_month is not None:
+        for akim in monthly:
+            per_month = defaultdict(list)
+            for m in data.of(akim.id):
+                if m.kind is MeetingKind.planned:
+                    per_month[m.date.year, m.date.month].append(m)
+            for (year, month), meetings in sorted(per_month.items()):
+                if len(meetings) > rule.max_per_month:
+                    found.append(_violation(
+                        "AKIM-ROTATION", f"{_cap(data.who(akim.id))} holds {len(meetings)} "
+                                         f"planned meetings in {dt.date(year, month, 1):%B %Y}; "
+                                         f"at most {rule.max_per_month} a month.", meetings))
+    return found
+
+
+def _akim_spread(data: _Data) -> list[Violation]:
+    """At most ``district_per_day`` akims' meetings (every level, any kind) a day in one
+    district, and (when set) ``region_per_day`` a day in one region."""
+    rule, found = data.profile.get("AKIM-SPREAD"), []
+    per_district, per_region = defaultdict(list), defaultdict(list)
+    for m in data.meetings:
+        if _is_akims(data, m):
+            per_region[m.region_id, m.date].append(m)
+            if m.district_id:
+                per_district[m.district_id, m.date].append(m)
+    for (district, day), meetings in sorted(per_district.items()):
+        if len(meetings) > rule.district_per_day:
+            found.append(_violation(
+                "AKIM-SPREAD", f"District '{district}' would host {len(meetings)} akims' "
+                               f"meetings on {_day(day)}; at most {rule.district_per_day} a day.",
+                meetings))
+    if rule.region_per_day is not None:
+        for (region, day), meetings in sorted(per_region.items()):
+            if len(meetings) > rule.region_per_day:
+                found.append(_violation(
+                    "AKIM-SPREAD", f"{data.where(region)} would host {len(meetings)} akims' "
+                                   f"meetings on {_day(day)}; at most {rule.region_per_day} a "
+                                   f"day.", meetings))
+    return found
+
+
+def _cost_akim_spread(data: _Data) -> list[Cost]:
+    """``w_crowd`` per akim's meeting beyond ``region_day_target`` on one day in a region."""
+    rule, costs = data.profile.get("AKIM-SPREAD"), []
+    per_region = defaultdict(list)
+    for m in data.meetings:
+        if _is_akims(data, m):
+            per_region[m.region_id, m.date].append(m)
+    for (region, day), meetings in sorted(per_region.items()):
+        beyond = len(meetings) - rule.region_day_target
+        if beyond > 0 and rule.w_crowd:
+            costs.append(_cost("AKIM-SPREAD", rule.w_crowd * beyond,
+                               f"{data.where(region)} hosts {len(meetings)} akims' meetings on "
+                               f"{_day(day)}, {beyond} beyond {rule.region_day_target}.",
+                               meetings))
+    return costs
+
+
+def _ministers(data: _Data) -> list[Official]:
+    """First heads of non-exempt ministries."""
+    return [head for body in data.inst.bodies if body.kind is BodyKind.ceb
+            and body.id not in data.exempt and (head := data.head_of.get(body.id))]
+
+
+def _windows(days: list[dt.date], width: int) -> list[tuple[dt.date, list[dt.date]]]:
+    """Every run of ``width`` consecutive days holding two or more of ``days`` (each run
+    by its first day, with the days it holds)."""
+    runs = []
+    if not days:
+        return runs
+    first = min(days) - dt.timedelta(days=width - 1)
+    for n in range((max(days) - first).days + 1):
+        start = first + dt.timedelta(days=n)
+        inside = [d for d in days if start <= d < start + dt.timedelta(days=width)]
+        if len(inside) > 1:
+            runs.append((start, inside))
+    return runs
+
+
+def _freq_spacing(data: _Data) -> list[Violation]:
+    """At most ``max_in_window`` planned meetings of a minister in any ``window_days``."""
+    rule, found = data.profile.get("FREQ-SPACING"), []
+    for head in _ministers(data):
+        planned = [m for m in data.of(head.id) if m.kind is MeetingKind.planned]
+        seen: set[frozenset] = set()
+        for start, inside in _windows([m.date for m in planned], rule.window_days):
+            if len(inside) <= rule.max_in_window:
+                continue
+            crowded = [m for m in planned if m.date in inside]
+            key = frozenset(m.id for m in crowded)
+            if key in seen:
+                continue
+            seen.add(key)
+            found.append(_violation(
+                "FREQ-SPACING", f"{_cap(data.who(head.id))} holds {len(crowded)} planned "
+                                f"meetings within {rule.window_days} days from {_day(start)}; "
+                                f"at most {rule.max_in_window}.", crowded))
+    return found
+
+
+def _cost_freq_spacing(data: _Data) -> list[Cost]:
+    """``w_close`` per meeting beyond the first in each run of ``window_days`` days, over
+    a minister's meetings of every kind."""
+    rule, costs = data.profile.get("FREQ-SPACING"), []
+    if not rule.w_close:
+        return costs
+    for head in _ministers(data):
+        own = data.of(head.id)
+        pairs = Counter()
+        for _start, inside in _windows([m.date for m in own], rule.window_days):
+            pairs[tuple(sorted(set(inside)))] += len(inside) - 1
+        for days, runs in pairs.items():
+            close = [m for m in own if m.date in days]
+            costs.append(_cost("FREQ-SPACING", rule.w_close * runs,
+                               f"{_cap(data.who(head.id))}'s meetings on "
+                               f"{', '.join(_day(d) for d in days)} are less than "
+                               f"{rule.window_days} days apart ({runs} meeting(s) beyond the "
+                               f"first over the {rule.window_days}-day runs holding them).",
+                               close))
+    return costs
+
+
+def _cost_freq_load(data: _Data) -> list[Cost]:
+    """``w_extra`` per planned meeting of a minister beyond ``free_per_quarter`` a quarter."""
+    rule, costs = data.profile.get("FREQ-LOAD"), []
+    for head in _ministers(data):
+        counts = _planned_per_quarter(data, head.id)
+        for q in data.inst.horizon.quarters:
+            extra = counts[q] - rule.free_per_quarter
+            if extra > 0 and rule.w_extra:
+                costs.append(_cost("FREQ-LOAD", rule.w_extra * extra,
+                                   f"{_cap(data.who(head.id))} holds {counts[q]} planned "
+                                   f"meetings in Q{q}, {extra} beyond {rule.free_per_quarter}.",
+                                   [m for m in data.of(head.id) if m.kind is MeetingKind.planned
+                                    and quarter_of(m.date) == q], officials=[head.id]))
+    return costs
+
+
+def _working_day(data: _Data, day: dt.date) -> bool:
+    """Mon-Fri or a declared working day, and not a day off."""
+    return (day.weekday() < 5 or day in data.inst.extra_working_days) and \
+        day not in data.days_off
+
+
+def _cost_time_evening(data: _Data) -> list[Cost]:
+    """``w_far_evening`` per planned meeting on a working day more than ``near_hours``
+    from its presenter's base."""
+    rule, costs, hours_from = data.profile.get("TIME-EVENING"), [], {}
+    for m in data.meetings:
+        if m.kind is not MeetingKind.planned or not _working_day(data, m.date):
+            continue
+        base = data.officials[m.presenter_id].base_region_id
+        if base == m.region_id or base not in data.regions:
+            continue
+        if base not in hours_from:
+            hours_from[base] = _travel_hours(data, base)
+        hours = hours_from[base][m.region_id]
+        if hours > rule.near_hours + 1e-9 and rule.w_far_evening:
+            costs.append(_cost("TIME-EVENING", rule.w_far_evening,
+                               f"{_cap(data.describe(m))} is a working day's evening "
+                               f"{hours:.1f} h from {data.where(base)}, the presenter's base: "
+                               f"a weekend would spare the working day.", [m]))
+    return costs
+
+
+def _cost_urgent_early(data: _Data) -> list[Cost]:
+    """Per day from the alert to its out-of-schedule meeting: ``w_day_arisen`` or
+    ``w_day_forecast``."""
+    rule, costs = data.profile.get("URGENT-EARLY"), []
+    for m in data.meetings:
+        alert = data.alerts.get(m.alert_id or "")
+        if m.kind is not MeetingKind.out_of_schedule or alert is None:
+            continue
+        weight = rule.w_day_arisen if alert.level is AlertLevel.arisen else rule.w_day_forecast
+        days = (m.date - alert.date).days
+        if days > 0 and weight:
+            costs.append(_cost("URGENT-EARLY", weight * days,
+                               f"{_cap(data.describe(m))} comes {days} day(s) after "
+                               f"{_alert_text(data, alert)}.", [m]))
+    return costs
+
+
+def _trip_fits(data: _Data, hours_from: dict, r1: str, leave: dt.datetime, r2: str,
+               arrive: dt.datetime) -> tuple[bool, float, float]:
+    """Does one continuous trip r1 -> r2 fit between ``leave`` and ``arrive`` inside one
+    day's travel window? (needed hours, longest window)."""
+    if r1 == r2:
+        return True, 0.0, 0.0
+    if r1 not in hours_from:
+        hours_from[r1] = _travel_hours(data, r1)
+    need = hours_from[r1][r2]
+    rule = data.profile.get("TRAVEL")
+    opens, closes = _minutes(rule.travel_from), _minutes(rule.travel_until)
+    longest, day = 0.0, leave.date()
+    while day <= arrive.date():
+        midnight = dt.datetime.combine(day, dt.time())
+        lo = max(leave, midnight + dt.timedelta(minutes=opens))
+        hi = min(arrive, midnight + dt.timedelta(minutes=closes))
+        longest = max(longest, (hi - lo).total_seconds() / 3600)
+        if longest >= need:
+            break
+        day += dt.timedelta(days=1)
+    return longest + 1e-9 >= need, need, longest
+
+
+def _travel_base(data: _Data) -> list[Violation]:
+    """Each presenter starts at his base; between two of his meetings with a working day
+    strictly between them he goes back to the base for it (and leaves it after it): the
+    trip to the first such working day's window end, the trip from the last one's window
+    start, each in one day's travel window."""
+    rule, found, hours_from = data.profile.get("TRAVEL"), [], {}
+    opens, closes = _minutes(rule.travel_from), _minutes(rule.travel_until)
+    start = dt.datetime.combine(data.inst.horizon.start, dt.time())
+    for person, meetings in _by_presenter(data).items():
+        base = data.officials[person].base_region_id
+        if base not in data.regions:
+            continue
+        legs = []  # (from region, leave, to region, arrive, meetings, what)
+        if meetings:
+            b = meetings[0]
+            legs.append((base, start, b.region_id, dt.datetime.combine(b.date, b.start), [b],
+                         "from the base to his first meeting"))
+        for a, b in zip(meetings, meetings[1:]):
+            between = [a.date + dt.timedelta(days=n) for n in range(1, (b.date - a.date).days)]
+            work = [d for d in between if _working_day(data, d)]
+            if not work:
+                continue
+            back = dt.datetime.combine(work[0], dt.time()) + dt.timedelta(minutes=closes)
+            out = dt.datetime.combine(work[-1], dt.time()) + dt.timedelta(minutes=opens)
+            legs.append((a.region_id, dt.datetime.combine(a.date, a.end), base, back, [a],
+                         f"back to the base for the working day {_day(work[0])}"))
+            legs.append((base, out, b.region_id, dt.datetime.combine(b.date, b.start), [b],
+                         f"from the base after the working day {_day(work[-1])}"))
+        for r1, leave, r2, arrive, ms, what in legs:
+            ok, need, have = _trip_fits(data, hours_from, r1, leave, r2, arrive)
+            if not ok:
+                found.append(_violation(
+                    "TRAVEL-BASE", f"{_cap(data.who(person))} cannot travel {what}, "
+                                   f"{data.where(r1)} to {data.where(r2)}: the trip takes "
+                                   f"{need:.1f} h, the longest travel window is {have:.1f} h.",
+                    ms, regions=[r1, r2]))
+    return found
+
+
+def _attend_gov(data: _Data) -> list[Violation]:
+    """S-2016 item 12.4: each planned meeting of a region-level akim is attended by
+    ``members_per_meeting`` members of the Government (first heads of ministries, listed in
+    ``attendee_ids``), who are not absent, attend or present no two meetings at once and
+    at most ``max_per_day`` a day, and can travel between them."""
+    rule, found, hours_from = data.profile.get("ATTEND-GOV"), [], {}
+    region_akims = {akim.id for akim, _ in _region_akims(data)}
+    members = {head.id for body in data.inst.bodies if body.kind is BodyKind.ceb
+               and (head := data.head_of.get(body.id))}
+    busy: dict[str, list[tuple[Meeting, str]]] = defaultdict(list)
+    for m in data.meetings:
+        busy[m.presenter_id].append((m, "presents"))
+    for m in data.meetings:
+        if m.attendee_ids and m.official_id not in region_akims:
+            found.append(_violation(
+                "ATTEND-GOV", f"{_cap(data.describe(m))} lists attending members of the "
+                              f"Government, but it is not a regional akim's meeting.", [m]))
+        valid = []
+        for person in dict.fromkeys(m.attendee_ids):
+            if person not in members:
+                found.append(_violation(
+                    "ATTEND-GOV", f"{_cap(data.describe(m))} lists {data.who(person)} as a "
+                                  f"member of the Government; only ministers are.", [m]))
+                continue
+            away = data.absence(person, m.date)
+            if away is not None:
+                found.append(_violation(
+                    "ATTEND-GOV", f"{_cap(data.who(person))} is absent "
+                                  f"({REASONS[away.reason.value]}) on {_day(m.date)}, yet "
+                                  f"attends {data.describe(m)}.", [m], officials=[person]))
+            valid.append(person)
+            busy[person].append((m, "attends"))
+        if m.official_id in region_akims and m.kind is MeetingKind.planned and \
+                len(valid) < rule.members_per_meeting:
+            found.append(_violation(
+                "ATTEND-GOV", f"{_cap(data.describe(m))} has {len(valid)} members of the "
+                              f"Government attending; it needs {rule.members_per_meeting}.",
+                [m]))
+    for person, items in busy.items():
+        if not any(what == "attends" for _, what in items):
+            continue
+        items = sorted(items, key=lambda x: (x[0].date, x[0].start, x[0].end, x[0].id))
+        per_day = defaultdict(list)
+        for m, _ in items:
+            per_day[m.date].append(m)
+        for day, same in per_day.items():
+            if len(same) > rule.max_per_day:
+                found.append(_violation(
+                    "ATTEND-GOV", f"{_cap(data.who(person))} would attend or present "
+                                  f"{len(same)} meetings on {_day(day)}; at most "
+                                  f"{rule.max_per_day} a day.", same, officials=[person]))
+        for (a, _), (b, _) in zip(items, items[1:]):
+            if a.date == b.date and b.start < a.end:
+                found.append(_violation(
+                    "ATTEND-GOV", f"{_cap(data.who(person))} would be at two meetings at once "
+                                  f"on {_day(a.date)}: '{a.id}' and '{b.id}'.", [a, b],
+                    officials=[person]))
+                continue
+            ok, need, have = _trip_fits(data, hours_from, a.region_id,
+                                        dt.datetime.combine(a.date, a.end), b.region_id,
+                                        dt.datetime.combine(b.date, b.start))
+            if not ok:
+                found.append(_violation(
+                    "ATTEND-GOV", f"{_cap(data.who(person))} cannot travel from "
+                                  f"{data.where(a.region_id)} ('{a.id}') to "
+                                  f"{data.where(b.region_id)} ('{b.id}'): the trip takes "
+                                  f"{need:.1f} h, the longest travel window is {have:.1f} h.",
+                    [a, b], officials=[person]))
+    return found
+
+
+HARD_RULES.update({
+    "AKIM-ROTATION": _akim_rotation,
+    "AKIM-SPREAD": _akim_spread,
+    "FREQ-SPACING": _freq_spacing,
+    "TRAVEL-BASE": _travel_base,
+    "ATTEND-GOV": _attend_gov,
+})
+SOFT_COSTS.update({
+    "FREQ-SPACING": _cost_freq_spacing,
+    "FREQ-LOAD": _cost_freq_load,
+    "TIME-EVENING": _cost_time_evening,
+    "URGENT-EARLY": _cost_urgent_early,
+    "AKIM-SPREAD": _cost_akim_spread,
+})
+SOFT_RULES = (*SOFT_RULES, "FREQ-SPACING", "FREQ-LOAD", "TIME-EVENING", "URGENT-EARLY",
+              "AKIM-SPREAD")

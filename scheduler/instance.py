@@ -119,9 +119,29 @@ class Centre(Frozen):
     lon: float = Field(ge=-180, le=180)
 
 
+class DistrictKind(str, Enum):
+    """What kind of district-level unit a region lists (AKIM-ROTATION owes visits to
+    ``district`` and ``city_district`` units, the 2023 amendment's "аудан"/"район")."""
+
+    district = "district"  # a district of an oblast
+    city_district = "city_district"  # a district of a city of republican significance
+    city = "city"  # a city of regional significance: not a district, not owed a visit
+
+
+class RuralOkrug(Frozen):
+    """A rural okrug (or village, town, settlement with its own akim) of a district."""
+
+    id: Id
+    name: Names
+    generated: bool = False  # a numbered stand-in name, not the real one
+
+
 class District(Frozen):
     id: Id
     name: Names
+    kind: DistrictKind = DistrictKind.district
+    okrugs: tuple[RuralOkrug, ...] = ()
+    generated: bool = False  # a numbered stand-in name, not the real one
 
 
 class Region(Frozen):
@@ -171,6 +191,7 @@ class Official(Frozen):
     deputy_of: Id | None = None  # deputies: the first head they stand in for
     akim_level: AkimLevel | None = None  # heads of akimats
     district_id: Id | None = None  # district and rural akims: their district
+    okrug_id: Id | None = None  # rural akims: their rural okrug (of district_id)
     base_region_id: Id  # where he starts from (Astana for ministers)
 
     @model_validator(mode="after")
@@ -246,6 +267,14 @@ class RegionDate(Frozen):
     note: Text = ""
 
 
+class DistrictVisit(Frozen):
+    """A meeting a region-level akim held in one of his districts (AKIM-ROTATION)."""
+
+    official_id: Id
+    district_id: Id
+    date: dt.date
+
+
 class Horizon(Frozen):
     """One half-year (TIME-HORIZON): H1 = January-June, H2 = July-December."""
 
@@ -268,6 +297,19 @@ class Horizon(Frozen):
         return f"{self.year}-H{self.half}"
 
 
+class VisitHistory(Frozen):
+    """The previous half-year's district visits of region-level akims: the districts
+    visited then are not owed in this half-year (AKIM-ROTATION, a year's rotation)."""
+
+    horizon: Horizon  # the half-year just before the instance's
+    visits: tuple[DistrictVisit, ...] = ()
+
+
+def previous_half(horizon: Horizon) -> Horizon:
+    return Horizon(year=horizon.year - 1, half=2) if horizon.half == 1 else \
+        Horizon(year=horizon.year, half=1)
+
+
 def quarter_of(day: dt.date) -> int:
     return (day.month - 1) // 3 + 1
 
@@ -287,6 +329,7 @@ class Instance(Frozen):
     region_dates: tuple[RegionDate, ...] = ()
     extra_days_off: tuple[dt.date, ...] = ()
     extra_working_days: tuple[dt.date, ...] = ()
+    visit_history: VisitHistory | None = None  # AKIM-ROTATION: the previous half-year
 
     _lookups: dict = PrivateAttr(default_factory=dict)
 
@@ -328,6 +371,21 @@ class Instance(Frozen):
 
     def absences_of(self, official_id: str) -> list[Absence]:
         return self._by("absences", "official_id", many=True).get(official_id, [])
+
+    def is_ministerial(self, body_id: str) -> bool:
+        """A ministry (a central executive body, ``ceb``)."""
+        return self.body(body_id).kind is BodyKind.ceb
+
+    def is_akimat(self, body_id: str) -> bool:
+        return self.body(body_id).kind is BodyKind.akimat
+
+    def is_regional_akim(self, official: Official | str) -> bool:
+        """The first head of an akimat at region level (an akim without a level is one).
+        Asked of the instance, not the official: only the body says it is an akimat."""
+        if isinstance(official, str):
+            official = self.official(official)
+        return (official.role is Role.first_head and self.is_akimat(official.body_id)
+                and (official.akim_level or AkimLevel.region) is AkimLevel.region)
 
     def home_region(self, official: Official) -> str | None:
         """The territory an akim serves (None for ministers and rectors)."""
@@ -383,9 +441,15 @@ def reference_problems(inst: Instance) -> list[str]:
                                 f"cannot stand in for '{head.id}' of body '{head.body_id}'")
         if o.district_id is not None and o.body_id in bodies:
             region = regions.get(bodies[o.body_id].region_id or "")
-            known = {d.id for d in region.districts} if region else set()
+            known = {d.id: d for d in region.districts} if region else {}
             need(o.district_id in known, f"{where}.district_id",
                  f"unknown district '{o.district_id}' of the akimat's region")
+            if o.okrug_id is not None and o.district_id in known:
+                need(o.okrug_id in {k.id for k in known[o.district_id].okrugs},
+                     f"{where}.okrug_id",
+                     f"unknown rural okrug '{o.okrug_id}' of district '{o.district_id}'")
+        if o.okrug_id is not None and o.district_id is None:
+            problems.append(f"{where}.okrug_id: a rural okrug needs the akim's 'district_id'")
     heads_per_body: dict[str, int] = {}
     for o in inst.officials:
         if o.role is Role.first_head:
@@ -416,6 +480,56 @@ def reference_problems(inst: Instance) -> list[str]:
         for i, day in enumerate(getattr(inst, name)):
             need(hz.start <= day <= hz.end, f"{name}[{i}]",
                  f"{day} lies outside the horizon {hz.start}..{hz.end}")
+    problems += _unit_problems(inst)
     need(inst.approval_date < hz.end, "approval_date",
          f"{inst.approval_date} is after the end of the horizon {hz.end}")
+    return problems
+
+
+def _unit_problems(inst: Instance) -> list[str]:
+    """Districts and rural okrugs used once; the visit history of the half-year before,
+    naming region-level akims and districts of their own region."""
+    problems: list[str] = []
+    seen_districts: set[str] = set()
+    seen_okrugs: set[str] = set()
+    for i, region in enumerate(inst.regions):
+        for j, district in enumerate(region.districts):
+            where = f"regions[{i}].districts[{j}]"
+            if district.id in seen_districts:
+                problems.append(f"{where}.id: district '{district.id}' is used twice")
+            seen_districts.add(district.id)
+            for k, okrug in enumerate(district.okrugs):
+                if okrug.id in seen_okrugs:
+                    problems.append(f"{where}.okrugs[{k}].id: rural okrug '{okrug.id}' is "
+                                    f"used twice")
+                seen_okrugs.add(okrug.id)
+    history = inst.visit_history
+    if history is None:
+        return problems
+    before = previous_half(inst.horizon)
+    if history.horizon != before:
+        problems.append(f"visit_history.horizon: {history.horizon.label()} is not the half-year "
+                        f"before {inst.horizon.label()} ({before.label()})")
+    officials = {o.id: o for o in inst.officials}
+    bodies = {b.id: b for b in inst.bodies}
+    regions = {r.id: r for r in inst.regions}
+    for i, visit in enumerate(history.visits):
+        where = f"visit_history.visits[{i}]"
+        official = officials.get(visit.official_id)
+        body = bodies.get(official.body_id) if official else None
+        if official is None:
+            problems.append(f"{where}.official_id: unknown official '{visit.official_id}'")
+            continue
+        if (body is None or body.kind is not BodyKind.akimat or official.role is not
+                Role.first_head or official.akim_level not in (None, AkimLevel.region)):
+            problems.append(f"{where}.official_id: '{visit.official_id}' is not the akim of a "
+                            f"region (oblast or city of republican significance)")
+            continue
+        region = regions.get(body.region_id or "")
+        if region is None or visit.district_id not in {d.id for d in region.districts}:
+            problems.append(f"{where}.district_id: unknown district '{visit.district_id}' of "
+                            f"region '{body.region_id}'")
+        if not history.horizon.start <= visit.date <= history.horizon.end:
+            problems.append(f"{where}.date: {visit.date} lies outside the history's half-year "
+                            f"{history.horizon.start}..{history.horizon.end}")
     return problems

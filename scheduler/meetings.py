@@ -35,6 +35,10 @@ class Meeting(BaseModel):
     body_id: Id
     region_id: Id
     district_id: Id | None = None  # akims' meetings: the district of the region (FREQ-AKIM)
+    okrug_id: Id | None = None  # district and rural akims: the rural okrug (AKIM-ROTATION)
+    # Members of the Government attending a regional akim's meeting (S-2016 item 12.4,
+    # ATTEND-GOV): they must be free and able to get there like a presenter.
+    attendee_ids: tuple[Id, ...] = ()
     date: dt.date
     start: dt.time
     end: dt.time

@@ -273,6 +273,89 @@ class FmtAudience(Rule):
     invitees: tuple[Line, ...] = ()
 
 
+# ----------------------------------------------------- issue 15 (calendar quality)
+
+
+class AkimRotation(Rule):
+    """AKIM-ROTATION (the November 2023 amendment of the akims' decree, in force from
+    January 2024, as reported): a region-level akim meets the population in each district
+    (``district``, ``city_district`` units) of his region at least once a year: the
+    districts he did not visit in the previous half-year (``visit_history``) are owed in
+    this one; a district akim meets in each rural okrug of his district at least
+    ``okrug_per_half`` times a half-year; a region-level or district akim holds at most
+    ``max_per_month`` planned meetings in a month (spread over the months)."""
+
+    region_akims: bool = True
+    okrug_per_half: Count = 1
+    max_per_month: PositiveCount | None = None
+    calendar_agreed_with: Line = "maslikhat"
+
+
+class FreqSpacing(Rule):
+    """FREQ-SPACING (project): a minister's meetings about a week apart. For each first
+    head of a ``ceb`` and each run of ``window_days`` consecutive days, ``w_close`` per
+    meeting beyond the first in it (two meetings d days apart share ``window_days - d``
+    runs); at most ``max_in_window`` planned meetings in any run."""
+
+    window_days: PositiveCount = 7
+    max_in_window: PositiveCount = 2
+    w_close: Weight = 2
+
+
+class FreqLoad(Rule):
+    """FREQ-LOAD (project): ``w_extra`` per planned meeting of a minister beyond
+    ``free_per_quarter`` in a quarter: a minister's time has a price."""
+
+    free_per_quarter: Count = 1
+    w_extra: Weight = 10
+
+
+class TimeEvening(Rule):
+    """TIME-EVENING (project): weekends first away from home. ``w_far_evening`` per planned
+    meeting on a working day's evening in a region other than the presenter's base
+    (``base_region_id``) more than ``near_hours`` of travel from it."""
+
+    near_hours: Hours = 1.0
+    w_far_evening: Weight = 10
+
+
+class UrgentEarly(Rule):
+    """URGENT-EARLY (project): an out-of-schedule meeting as early as its window allows:
+    ``w_day_arisen`` / ``w_day_forecast`` per day from the alert's date to the meeting."""
+
+    w_day_arisen: Weight = 10
+    w_day_forecast: Weight = 3
+
+
+class AkimSpread(Rule):
+    """AKIM-SPREAD (project): akims of every level spread over the days. At most
+    ``district_per_day`` akims' meetings a day in one district (by the meeting's
+    ``district_id``), at most ``region_per_day`` a day in one region; ``w_crowd`` per
+    akim's meeting beyond ``region_day_target`` on one day in one region."""
+
+    district_per_day: PositiveCount = 1
+    region_per_day: PositiveCount | None = None
+    region_day_target: PositiveCount = 3
+    w_crowd: Weight = 1
+
+
+class TravelBase(Rule):
+    """TRAVEL-BASE (issue 11 item 4): a presenter starts the half-year at his base
+    (``base_region_id``) and is back there on each working day (Mon-Fri, not a day off)
+    that lies strictly between two of his meetings; the trips to and from the base obey
+    TRAVEL's speeds and one day's travel window."""
+
+
+class AttendGov(Rule):
+    """ATTEND-GOV (S-2016 item 12.4): members of the Government take part in the
+    reporting meetings of region-level akims. Each planned meeting of a region-level akim
+    lists at least ``members_per_meeting`` first heads of ministries in ``attendee_ids``;
+    an attendee is not absent that day, attends or presents no two meetings at once and at
+    most ``max_per_day`` a day, and can travel between them (TRAVEL's speeds)."""
+    members_per_meeting: PositiveCount = 1
+    max_per_day: PositiveCount = 1
+
+
 CATALOGUE: dict[str, type[Rule]] = {
     "SCOPE-EXEMPT": ScopeExempt,
     "FREQ-CEB-QUARTER": FreqCebQuarter,
@@ -304,6 +387,14 @@ CATALOGUE: dict[str, type[Rule]] = {
     "FMT-QA": FmtQa,
     "FMT-ONLINE": FmtOnline,
     "FMT-AUDIENCE": FmtAudience,
+    "AKIM-ROTATION": AkimRotation,
+    "FREQ-SPACING": FreqSpacing,
+    "FREQ-LOAD": FreqLoad,
+    "TIME-EVENING": TimeEvening,
+    "URGENT-EARLY": UrgentEarly,
+    "AKIM-SPREAD": AkimSpread,
+    "TRAVEL-BASE": TravelBase,
+    "ATTEND-GOV": AttendGov,
 }
 
 
