@@ -298,6 +298,44 @@ LABELS.update({
                              "kk": "Облыс әкімі немесе орынбасары аудан әкімдерінің "
                                    "кездесулеріне қатысады",
                              "en": "The regional akim or a deputy attends district meetings"},
+    # issue 15: the 2023 amendment of the akims' decree and the calendar-quality rules
+    "rule_AKIM-ROTATION": {"ru": "Аким области и города — в каждом районе раз в год, аким "
+                                 "района — в каждом сельском округе раз в полугодие",
+                           "kk": "Облыс және қала әкімі — әр ауданда жылына бір рет, аудан "
+                                 "әкімі — әр ауылдық округте жарты жылда бір рет",
+                           "en": "Oblast and city akims in each district once a year, district "
+                                 "akims in each rural okrug once a half-year"},
+    "rule_AKIM-SPREAD": {"ru": "Встречи акимов распределены по дням: в районе не более одной "
+                               "в день",
+                         "kk": "Әкімдердің кездесулері күндерге бөлінген: ауданда күніне "
+                               "біреуден аспайды",
+                         "en": "Akims' meetings spread over the days: one a day per district"},
+    "rule_FREQ-SPACING": {"ru": "Встречи министра — примерно раз в неделю, не более двух за "
+                                "семь дней",
+                          "kk": "Министрдің кездесулері — шамамен аптасына бір рет, жеті күнде "
+                                "екіден аспайды",
+                          "en": "A minister's meetings about a week apart"},
+    "rule_FREQ-LOAD": {"ru": "Каждая встреча сверх квартального минимума занимает время "
+                             "министра",
+                       "kk": "Тоқсандық ең аз саннан тыс әр кездесу министрдің уақытын алады",
+                       "en": "Each meeting beyond the quarterly minimum costs a minister's time"},
+    "rule_TIME-EVENING": {"ru": "Вдали от места работы — сначала выходные, вечер рабочего дня "
+                                "имеет цену",
+                          "kk": "Жұмыс орнынан алыста — алдымен демалыс күндері, жұмыс күнінің "
+                                "кеші бағаланады",
+                          "en": "Weekends first away from home: a working-day evening far from "
+                                "the base costs"},
+    "rule_URGENT-EARLY": {"ru": "Внеплановая встреча — как можно раньше после сигнала",
+                          "kk": "Кестеден тыс кездесу — белгіден кейін мүмкіндігінше ерте",
+                          "en": "Out-of-schedule meetings as early as the window allows"},
+    "rule_TRAVEL-BASE": {"ru": "Каждый выезжает с места работы и возвращается туда в рабочие "
+                               "дни",
+                         "kk": "Әркім жұмыс орнынан шығады және жұмыс күндері сонда қайтады",
+                         "en": "Everyone starts from his base and is back there on working days"},
+    "rule_ATTEND-GOV": {"ru": "Члены Правительства участвуют во встречах акимов областей",
+                        "kk": "Үкімет мүшелері облыс әкімдерінің кездесулеріне қатысады",
+                        "en": "Members of the Government attend the regional akims' reporting "
+                              "meetings"},
     "rule_TV-LIVE": {"ru": "Прямой эфир на национальном телеканале",
                      "kk": "Ұлттық телеарнада тікелей эфир",
                      "en": "Live on a national TV channel"},
