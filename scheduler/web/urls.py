@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
 from scheduler.web import replan_views, views
+from scheduler.web import robustness_views
 
 
 class HalfYearConverter:
@@ -62,6 +63,8 @@ web = ([
     path("h/<hy:hy>/urgent/", replan_views.urgent_view, name="urgent"),
     path("replan/<int:pk>/", replan_views.job_view, name="replan_job"),
     path("audit/", views.audit_view, name="audit"),
+    path("robustness/", robustness_views.robustness_view, name="robustness"),
+    path(V + "robustness/", robustness_views.robustness_view, name="robustness_version"),
 ], "web")
 
 urlpatterns = [
