@@ -299,7 +299,8 @@ def read_calendar_csv(path: Path) -> Calendar:
                 merged[key] = [x for x in (value or "").split(";") if x]
             elif value not in (None, ""):
                 merged[key] = value
-            elif key in ("district_id", "alert_id", "results_by"):
+            elif key in ("district_id", "alert_id", "results_by", "questions_by", "portal_by",
+                         "briefing_by"):
                 merged[key] = None
         if merged.get("date"):
             try:

@@ -958,15 +958,108 @@ def _fmt_online(data: _Data) -> list[Violation]:
 
 
 def _fmt_audience(data: _Data) -> list[Violation]:
-    """Each meeting invites every one of ``invitees``."""
-    invitees = data.profile.get("FMT-AUDIENCE").invitees
+    """Each meeting invites every one of ``invitees``; a rector's meeting (a university's)
+    every one of ``rectors_invitees`` instead, when the profile lists them."""
+    rule = data.profile.get("FMT-AUDIENCE")
     found = []
     for m in data.meetings:
+        invitees = rule.invitees
+        if rule.rectors_invitees and data.bodies[m.body_id].kind is BodyKind.university:
+            invitees = rule.rectors_invitees
         missing = [who for who in invitees if who not in m.audience]
         if missing:
             found.append(_violation("FMT-AUDIENCE", f"{_cap(data.describe(m))} does not invite "
                                                     f"{', '.join(missing)}.", [m]))
     return found
+
+
+# -------------------------------------------------- dated steps of each meeting (S-2018)
+# Each step a profile dates is a field of the meeting: TIME-LEAD's ``questions_months``
+# (``questions_by``) and ``egov_portal`` (``portal_by``), DL-AFTER's ``briefing_days``
+# (``briefing_by``). Each is judged by its own function and listed in the dated steps.
+def _before_meeting(data: _Data, m: Meeting, months: int, days: int) -> dt.date | None:
+    """A planned meeting's step ``months`` calendar months and ``days`` days before it; an
+    out-of-schedule meeting's on its alert's date (it is set and announced then)."""
+    if m.kind is MeetingKind.planned:
+        return _lead_back(m.date, months, days)
+    alert = data.alerts.get(m.alert_id or "")
+    return alert.date if alert else None
+
+
+def _have(day: dt.date | None) -> str:
+    return _day(day) if day else "none"
+
+
+def _questions_step(data: _Data) -> list[Violation]:
+    """TIME-LEAD ``questions_months``: the questions and proposals sent in are collected,
+    analysed and selected that many calendar months before each meeting (``questions_by``)."""
+    months = data.profile.get("TIME-LEAD").questions_months
+    found = []
+    for m in data.meetings if months is not None else ():
+        due = _before_meeting(data, m, months, 0)
+        if due is not None and m.questions_by != due:
+            found.append(_violation(
+                "TIME-LEAD", f"{_cap(data.describe(m))} must have the questions sent in "
+                             f"collected, analysed and selected on {_day(due)} ({months} calendar "
+                             f"month(s) before), not {_have(m.questions_by)}.", [m]))
+    return found
+
+
+def _portal_step(data: _Data) -> list[Violation]:
+    """TIME-LEAD ``egov_portal``: each meeting is announced on the e-government portal on
+    its announcement day (``portal_by``)."""
+    rule = data.profile.get("TIME-LEAD")
+    found = []
+    for m in data.meetings if rule.egov_portal else ():
+        due = _before_meeting(data, m, rule.lead_months, rule.lead_days)
+        if due is not None and m.portal_by != due:
+            found.append(_violation(
+                "TIME-LEAD", f"{_cap(data.describe(m))} must be announced on the e-government "
+                             f"portal on {_day(due)}, not {_have(m.portal_by)}.", [m]))
+    return found
+
+
+def _briefing_step(data: _Data) -> list[Violation]:
+    """DL-AFTER ``briefing_days``: after each meeting of a ministry its head briefs the media
+    at the Central Communications Service within that many days (``briefing_by``)."""
+    days = data.profile.get("DL-AFTER").briefing_days
+    found = []
+    for m in data.meetings if days is not None else ():
+        due = m.date + dt.timedelta(days=days)
+        if data.ministerial(m) and m.briefing_by != due:
+            found.append(_violation(
+                "DL-AFTER", f"After {data.describe(m)} the minister must brief the media at the "
+                            f"Central Communications Service by {_day(due)} ({days} days after), "
+                            f"not {_have(m.briefing_by)}.", [m]))
+    return found
+
+
+STEP_CHECKS: dict[str, tuple[Callable[[_Data], list[Violation]], ...]] = {
+    "TIME-LEAD": (_questions_step, _portal_step),
+    "DL-AFTER": (_briefing_step,),
+}
+
+
+def _step_deadlines(data: _Data) -> list[Deadline]:
+    """The dated steps of each meeting the profile dates (questions, portal, briefing)."""
+    lead, after, out = data.profile.get("TIME-LEAD"), data.profile.get("DL-AFTER"), []
+    for m in data.meetings:
+        if data.profile.on("TIME-LEAD") and lead.questions_months is not None:
+            day = _before_meeting(data, m, lead.questions_months, 0)
+            if day:
+                out.append(Deadline("TIME-LEAD", day, "questions collected, analysed, selected",
+                                    m.id))
+        if data.profile.on("TIME-LEAD") and lead.egov_portal:
+            day = _before_meeting(data, m, lead.lead_months, lead.lead_days)
+            if day:
+                out.append(Deadline("TIME-LEAD", day, "announced on the e-government portal",
+                                    m.id))
+        if data.profile.on("DL-AFTER") and after.briefing_days is not None and \
+                data.ministerial(m):
+            out.append(Deadline("DL-AFTER", m.date + dt.timedelta(days=after.briefing_days),
+                                "minister's briefing at the Central Communications Service",
+                                m.id))
+    return out
 
 
 HARD_RULES: dict[str, Callable[[_Data], list[Violation]]] = {
@@ -1176,10 +1269,12 @@ def check(instance: Instance, profile: Profile, calendar: Calendar) -> CheckRepo
         if profile.on(rule_id):
             checked.append(rule_id)
             violations += rule_check(data)
+            violations += [v for step in STEP_CHECKS.get(rule_id, ()) for v in step(data)]
     costed = [rule_id for rule_id in SOFT_COSTS if profile.on(rule_id)]
     costs = [cost for rule_id in costed for cost in SOFT_COSTS[rule_id](data) if cost.amount]
     return CheckReport(tuple(violations), tuple(costs), tuple(checked), tuple(costed),
-                       tuple(_deadlines(data)))
+                       tuple(sorted(_deadlines(data) + _step_deadlines(data),
+                                    key=lambda d: (d.date, d.meeting_id, d.rule_id, d.what))))
 
 
 # ------------------------------------------- issue 15: akims under the 2023 amendment

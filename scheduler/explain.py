@@ -20,6 +20,7 @@ from ortools.sat.python import cp_model
 
 from scheduler.checker import CheckReport, check
 from scheduler.instance import AlertLevel, Instance
+from scheduler.meeting_steps import meeting_steps
 from scheduler.meetings import Calendar, Meeting
 from scheduler.model.cpmodel import STATUS, CalendarModel
 from scheduler.profile import Profile
@@ -371,6 +372,9 @@ def moved_meeting(meeting: Meeting, to: str, instance: Instance, profile: Profil
         update["announce_by"] = announce_date(day, profile)
     if meeting.results_by is not None:
         update["results_by"] = day + (meeting.results_by - meeting.date)
+    steps = meeting_steps(instance, profile, meeting.body_id, day,  # dated steps (S-2018)
+                          None if meeting.kind.value == "planned" else meeting.announce_by)
+    update.update((k, v) for k, v in steps.items() if k != "audience")
     return meeting.model_copy(update=update)
 
 

@@ -719,6 +719,33 @@ LABELS.update({  # the commission's report in plain words; figures and ids in an
 LABELS["col_announce_by"] = {"ru": "Опубликовать до", "kk": "Жариялау мерзімі",
                              "en": "Announce by"}
 LABELS["col_results_by"] = {"ru": "Итоги до", "kk": "Қорытынды мерзімі", "en": "Results by"}
+LABELS.update({  # each meeting's dated steps (S-2016 items 6, 8; S-2018) and rectors' audience
+    "dl_after": {"ru": "Опубликовать отчёт и перечень поднятых проблем со сроками их решения: "
+                       "{meeting}",
+                 "kk": "Есепті және көтерілген проблемалық мәселелердің тізбесін шешу "
+                       "мерзімдерімен жариялау: {meeting}",
+                 "en": "Publish the report and the problems raised with the deadlines for "
+                       "solving them: {meeting}"},
+    "dl_questions": {"ru": "Собрать, проанализировать и отобрать вопросы и предложения "
+                           "населения: {meeting}",
+                     "kk": "Халықтың сұрақтары мен ұсыныстарын жинау, талдау және іріктеу: "
+                           "{meeting}",
+                     "en": "Collect, analyse and select the questions and proposals sent in: "
+                           "{meeting}"},
+    "dl_portal": {"ru": "Объявить на веб-портале «электронного правительства»: {meeting}",
+                  "kk": "«Электрондық үкіметтің» веб-порталында жариялау: {meeting}",
+                  "en": "Announce on the e-government portal: {meeting}"},
+    "dl_briefing": {"ru": "Брифинг министра в Службе центральных коммуникаций: {meeting}",
+                    "kk": "Министрдің Орталық коммуникациялар қызметіндегі брифингі: {meeting}",
+                    "en": "Minister's briefing at the Central Communications Service: {meeting}"},
+    "aud_parents": {"ru": "родители", "kk": "ата-аналар", "en": "parents"},
+    "aud_students": {"ru": "обучающиеся", "kk": "білім алушылар", "en": "students"},
+    "aud_employers": {"ru": "работодатели", "kk": "жұмыс берушілер", "en": "employers"},
+    "aud_academic": {"ru": "научно-педагогическая общественность",
+                     "kk": "ғылыми-педагогикалық жұртшылық", "en": "the academic community"},
+    "aud_media": {"ru": "средства массовой информации", "kk": "бұқаралық ақпарат құралдары",
+                  "en": "the media"},
+})
 LABELS["col_report_min"] = {"ru": "Доклад, мин", "kk": "Баяндама, мин", "en": "Report, min"}
 LABELS["col_channel"] = {"ru": "Трансляция", "kk": "Трансляция", "en": "Channel"}
 LABELS["col_audience"] = {"ru": "Приглашённые", "kk": "Шақырылғандар", "en": "Invitees"}

@@ -49,6 +49,13 @@ class Meeting(BaseModel):
     issue_ids: tuple[Id, ...] = ()
     announce_by: dt.date  # TIME-LEAD: published no later than this date
     results_by: dt.date | None = None  # DL-AFTER: results published by this date
+    # Dated steps of S-2018 (None: the profile has no such step): the questions sent in
+    # collected, analysed and selected (TIME-LEAD questions_months), the announcement on
+    # the e-government portal (TIME-LEAD egov_portal), the minister's briefing at the
+    # Central Communications Service (DL-AFTER briefing_days).
+    questions_by: dt.date | None = None
+    portal_by: dt.date | None = None
+    briefing_by: dt.date | None = None
     report_minutes: int | None = None  # FMT-QA
     qa_minutes: int | None = None  # FMT-QA
     channel: str = ""  # FMT-ONLINE
@@ -131,7 +138,7 @@ def new_uid(calendar: Calendar, m: Meeting) -> str:
 
 CSV_COLUMNS = ("id", "date", "start", "end", "quarter", "kind", "official_id", "presenter_id",
                "body_id", "region_id", "district_id", "reason", "alert_id", "issue_ids", "announce_by",
-               "results_by")
+               "results_by", "questions_by", "portal_by", "briefing_by")
 
 
 def csv_rows(calendar: Calendar) -> list[dict[str, str]]:

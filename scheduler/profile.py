@@ -143,6 +143,12 @@ class TimeLead(Rule):
     lead_months: int = Field(default=0, ge=0, le=12)
     counted_from: Literal["", "DL-DRAFT", "DL-MVK", "DL-AKIM-CAL"] = ""
     akims_counted_from: Literal["", "DL-DRAFT", "DL-MVK", "DL-AKIM-CAL"] = ""
+    # Steps before the meeting with a date (S-2018): ``questions_months`` calendar months
+    # before it the questions and proposals sent through open sources are collected,
+    # analysed and selected (None: no such step); with ``egov_portal`` the announcement is
+    # also made on the e-government portal (its open-data portal included) that day.
+    questions_months: int | None = Field(default=None, ge=0, le=12)
+    egov_portal: bool = False
 
 
 # ---------------------------------------------------------------------- clashes
@@ -259,6 +265,16 @@ class DlChange(Milestone):
     near_factor: PositiveCount = 2
 
 
+class DlAfter(Milestone):
+    """DL-AFTER: results and the problems raised published ``days_after_meeting`` days
+    after each meeting; ministers' briefing ``briefing_days`` after it."""
+
+    # S-2018: heads of central executive bodies brief the media at the Central
+    # Communications Service within ``briefing_days`` calendar days after their meeting
+    # (None: no briefing step).
+    briefing_days: Days | None = None
+
+
 # ------------------------------------------------------------------------ format
 class FmtQa(Rule):
     meeting_minutes: int = Field(default=120, ge=1, le=24 * 60)
@@ -271,6 +287,9 @@ class FmtOnline(Rule):
 
 class FmtAudience(Rule):
     invitees: tuple[Line, ...] = ()
+    # Rectors' meetings (bodies of kind ``university``) invite these instead of ``invitees``
+    # (S-2016 item 3); empty: ``invitees``.
+    rectors_invitees: tuple[Line, ...] = ()
 
 
 # ----------------------------------------------------- issue 15 (calendar quality)
@@ -383,7 +402,7 @@ CATALOGUE: dict[str, type[Rule]] = {
     "DL-QREPORT": Milestone,
     "DL-RESULTS": Milestone,
     "DL-AKIM-CAL": Milestone,
-    "DL-AFTER": Milestone,
+    "DL-AFTER": DlAfter,
     "FMT-QA": FmtQa,
     "FMT-ONLINE": FmtOnline,
     "FMT-AUDIENCE": FmtAudience,

@@ -37,6 +37,9 @@ EQUIVALENT = {
     # longer road limit adds no faster edge.
     ("TRAVEL", "road_max_km", "+1"): "no pair is faster by road beyond 175 km",
     ("TRAVEL", "road_max_km", "x2"): "no pair is faster by road beyond 175 km",
+    # kz-2024 invites no rectors (S-2024R has none): an empty list emptied is the same list.
+    # kz-2018's battery below kills the mutations of the rectors' audience.
+    ("FMT-AUDIENCE", "rectors_invitees", "empty"): "kz-2024 lists no rectors' invitees",
 }
 
 
@@ -302,3 +305,88 @@ def test_mutation_is_killed(rule_id, name, label, new):
         assert signature(profile) == BASE_SIGNATURE, "no longer equivalent: remove it"
         return
     assert signature(profile) != BASE_SIGNATURE, f"{rule_id}.{name} {label} survives"
+
+
+# ------------------------------------------- kz-2018's dated steps (issue 11 item 8)
+# The steps S-2018 dates (questions selected and the e-government portal a month before,
+# the minister's briefing within 10 days) and the rectors' audience (S-2016 item 3) are off
+# in kz-2024, so they are mutated in kz-2018 on a battery of their own: a minister's, an
+# akim's and a rector's meeting with every step right, and the rector's without audience.
+K18 = load_profile("kz-2018")
+STEP_PARAMS = [("TIME-LEAD", "questions_months"), ("TIME-LEAD", "egov_portal"),
+               ("DL-AFTER", "briefing_days"), ("DL-AFTER", "days_after_meeting"),
+               ("FMT-AUDIENCE", "rectors_invitees")]
+
+
+def _step_instance():
+    data = INST.model_dump(mode="json")
+    names = {"kk": "University", "ru": "University", "en": "University"}
+    data["bodies"].append({"id": "uni", "kind": "university", "name": names,
+                           "region_id": "astana"})
+    data["officials"].append({"id": "rector-uni", "title": names, "body_id": "uni",
+                              "role": "first_head", "base_region_id": "astana"})
+    return type(INST).model_validate(data)
+
+
+STEP_INST = _step_instance()
+
+
+def _k18(mid, official, region, day, **update):
+    """A meeting as kz-2018 wants it, every date written out."""
+    body = STEP_INST.official(official).body_id
+    m = meeting(mid, "minister-health", region, day)
+    month = {"2027-05-15": "2027-04-15", "2027-02-27": "2027-01-27", "2027-05-22": "2027-04-22"}
+    return m.model_copy(update={
+        "official_id": official, "presenter_id": official, "body_id": body,
+        "announce_by": D(month[day]), "questions_by": D(month[day]), "portal_by": D(month[day]),
+        "results_by": D(day) + dt.timedelta(days=10),
+        "briefing_by": D(day) + dt.timedelta(days=10) if body == "health" else None,
+        "channel": K18.get("FMT-ONLINE").channel,
+        "audience": K18.get("FMT-AUDIENCE").rectors_invitees if body == "uni"
+        else K18.get("FMT-AUDIENCE").invitees, **update})
+
+
+def _k18_calendar(*meetings):
+    return Calendar(instance="tiny", profile="kz-2018", horizon="2027-H1",
+                    approval_date=TINY.approval_date, status="HAND-MADE", meetings=meetings)
+
+
+STEP_BATTERY = [
+    _k18_calendar(_k18("minister", "minister-health", "mangystau", "2027-05-15"),
+                  _k18("akim", "akim-mangystau", "mangystau", "2027-02-27"),
+                  _k18("rector", "rector-uni", "astana", "2027-05-22")),
+    _k18_calendar(_k18("rector", "rector-uni", "astana", "2027-05-22", audience=())),
+]
+
+
+def step_signature(profile: Profile) -> list:
+    seen = []
+    for calendar in STEP_BATTERY:
+        report = checker.check(STEP_INST, profile, calendar)
+        seen.append((sorted((v.rule_id, v.message) for v in report.violations),
+                     [(d.rule_id, d.date, d.meeting_id) for d in report.deadlines]))
+    return seen
+
+
+STEP_MUTATIONS = [(rule_id, name, label, new) for rule_id, name in STEP_PARAMS
+                  for label, new in _changed(getattr(K18.get(rule_id), name))]
+
+
+def test_the_step_battery_keeps_the_steps_under_kz_2018():
+    """Every dated step and the rectors' audience hold in the first calendar of the battery;
+    the second lacks the rector's audience."""
+    steps = {"TIME-LEAD", "DL-AFTER", "FMT-AUDIENCE"}
+    first, second = (checker.check(STEP_INST, K18, c) for c in STEP_BATTERY)
+    assert not [v for v in first.violations if v.rule_id in steps], first.violations
+    assert [v.rule_id for v in second.violations if v.rule_id in steps] == ["FMT-AUDIENCE"]
+    assert {name for _, name, _, _ in STEP_MUTATIONS} == {name for _, name in STEP_PARAMS}
+
+
+@pytest.mark.parametrize("rule_id, name, label, new", STEP_MUTATIONS,
+                         ids=[f"kz-2018:{r}.{n}:{label}" for r, n, label, _ in STEP_MUTATIONS])
+def test_step_mutation_is_killed(rule_id, name, label, new):
+    try:
+        profile = K18.with_params(rule_id, **{name: new})
+    except ValidationError:
+        pytest.skip("the profile refuses this value")
+    assert step_signature(profile) != step_signature(K18), f"{rule_id}.{name} {label} survives"

@@ -10,6 +10,7 @@ from typing import Callable
 from ortools.sat.python import cp_model
 
 from scheduler.instance import AkimLevel, BodyKind, Instance
+from scheduler.meeting_steps import meeting_steps
 from scheduler.meetings import Calendar, Meeting, MeetingKind
 from scheduler.model.constraints import GROUPS
 from scheduler.model.independent import independent_meetings
@@ -198,7 +199,7 @@ def to_meeting(inst: Instance, profile: Profile, meeting_id: str, c: Candidate) 
         results_by=c.slot.date + dt.timedelta(days=after) if after is not None else None,
         report_minutes=report, qa_minutes=minutes - report if report is not None else None,
         channel=profile.get("FMT-ONLINE").channel if profile.on("FMT-ONLINE") else "",
-        audience=profile.get("FMT-AUDIENCE").invitees if profile.on("FMT-AUDIENCE") else (),
+        **meeting_steps(inst, profile, c.body, c.slot.date, alert.date if alert else None),
     )
 
 

@@ -26,6 +26,11 @@ AGENDA_LABELS = {
     "political parties": "aud_parties",
     "public organisations": "aud_public",
     "opposition": "aud_opposition",
+    "parents": "aud_parents",  # rectors' meetings (S-2016 item 3)
+    "students": "aud_students",
+    "employers": "aud_employers",
+    "the academic community": "aud_academic",
+    "the media": "aud_media",
     "online stream on the official social media accounts, comments open": "channel_default",
 }
 
@@ -217,8 +222,15 @@ def results_date(profile: Profile, meeting: Meeting) -> dt.date | None:
     return None
 
 
+# A meeting's dated steps of S-2018: (field of the meeting, rule id, label key)
+STEP_ROWS = (("questions_by", "TIME-LEAD", "dl_questions"),
+             ("portal_by", "TIME-LEAD", "dl_portal"),
+             ("briefing_by", "DL-AFTER", "dl_briefing"))
+
+
 def meeting_deadlines(inst: Instance, profile: Profile, calendar: Calendar) -> list[Deadline]:
-    """Each meeting's announcement date (TIME-LEAD) and results date (DL-AFTER)."""
+    """Each meeting's announcement date (TIME-LEAD), results date (DL-AFTER) and the dated
+    steps it carries (questions selected, e-government portal, minister's briefing)."""
     out = []
     for m in sorted_meetings(calendar):
         label = {lang: f"{official_title(inst, m.presenter_id, lang)}, "
@@ -236,6 +248,11 @@ def meeting_deadlines(inst: Instance, profile: Profile, calendar: Calendar) -> l
             out.append(Deadline(after, "DL-AFTER",
                                 {lang: tr("dl_after", lang, meeting=label[lang])
                                  for lang in LANGS}, m.id))
+        for field, rule_id, key in STEP_ROWS:  # the dated steps the meeting carries (S-2018)
+            day = getattr(m, field)
+            if day is not None:
+                out.append(Deadline(day, rule_id, {lang: tr(key, lang, meeting=label[lang])
+                                                   for lang in LANGS}, m.id))
     return out
 
 
