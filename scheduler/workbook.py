@@ -26,7 +26,7 @@ from pydantic import ValidationError
 
 from scheduler.changes import Action, ChangeSet
 from scheduler.instance import (AbsenceReason, AkimLevel, AlertLevel, BodyKind, DateKind,
-                                Instance, Role)
+                                DistrictKind, Horizon, Instance, Role, previous_half)
 from scheduler.io import InputError, describe_errors, write_atomic
 
 DATE_FORMAT = "YYYY-MM-DD"
@@ -54,7 +54,8 @@ class Column:
 
 @dataclass(frozen=True)
 class Sheet:
-    name: str  # sheet name; also the Instance table, except meta, districts and days_off
+    name: str  # sheet name; also the Instance table, except meta, districts, okrugs,
+    # visit_history and days_off
     columns: tuple[Column, ...]
     required: bool = False  # the workbook must have this sheet
 
@@ -114,6 +115,20 @@ TABLES: tuple[Sheet, ...] = (
         Column("region_id", "Регион", "Өңір", path=None),  # the region the row is nested in
         Column("id", "Код района", "Аудан коды"),
         *_names("Название", "Атауы"),
+        Column("kind", "Вид (район, район города, город)", "Түрі (аудан, қала ауданы, қала)",
+               choices=_values(DistrictKind)),
+        Column("generated", "Название условное (true/false)", "Атауы шартты (true/false)"),
+    )),
+    Sheet("okrugs", (
+        Column("district_id", "Район", "Аудан", path=None),  # the district the row is nested in
+        Column("id", "Код сельского округа", "Ауылдық округ коды"),
+        *_names("Название", "Атауы"),
+        Column("generated", "Название условное (true/false)", "Атауы шартты (true/false)"),
+    )),
+    Sheet("visit_history", (
+        Column("official_id", "Аким области или города", "Облыс немесе қала әкімі"),
+        Column("district_id", "Район", "Аудан"),
+        _date("date", "Дата встречи (прошлое полугодие)", "Кездесу күні (өткен жарты жыл)"),
     )),
     Sheet("bodies", (
         Column("id", "Код органа", "Орган коды"),
@@ -133,6 +148,8 @@ TABLES: tuple[Sheet, ...] = (
         Column("district_id", "Район", "Аудан"),
         _region("base_region_id", "Регион выезда (для министров Астана)",
                 "Шығатын өңірі (министрлер үшін Астана)"),
+        Column("okrug_id", "Сельский округ (для сельского акима)",
+               "Ауылдық округ (ауылдық әкім үшін)"),
     ), required=True),
     Sheet("issues", (
         Column("id", "Код вопроса", "Мәселе коды"),
@@ -183,8 +200,9 @@ RU. Каждый лист — одна таблица, каждая строка
 Списки (sectors, body_ids) — через запятую. Полугодие: 1 = январь–июнь, 2 = июль–декабрь.
 В officials указываются должности, а не фамилии.
 Обязательные листы: meta, regions, bodies, officials.
-Районы (districts) ссылаются на регион по его коду; days_off: day_off — доп. выходной,
-working_day — перенесённый рабочий день.
+Районы (districts) ссылаются на регион по его коду, сельские округа (okrugs) — на район;
+visit_history — районы, где акимы областей и городов провели встречи в прошлом полугодии;
+days_off: day_off — доп. выходной, working_day — перенесённый рабочий день.
 
 KK. Әр парақ — бір кесте, әр жол — бір жазба; бос жолдар ескерілмейді.
 Баған тақырыбында шаршы жақшада кілт көрсетілген, мысалы «Регион / Өңір [region_id]».
@@ -193,6 +211,8 @@ meta парағы — бір жол. Күндер: күн форматындағ
 мәтіні, КК.АА.ЖЖЖЖ да қабылданады. Тізімдер (sectors, body_ids) үтір арқылы жазылады.
 Жартыжылдық: 1 = қаңтар–маусым, 2 = шілде–желтоқсан. officials парағына адамның аты-жөні
 емес, лауазымы жазылады. Міндетті парақтар: meta, regions, bodies, officials.
+Аудандар (districts) өңірге, ауылдық округтер (okrugs) ауданға кодымен сілтейді;
+visit_history — облыс және қала әкімдері өткен жарты жылда кездесу өткізген аудандар.
 days_off: day_off — қосымша демалыс күні, working_day — ауыстырылған жұмыс күні.
 
 EN. One sheet per table, one row per item; empty rows are skipped. The key in brackets in
@@ -378,6 +398,29 @@ def _assemble(rows: dict[str, list], path: Path) -> tuple[dict, Where]:
         districts = region.setdefault("districts", [])
         where[("regions", i, "districts", len(districts))] = ("districts", number)
         districts.append(_item(SHEETS["districts"], values))
+    found = {d.get("id"): (i, j, d) for i, r in enumerate(data["regions"])
+             for j, d in enumerate(r.get("districts", []))}
+    for number, values in rows["okrugs"]:
+        here = f"{path}: sheet 'okrugs', row {number}, field 'district_id'"
+        if "district_id" not in values:
+            raise InputError(f"{here}: the rural okrug's district is missing")
+        if values["district_id"] not in found:
+            raise InputError(f"{here}: unknown district '{values['district_id']}'")
+        i, j, district = found[values["district_id"]]
+        okrugs = district.setdefault("okrugs", [])
+        where[("regions", i, "districts", j, "okrugs", len(okrugs))] = ("okrugs", number)
+        okrugs.append(_item(SHEETS["okrugs"], values))
+    if rows["visit_history"]:
+        horizon = data.get("horizon", {})
+        try:
+            before = previous_half(Horizon(**horizon)).model_dump()
+        except (TypeError, ValidationError):
+            before = horizon
+        visits = []
+        for number, values in rows["visit_history"]:
+            where[("visit_history", "visits", len(visits))] = ("visit_history", number)
+            visits.append(_item(SHEETS["visit_history"], values))
+        data["visit_history"] = {"horizon": before, "visits": visits}
     for table in DAY_KINDS.values():
         data[table] = []
     for number, values in rows["days_off"]:
@@ -457,6 +500,10 @@ def write_instance_workbook(instance: Instance, path: str | Path) -> None:
         items[table] = data[table]
     items["districts"] = [{"region_id": r["id"], **d} for r in data["regions"]
                           for d in r["districts"]]
+    items["okrugs"] = [{"district_id": d["id"], **k} for r in data["regions"]
+                       for d in r["districts"] for k in d["okrugs"]]
+    items["visit_history"] = list(data["visit_history"]["visits"]) \
+        if data.get("visit_history") else []
     items["days_off"] = [{"date": day, "kind": kind} for kind, table in DAY_KINDS.items()
                          for day in data[table]]
     _write(path, {name: [[_cell(item, sheet.column(c.key), sheet) for c in sheet.columns]

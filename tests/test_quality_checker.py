@@ -312,3 +312,24 @@ def test_units_and_history_round_trip_through_json(tmp_path):
     assert again.region("pavlodar").districts[0].okrugs[1].id == "pavlodar-d1-r2"
     assert again.visit_history.visits[0].district_id == "pavlodar-d1"
     assert CENTRES["pavlodar"]  # the real centre
+
+
+def test_units_and_history_round_trip_through_the_workbook(tmp_path):
+    from scheduler.workbook import read_instance_workbook, write_instance_workbook
+
+    inst = district_instance(history=[("d1", "2026-09-12"), ("d4", "2026-11-07")])
+    write_instance_workbook(inst, tmp_path / "inst.xlsx")
+    assert read_instance_workbook(tmp_path / "inst.xlsx") == inst
+
+
+def test_a_bad_visit_in_the_workbook_names_its_sheet_row_and_field(tmp_path):
+    from conftest import edit_workbook_cell
+
+    from scheduler.workbook import read_instance_workbook, write_instance_workbook
+
+    inst = district_instance(history=[("d1", "2026-09-12"), ("d4", "2026-11-07")])
+    write_instance_workbook(inst, tmp_path / "inst.xlsx")
+    edit_workbook_cell(tmp_path / "inst.xlsx", "visit_history", "date", 3, "2027-13-01")
+    with pytest.raises(InputError) as err:
+        read_instance_workbook(tmp_path / "inst.xlsx")
+    assert "sheet 'visit_history', row 3, field 'date'" in str(err.value), str(err.value)
