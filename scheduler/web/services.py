@@ -107,12 +107,15 @@ def check_of(version: CalendarVersion) -> CheckReport:
     return hit
 
 
-def cached_rows(version: CalendarVersion, lang: str, build) -> list:
+def cached_rows(version: CalendarVersion, lang: str, build):
+    """What a page computes from a version (calendar rows per language, filter choices,
+    week grid, summary, deadlines, why each meeting is where it is), made once per process:
+    a version's content never changes, so nothing is ever stale. ``lang`` is the key."""
     key = (*_vkey(version), lang)
     hit = _ROWS.get(key)
     if hit is None:
         hit = build()
-        _remember(_ROWS, key, hit, size=16)
+        _remember(_ROWS, key, hit, size=256)
     return hit
 
 

@@ -76,10 +76,12 @@ def dashboard(request):
         s.ensure_profiles()
         prof = s.profile_from_toml(StoredProfile.objects.get(name="kz-2024").toml)
     L = lang()
+    found = s.cached_rows(version, "deadlines", lambda: c.horizon_deadlines(inst, prof)) \
+        if version else c.horizon_deadlines(inst, prof)
     deadlines = [{"date": d.date, "rule": d.rule_id, "text": d.text.get(L) or d.text["ru"],
-                  "left": s.days_left(d.date), "ago": -s.days_left(d.date)}
-                 for d in c.horizon_deadlines(inst, prof)]
-    summary = c.summarise(inst, prof, s.calendar_of(version)) if version else None
+                  "left": s.days_left(d.date), "ago": -s.days_left(d.date)} for d in found]
+    summary = s.cached_rows(version, "summary", lambda: c.summarise(
+        inst, prof, s.calendar_of(version))) if version else None
     job = halfyear.solves.first() if may(request.user, "read_all") else None
     return render(request, "web/dashboard.html", {
         "years": years, "halfyear": halfyear, "version": version, "deadlines": deadlines,
@@ -293,7 +295,14 @@ def _options(rows: list[dict], L: str) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def _option_html(pairs: list[tuple[str, str]], chosen: str) -> str:
+def _option_html(pairs: list[tuple[str, str]], chosen: str, cached: str = "") -> str:
+    """The options of one filter; ``cached`` is the same list made once without a choice
+    (the national calendar has thousands of presenters): the chosen one is marked in it."""
+    if cached:
+        if not chosen:
+            return mark_safe(cached)
+        tag = f'<option value="{escape(chosen)}">'
+        return mark_safe(cached.replace(tag, tag[:-1] + " selected>", 1))
     return mark_safe("".join(
         f'<option value="{escape(v)}"{" selected" if v == chosen else ""}>{t}</option>'
         for v, t in pairs))
@@ -307,7 +316,10 @@ def calendar_view(request, hy: str, n: int):
     rows = _rows(version, L)
     if own is not None:  # an editor sees their own body's meetings only
         rows = [r for r in rows if r["body_id"] == own]
-    options = s.cached_rows(version, f"{L}:options:{own}", lambda: _options(rows, L))
+    def options_and_html():
+        found = _options(rows, L)
+        return found, {f: _option_html(pairs, "") for f, pairs in found.items()}
+    options, blank = s.cached_rows(version, f"{L}:options:{own}", options_and_html)
     chosen = {f: request.GET.get(f, "") for f in FILTERS}
     key = {"body": "body_id", "region": "region_id", "quarter": "quarter", "kind": "kind",
            "presenter": "presenter_id"}
@@ -317,7 +329,7 @@ def calendar_view(request, hy: str, n: int):
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     query = "&".join(f"{f}={v}" for f, v in chosen.items() if v)
     filters = [{"name": f, "label": label, "options": options[f], "value": chosen[f],
-                "html": _option_html(options[f], chosen[f])}
+                "html": _option_html(options[f], chosen[f], blank[f])}
                for f, label in (("body", _("Ministry or akimat")), ("region", _("Region")),
                                 ("quarter", _("Quarter")), ("kind", _("Kind")),
                                 ("presenter", _("Presenter")))]
@@ -333,24 +345,34 @@ def weeks_view(request, hy: str, n: int):
 
     version = _version(hy, n)
     L, own = lang(), body_of(request.user)
-    inst = s.instance_of(version.instance)
-    rows = [r for r in _rows(version, L) if own is None or r["body_id"] == own]
-    by_day: dict = {}
-    for r in rows:
-        by_day.setdefault(r["date"], []).append(r)
-    weeks = []
-    for monday in c.horizon_weeks(inst):
-        days = []
-        for i in range(7):
-            day = monday + dt.timedelta(days=i)
-            items = by_day.get(day, [])
-            inside = inst.horizon.start <= day <= inst.horizon.end
-            days.append({"date": day, "inside": inside, "shown": items[:4],
-                         "more": max(0, len(items) - 4), "count": len(items)})
-        weeks.append({"monday": monday, "days": days})
-    return render(request, "web/weeks.html", {
-        "version": version, "weeks": weeks,
-        "weekdays": [c.tr(f"wd_{i}", L) for i in range(7)], "total": len(rows)})
+
+    def build() -> tuple[list, int]:  # once per version, language and body
+        inst = s.instance_of(version.instance)
+        rows = [r for r in _rows(version, L) if own is None or r["body_id"] == own]
+        by_day: dict = {}
+        for r in rows:
+            by_day.setdefault(r["date"], []).append(r)
+        weeks = []
+        for monday in c.horizon_weeks(inst):
+            days = []
+            for i in range(7):
+                day = monday + dt.timedelta(days=i)
+                items = by_day.get(day, [])
+                inside = inst.horizon.start <= day <= inst.horizon.end
+                days.append({"date": day, "inside": inside, "shown": items[:4],
+                             "more": max(0, len(items) - 4), "count": len(items)})
+            weeks.append({"monday": monday, "days": days})
+        return weeks, len(rows)
+    def grid() -> tuple[str, int]:  # the grid's HTML, rendered once
+        from django.template.loader import render_to_string
+
+        weeks, total = build()
+        return mark_safe(render_to_string("web/weeks_grid.html", {
+            "version": version, "weeks": weeks,
+            "weekdays": [c.tr(f"wd_{i}", L) for i in range(7)]})), total
+    html, total = s.cached_rows(version, f"{L}:weeks:{own}", grid)
+    return render(request, "web/weeks.html", {"version": version, "grid": html,
+                                              "total": total})
 
 
 @login_required
@@ -395,7 +417,7 @@ def meeting_view(request, hy: str, n: int, mid: str):
         "issues": c.issue_texts(inst, meeting, L), "weekday": c.weekday(meeting.date, L),
         "time": f"{c.fmt_time(meeting.start)}–{c.fmt_time(meeting.end)}",
         "results_by": c.results_date(prof, meeting),
-        "why": why_here(inst, cal).get(meeting.id, ""),
+        "why": s.cached_rows(version, "why", lambda: why_here(inst, cal)).get(meeting.id, ""),
         "regions": sorted(((r.id, r.name.get(L)) for r in inst.regions), key=lambda x: x[1]),
         "to": to, "result": result, "error": error})
 
