@@ -732,13 +732,14 @@ def bench(
     time_limit: Annotated[float, typer.Option("--time-limit")] = 30.0,
     seeds: Annotated[int, typer.Option("--seeds")] = 1,
     jobs: Annotated[int, typer.Option("--jobs")] = 1,
+    lang: LangOpt = "ru",
 ) -> None:
     """Benchmark the solvers on the instance families; resumes an interrupted run."""
     from scheduler.bench.runner import FAMILIES, run
     from scheduler.bench.solvers import SOLVERS
 
     run(family or list(FAMILIES), solver or list(SOLVERS), seeds, time_limit, jobs, out,
-        log=console.print)
+        log=lambda text: console.print(text, highlight=False), lang=_lang(lang))
 
 
 @app.command("profiles")
@@ -809,11 +810,22 @@ def serve(
     demo: Annotated[bool, typer.Option("--demo/--no-demo", help=(
         "Import the bundled instance and make one demo account per role, with random "
         "passwords printed here."))] = True,
+    server: Annotated[str, typer.Option(help=(
+        "gunicorn: the production server (worker processes with threads, static files by "
+        "WhiteNoise); dev: Django's threaded development server in one process."))
+    ] = "gunicorn",
+    processes: Annotated[int, typer.Option(min=1, max=64, help=(
+        "gunicorn worker processes (default: 2 per core, at least 2)."))] = 0,
+    threads: Annotated[int, typer.Option(min=1, max=64, help=(
+        "Threads per gunicorn worker process."))] = 4,
 ) -> None:
     """Start the web workspace (accounts, roles, background solves) in the browser."""
     from scheduler.web.server import serve as serve_web
 
-    serve_web(db=db, host=host, port=port, demo=demo, echo=console.print)
+    if server not in ("gunicorn", "dev"):
+        _fail_input(InputError(f"--server {server}: use gunicorn or dev"))
+    serve_web(db=db, host=host, port=port, demo=demo, echo=console.print, server=server,
+              processes=processes or None, threads=threads)
 
 
 @app.command()

@@ -49,35 +49,321 @@ def meeting_label(inst: Instance, m: Meeting, lang: str, presenter: bool = True)
            f"{place(inst, m.region_id, lang)}"
 
 
+# ------------------------------------------------------------------ checker findings
+# A checker finding in the commission's words: per rule id, (pattern, {lang: sentence}).
+# The pattern is matched against the checker's English message (which carries the numbers
+# and the variant of the rule that was broken); the first pattern that matches, or None,
+# gives the sentence. Fields: m (the first meeting, by date, time, presenter and place),
+# m2 (the second), ms (all the meetings), who (the first official), region, regions, day
+# (the first date), body (the first meeting's body, or the issue's), issue, amount, and
+# the pattern's named groups (numbers; dates given as day_ prefixed groups).
+_D = r"(?:\w+day )?\d{1,2} \w+ \d{4}"  # 'Saturday 13 March 2027' as the checker writes it
+FINDINGS: dict[str, list[tuple[str | None, dict[str, str]]]] = {
+    "SCOPE-EXEMPT": [(None, {
+        "ru": "{body} освобождено от встреч с населением, но в календаре есть встреча {m}.",
+        "kk": "{body} халықпен кездесулерден босатылған, бірақ күнтізбеде {m} кездесуі бар."})],
+    "FREQ-CEB-QUARTER": [
+        (r"has (?P<n>\d+) planned meetings in Q(?P<q>\d) (?P<year>\d{4}); it needs between "
+         r"(?P<lo>\d+) and (?P<hi>\d+)", {
+             "ru": "{who}: в {q} квартале {year} года запланировано {n_meetings}, а требуется "
+                   "от {lo} до {hi}.",
+             "kk": "{who}: {year} жылғы {q}-тоқсанда жоспарланған кездесулер саны — {n}, ал "
+                   "талап етілетіні — {lo}–{hi}."}),
+        (None, {"ru": "{who}: число встреч с населением в квартале не соответствует норме.",
+                "kk": "{who}: тоқсандағы халықпен кездесулер саны нормаға сәйкес емес."})],
+    "FREQ-AKIM": [
+        (r"has (?P<n>\d+) planned meetings in Q(?P<q>\d) (?P<year>\d{4}); it needs at least "
+         r"(?P<need>\d+)", {
+             "ru": "{who}: в {q} квартале {year} года запланировано {n_meetings}, а нужно не "
+                   "менее {need}.",
+             "kk": "{who}: {year} жылғы {q}-тоқсанда жоспарланған кездесулер саны — {n}, ал "
+                   "кемінде {need} қажет."}),
+        (r"has (?P<n>\d+) planned meetings in \d{4}-H\d; it needs at least (?P<need>\d+)", {
+            "ru": "{who}: за полугодие запланировано {n_meetings}, а нужно не менее {need}.",
+            "kk": "{who}: жарты жылда жоспарланған кездесулер саны — {n}, ал кемінде {need} "
+                  "қажет."}),
+        (r"has (?P<n>\d+) planned meetings in Q(?P<q>\d) (?P<year>\d{4}); at most "
+         r"(?P<most>\d+)", {
+             "ru": "{who}: в {q} квартале {year} года запланировано {n_meetings}, а допускается "
+                   "не более {most}.",
+             "kk": "{who}: {year} жылғы {q}-тоқсанда жоспарланған кездесулер саны — {n}, ал "
+                   "{most}-ден аспауы тиіс."}),
+        (r"outside the akim's own territory", {
+            "ru": "Встреча {m} проходит за пределами территории, за которую отвечает аким.",
+            "kk": "{m} кездесуі әкім жауап беретін аумақтан тыс өтеді."}),
+        (r"names no district", {
+            "ru": "Для встречи {m} не указан район, где она проходит.",
+            "kk": "{m} кездесуі өтетін аудан көрсетілмеген."}),
+        (r"returns to district", {
+            "ru": "Встреча {m} снова проходит в уже посещённом районе, хотя другие районы "
+                  "области ещё ждут встречи.",
+            "kk": "{m} кездесуі бұрын барған ауданда қайта өтеді, ал облыстың басқа аудандары "
+                  "әлі кездесуді күтуде."}),
+        (r"not in his own district", {
+            "ru": "Встреча {m} проходит не в районе акима.",
+            "kk": "{m} кездесуі әкімнің өз ауданында өтпейді."}),
+        (None, {"ru": "{who}: встречи с населением не соответствуют требованиям к акимам.",
+                "kk": "{who}: халықпен кездесулер әкімдерге қойылатын талаптарға сәйкес "
+                      "емес."})],
+    "FREQ-WINDOW": [
+        (r"falls in Q", {
+            "ru": "Встреча {m} проходит не в том квартале, который установлен для таких встреч.",
+            "kk": "{m} кездесуі осындай кездесулерге белгіленген тоқсанда өтпейді."}),
+        (None, {"ru": "{who} не проводит положенную встречу в установленном квартале.",
+                "kk": "{who} белгіленген тоқсанда тиісті кездесуді өткізбейді."})],
+    "TIME-HORIZON": [
+        (r"filed under Q", {
+            "ru": "Встреча {m} отнесена к другому кварталу, чем её дата.",
+            "kk": "{m} кездесуі күніне сәйкес келмейтін тоқсанға жатқызылған."}),
+        (None, {"ru": "Встреча {m} выходит за пределы полугодия, на которое составлен календарь.",
+                "kk": "{m} кездесуі күнтізбе жасалған жарты жылдан тыс."})],
+    "TIME-OFFHOURS": [
+        (r"public holiday", {
+            "ru": "Встреча {m} приходится на праздничный день.",
+            "kk": "{m} кездесуі мереке күніне сәйкес келеді."}),
+        (None, {"ru": "Встреча {m} назначена не на выходной день и не на вечер рабочего дня.",
+                "kk": "{m} кездесуі демалыс күніне де, жұмыс күнінің кешіне де "
+                      "белгіленбеген."})],
+    "TIME-LEAD": [
+        (rf"must be announced .* on (?P<day_due>{_D}), not (?P<day_have>{_D})", {
+            "ru": "Встречу {m} нужно объявить не позднее {day_due}, а в календаре указано "
+                  "{day_have}.",
+            "kk": "{m} кездесуін жариялау мерзімі — {day_due}, ал күнтізбеде {day_have} "
+                  "көрсетілген."}),
+        (rf"announced on (?P<day_due>{_D}), before the calendar's approval on "
+         rf"(?P<day_approval>{_D})", {
+             "ru": "Встречу {m} пришлось бы объявить {day_due}, ещё до утверждения календаря "
+                   "({day_approval}).",
+             "kk": "{m} кездесуін {day_due} жариялау керек болар еді, бұл күнтізбе бекітілгенге "
+                   "дейін ({day_approval})."}),
+        (rf"alert's date, (?P<day_due>{_D}), not (?P<day_have>{_D})", {
+            "ru": "Внеплановую встречу {m} нужно объявить в день сигнала, {day_due}, а не "
+                  "{day_have}.",
+            "kk": "{m} кезектен тыс кездесуі белгі түскен күні, {day_due}, жариялануы тиіс, "
+                  "{day_have} емес."})],
+    "CLASH-PERSON": [
+        (r"two meetings at once", {
+            "ru": "{who} не может выступать одновременно на двух встречах: {m} и {m2}.",
+            "kk": "{who} бір мезгілде екі кездесуде сөз сөйлей алмайды: {m} және {m2}."}),
+        (r"would present (?P<n>\d+) meetings on", {
+            "ru": "{day}: {who} выступает на {n} встречах в один день — больше, чем допускается.",
+            "kk": "{day}: {who} бір күнде {n} кездесуде сөз сөйлейді — рұқсат етілгеннен "
+                  "көп."})],
+    "TRAVEL": [(None, {
+        "ru": "{who} не успевает доехать со встречи {m} на встречу {m2}.",
+        "kk": "{who} {m} кездесуінен {m2} кездесуіне жетіп үлгермейді."})],
+    "CAP-REGION": [
+        (r"on the weekend", {
+            "ru": "{region}: в одни выходные назначено {n_ms} министров — больше, чем "
+                  "допускается: {ms}.",
+            "kk": "{region}: бір демалыс күндері министрлердің {n_count} кездесуі белгіленген — "
+                  "рұқсат етілгеннен көп: {ms}."}),
+        (None, {"ru": "{region}: в один день назначено {n_ms} министров — больше, чем "
+                      "допускается: {ms}.",
+                "kk": "{region}: бір күнде министрлердің {n_count} кездесуі белгіленген — рұқсат "
+                      "етілгеннен көп: {ms}."})],
+    "AKIM-SUPPORT": [(None, {
+        "ru": "Встреча {m} назначена на день визита министра ({m2}), когда аким сопровождает "
+              "министра и своей встречи не проводит.",
+        "kk": "{m} кездесуі министр сапарының күніне ({m2}) белгіленген, ол күні әкім министрді "
+              "сүйемелдейді және өз кездесуін өткізбейді."})],
+    "ATTEND-DISTRICT": [(None, {
+        "ru": "Встречи районных акимов идут одновременно, и аким области или его заместитель "
+              "не сможет присутствовать на каждой: {ms}.",
+        "kk": "Аудан әкімдерінің кездесулері бір уақытта өтеді, облыс әкімі немесе оның "
+              "орынбасары әрқайсысына қатыса алмайды: {ms}."})],
+    "TV-LIVE": [(None, {
+        "ru": "Встречи министров транслируются одновременно, а национальных телеканалов для "
+              "прямого эфира не хватает: {ms}.",
+        "kk": "Министрлердің кездесулері бір уақытта тікелей эфирге шығады, ал ұлттық "
+              "телеарналар жеткіліксіз: {ms}."})],
+    "SUBST-DEPUTY": [
+        (r"costs", {
+            "ru": "Встречу {m} проводит заместитель; штраф {amount}.",
+            "kk": "{m} кездесуін орынбасар өткізеді; айыппұл {amount}."}),
+        (r"is absent \(.*\) on .*, yet presents", {
+            "ru": "{who} в этот день отсутствует, но указан выступающим на встрече {m}.",
+            "kk": "{who} бұл күні жоқ, бірақ {m} кездесуінде сөз сөйлеуші болып "
+                  "көрсетілген."}),
+        (r"akims present their meetings themselves", {
+            "ru": "Встречу {m} проводит заместитель, а акимы проводят свои встречи сами.",
+            "kk": "{m} кездесуін орынбасар өткізеді, ал әкімдер өз кездесулерін өздері "
+                  "өткізеді."}),
+        (r"out-of-schedule meetings are held by the first head", {
+            "ru": "Внеплановую встречу {m} проводит заместитель, а такие встречи проводит сам "
+                  "первый руководитель.",
+            "kk": "{m} кезектен тыс кездесуін орынбасар өткізеді, ал мұндай кездесулерді "
+                  "бірінші басшының өзі өткізеді."}),
+        (r"do not stand in", {
+            "ru": "Встречу {m} проводит заместитель, хотя заместители этого органа не замещают "
+                  "руководителя.",
+            "kk": "{m} кездесуін орынбасар өткізеді, алайда бұл органның орынбасарлары "
+                  "басшыны алмастырмайды."}),
+        (None, {"ru": "Встречу {m} проводит заместитель без предусмотренного основания "
+                      "(болезнь, служебная командировка в составе делегации, назначение "
+                      "заместителем Премьер-Министра).",
+                "kk": "{m} кездесуін орынбасар көзделген негізсіз өткізеді (науқас, делегация "
+                      "құрамындағы іссапар, Премьер-Министрдің орынбасары болып "
+                      "тағайындалу)."})],
+    "REGION-AGREE": [
+        (r"prefers", {
+            "ru": "{region}: акимат предложил {day} для визита министра, но в этот день визит "
+                  "не запланирован; штраф {amount}.",
+            "kk": "{region}: әкімдік министр сапары үшін {day} күнін ұсынды, бірақ ол күні "
+                  "сапар жоспарланбаған; айыппұл {amount}."}),
+        (None, {"ru": "{region}: акимат закрыл дату {day}, но на неё назначена встреча {m}.",
+                "kk": "{region}: әкімдік {day} күнін жапқан, бірақ оған {m} кездесуі "
+                      "белгіленген."})],
+    "REGION-ISSUES": [(None, {
+        "ru": "{region}: актуальный вопрос «{issue}» не охвачен — {body} не проводит там "
+              "встречу; штраф {amount}.",
+        "kk": "{region}: «{issue}» өзекті мәселесі қамтылмаған — {body} онда кездесу "
+              "өткізбейді; айыппұл {amount}."})],
+    "REGION-SPREAD": [
+        (r"returns to", {
+            "ru": "{who} повторно приезжает в регион: {m}; штраф {amount}.",
+            "kk": "{who} өңірге қайта барады: {m}; айыппұл {amount}."}),
+        (r"gets (?P<n>\d+) ministerial meetings, (?P<short>\d+) fewer", {
+            "ru": "{region}: запланировано {n_meetings} министров, на {short} меньше желаемого; "
+                  "штраф {amount}.",
+            "kk": "{region}: министрлердің {n} кездесуі жоспарланған, қалағаннан {short} кем; "
+                  "айыппұл {amount}."}),
+        (r"hosts (?P<n>\d+) ministerial meetings", {
+            "ru": "Больше всего встреч министров ({n}) принимает: {regions}; штраф {amount}.",
+            "kk": "Министрлердің ең көп кездесуін ({n}) қабылдайтын өңір: {regions}; айыппұл "
+                  "{amount}."})],
+    "URGENT-TENSION": [
+        (r"has no out-of-schedule meeting", {
+            "ru": "{region}: после сигнала о социальной напряжённости ({day}) внеплановая "
+                  "встреча, которую проводит {who}, не назначена в установленный срок.",
+            "kk": "{region}: әлеуметтік шиеленіс туралы белгіден ({day}) кейін {who} өткізетін "
+                  "кезектен тыс кездесу белгіленген мерзімде жоспарланбаған."}),
+        (r"out-of-schedule meetings (?:for the alert|in Q)", {
+            "ru": "Внеплановых встреч больше, чем требует сигнал: {ms}.",
+            "kk": "Кезектен тыс кездесулер белгі талап еткеннен көп: {ms}."}),
+        (None, {"ru": "Внеплановая встреча {m} не соответствует сигналу о напряжённости, на "
+                      "который ссылается (место, срок или орган).",
+                "kk": "{m} кезектен тыс кездесуі сілтеме жасалған шиеленіс белгісіне сәйкес "
+                      "келмейді (орны, мерзімі немесе органы)."})],
+    "DL-AFTER": [
+        (rf"by (?P<day_due>{_D})", {
+            "ru": "Итоги встречи {m} и поднятые на ней проблемы нужно опубликовать не позднее "
+                  "{day_due}.",
+            "kk": "{m} кездесуінің қорытындылары мен онда көтерілген мәселелерді жариялау "
+                  "мерзімі — {day_due}."})],
+    "FMT-QA": [(None, {
+        "ru": "Регламент встречи {m} нарушает правило: на доклад — не более четверти времени, "
+              "остальное — на вопросы и ответы.",
+        "kk": "{m} кездесуінің регламенті ережені бұзады: баяндамаға уақыттың төрттен бірінен "
+              "аспауы, қалғаны — сұрақ-жауапқа."})],
+    "FMT-ONLINE": [(None, {
+        "ru": "Встреча {m} должна транслироваться онлайн с открытыми комментариями.",
+        "kk": "{m} кездесуі ашық пікірлермен онлайн таратылуы тиіс."})],
+    "FMT-AUDIENCE": [(None, {
+        "ru": "На встречу {m} приглашены не все, кого требуют правила: депутаты маслихата, "
+              "политические партии, общественные организации, оппозиция.",
+        "kk": "{m} кездесуіне ереже талап ететіндердің бәрі шақырылмаған: мәслихат "
+              "депутаттары, саяси партиялар, қоғамдық ұйымдар, оппозиция."})],
+    "CALENDAR": [(None, {
+        "ru": "Встреча календаря ссылается на данные, которых нет в исходных данных, или "
+              "повторяется ({dates}).",
+        "kk": "Күнтізбедегі кездесу бастапқы деректерде жоқ мәліметтерге сілтеме жасайды "
+              "немесе қайталанады ({dates})."})],
+}
+FINDINGS["EXTRA-DEMAND"] = FINDINGS["URGENT-TENSION"]
+for _rule in ("DL-LOCAL-LISTS", "DL-DRAFT", "DL-MVK", "DL-AKIM-CAL", "DL-QREPORT",
+              "DL-RESULTS", "DL-CHANGE"):
+    FINDINGS[_rule] = [(r"before its calendar is published", {
+        "ru": "Встречу {m} пришлось бы объявить до публикации календаря ({title}).",
+        "kk": "{m} кездесуін күнтізбе жарияланғанға дейін жариялау керек болар еді "
+              "({title})."})]
+GENERIC = {  # a rule without its own sentence: the rule's title as the requirement broken
+    "meetings": {"ru": "Встреча {m} не соответствует требованию «{title}».",
+                 "kk": "{m} кездесуі «{title}» талабына сәйкес емес."},
+    "many": {"ru": "Встречи {ms} не соответствуют требованию «{title}».",
+             "kk": "{ms} кездесулері «{title}» талабына сәйкес емес."},
+    "cost": {"ru": "{subject}: не выполнено пожелание «{title}»; штраф {amount}.",
+             "kk": "{subject}: «{title}» тілегі орындалмады; айыппұл {amount}."},
+    "other": {"ru": "{subject}: не выполнено требование «{title}».",
+              "kk": "{subject}: «{title}» талабы орындалмады."},
+    "none": {"ru": "Не выполнено требование «{title}».",
+             "kk": "«{title}» талабы орындалмады."},
+}
+
+
+def _english_day(text: str) -> dt.date | None:
+    for pattern in ("%A %d %B %Y", "%d %B %Y"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            pass
+    return None
+
+
 def finding(inst: Instance, profile: Profile | None, item, lang: str,
             calendar: Calendar | None = None) -> str:
-    """A checker's violation or cost in ``lang``: the English sentence for ``en``; else the
-    rule's title and the meetings, people, regions and dates behind it, by name."""
+    """A checker's violation or cost in ``lang``: the English sentence for ``en``; else a
+    full sentence in the commission's words (``FINDINGS``) naming the meetings, people,
+    regions and dates behind it, never their ids."""
+    import re
+    from string import Formatter
+
     if lang == "en":
         return item.message
     meetings = calendar.by_id() if calendar is not None else {}
-    parts = []
-    shown_people, shown_regions = set(), set()
-    labels = []
-    for mid in item.meeting_ids:
-        m = meetings.get(mid)
-        if m is not None:
-            labels.append(meeting_label(inst, m, lang))
-            shown_people |= {m.presenter_id, m.official_id}
-            shown_regions.add(m.region_id)
-    if labels:
-        parts.append(f"{tr('f_meetings', lang)}: " + "; ".join(labels))
-    people = [c.official_title(inst, o, lang) for o in item.official_ids if o not in shown_people]
-    if people:
-        parts.append(f"{tr('f_officials', lang)}: " + ", ".join(people))
-    regions = [c.region_name(inst, r, lang) for r in item.region_ids if r not in shown_regions]
-    if regions:
-        parts.append(f"{tr('f_regions', lang)}: " + ", ".join(regions))
-    if item.dates and not labels:
-        parts.append(f"{tr('f_dates', lang)}: " + ", ".join(day_text(d, lang)
-                                                          for d in item.dates))
-    return " — ".join([rule_name(profile, item.rule_id, lang), "; ".join(parts)]) if parts \
-        else rule_name(profile, item.rule_id, lang)
+    found = [meetings[mid] for mid in item.meeting_ids if mid in meetings]
+    labels = [f"«{meeting_label(inst, m, lang)}»" for m in found]
+    people = [c.official_title(inst, o, lang) for o in item.official_ids]
+    regions = [c.region_name(inst, r, lang) for r in item.region_ids]
+    amount = getattr(item, "amount", None)
+    title = rule_name(profile, item.rule_id, lang)
+    issue = next((i for i in inst.issues if i.region_id in item.region_ids
+                  and f"'{i.text.get('en')}'" in item.message), None)
+    body = (c.body_name(inst, issue.body_id, lang) if issue is not None
+            else c.body_name(inst, found[0].body_id, lang) if found else "")
+    values = {
+        "m": labels[0] if labels else "", "m2": labels[1] if len(labels) > 1 else "",
+        "ms": "; ".join(labels), "n_ms": count(len(labels), "meeting", lang),
+        "n_count": str(len(labels)) if labels else "",
+        "who": people[0] if people else "", "region": regions[0] if regions else "",
+        "regions": ", ".join(regions), "body": body[:1].upper() + body[1:],
+        "issue": issue.text.get(lang) if issue is not None else "",
+        "day": day_text(item.dates[0], lang) if item.dates else "",
+        "dates": ", ".join(day_text(d, lang) for d in item.dates),
+        "amount": f"{amount:,.0f}".replace(",", " ") if amount is not None else "",
+        "title": title}
+    for pattern, texts in FINDINGS.get(item.rule_id, []):
+        match = re.search(pattern, item.message) if pattern else None
+        if pattern and match is None:
+            continue
+        groups = match.groupdict() if match else {}
+        for key, value in groups.items():
+            if key.startswith("day_"):
+                day = _english_day(value)
+                groups[key] = day_text(day, lang) if day else ""
+        if "n" in groups:
+            groups["n_meetings"] = count(int(groups["n"]), "meeting", lang)
+        fields = {**values, **groups}
+        text = texts[lang]
+        needed = {name for _, name, _, _ in Formatter().parse(text) if name}
+        if all(fields.get(name) not in (None, "") for name in needed):
+            return _capital(text.format(**fields))
+    subject = "; ".join(labels) or ", ".join(people) or ", ".join(regions) or values["dates"]
+    if amount is not None and subject:
+        text = GENERIC["cost"][lang].format(subject=subject, title=title, amount=values["amount"])
+    elif len(labels) == 1:
+        text = GENERIC["meetings"][lang].format(**values)
+    elif labels:
+        text = GENERIC["many"][lang].format(**values)
+    elif subject:
+        text = GENERIC["other"][lang].format(subject=subject, title=title)
+    else:
+        text = GENERIC["none"][lang].format(title=title)
+    return _capital(text)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def why_here(inst: Instance, calendar: Calendar, lang: str) -> dict[Meeting, str]:

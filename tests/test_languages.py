@@ -175,3 +175,69 @@ def test_old_files_with_one_text_still_load():
     fresh = load_instance(INSTANCE)
     assert fresh.region("east-kazakhstan").centre.name.get("ru") == "Усть-Каменогорск"
     assert fresh.region("east-kazakhstan").centre.name.get("kk") == "Өскемен"
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_checker_findings_are_full_sentences_with_names(lang):
+    """Every violation and cost that the mutation battery's calendars draw (each rule at its
+    boundary, under kz-2024, kz-2016 and kz-2018; no solving) reads in Russian and Kazakh as
+    a sentence of its own rule: names, not ids, no English, not the rule title as a label."""
+    from test_mutations import INST, _battery
+
+    from scheduler import checker
+    from scheduler.words import FINDINGS, finding
+
+    names = set()
+    for item in (*INST.regions, *INST.bodies, *INST.officials, *INST.issues):
+        text = getattr(item, "name", None) or getattr(item, "title", None) or item.text
+        names |= {text.get(x) for x in ("ru", "kk", "en")}
+    names |= {r.centre.name.get(x) for r in INST.regions for x in ("ru", "kk", "en")}
+    seen = set()
+    for name in ("kz-2024", "kz-2016", "kz-2018"):
+        profile = load_profile(name)
+        for calendar in _battery():
+            report = checker.check(INST, profile, calendar)
+            ids = forbidden(INST, profile, {m.id for m in calendar.meetings})
+            for item in (*report.violations, *report.costs):
+                text = finding(INST, profile, item, lang, calendar)
+                seen.add(item.rule_id)
+                assert text[0].isupper() or text[0] in "«0123456789", text
+                assert text.endswith("."), text
+                if item.rule_id in FINDINGS:  # its own sentence, not the generic one
+                    assert "требованию «" not in text and "талабына сәйкес" not in text, text
+                for n in sorted(names, key=len, reverse=True):  # sentence-initial too
+                    text = text.replace(n, "").replace(n[:1].upper() + n[1:], "")
+                assert_clean(text, ids, ROOT, f"{item.rule_id} {lang}")
+    assert len(seen) >= 20  # the battery reaches most rules
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_bench_report_in_russian_and_kazakh(tmp_path, monkeypatch, lang):
+    """The benchmark README of a committed run, written again in ``lang``: its own words are
+    Russian or Kazakh; what stays Latin is the data (solver, instance and file names, the
+    solvers' notes, commands in backquotes). The profile plot is drawn in ``lang`` too (the
+    two slower plots are left out here)."""
+    from scheduler.bench import report
+    from scheduler.bench.report import write_report
+
+    titles = []
+    monkeypatch.setattr(report.plt.Figure, "savefig",
+                        lambda fig, *a, **k: titles.extend(ax.get_title() for ax in fig.axes))
+    monkeypatch.setattr(report, "plot_size", lambda *a, **k: None)
+    monkeypatch.setattr(report, "plot_over_time", lambda *a, **k: None)
+
+    run_dir = tmp_path / "2026-11-24"
+    run_dir.mkdir()
+    shutil.copy(ROOT / "reports" / "bench" / "2026-11-24" / "results.csv", run_dir)
+    text = write_report(run_dir, 30.0, lang=lang).read_text(encoding="utf-8")
+    import pandas as pd
+
+    data = pd.read_csv(run_dir / "results.csv")
+    keep = set(data.instance) | set(data.solver) | set(data.family) | \
+        set(data.note.dropna().astype(str).str.slice(0, 70))
+    for word in sorted(keep, key=len, reverse=True):
+        text = text.replace(str(word), "")
+    text = re.sub(r"`[^`]*`|\]\([^)]*\)|Python|x86_64|aarch64|arm64", "", text)
+    assert_clean(text, set(), tmp_path, f"bench README --lang {lang}")
+    assert ("оптимум доказан" if lang == "ru" else "оңтайлылығы дәлелденген") in text
+    assert titles == [report.TEXT["p_profile"][lang]]

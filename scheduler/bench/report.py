@@ -1,7 +1,9 @@
 """The benchmark report: ``README.md`` with tables, and PNG plots, from ``results.csv``.
 
 Costs and hard violations are the checker's; a run with no calendar, or whose calendar
-breaks a hard rule, counts as failed (cost infinite) in the performance profile.
+breaks a hard rule, counts as failed (cost infinite) in the performance profile. The report
+is written in Russian, Kazakh or English (``lang``); solver and instance names, and the
+solvers' own notes, stay as they are.
 """
 
 from __future__ import annotations
@@ -19,6 +21,168 @@ import pandas as pd  # noqa: E402
 
 PEERS = ("greedy", "highs", "timefold")
 OURS = ("cpsat-1w", "cpsat-2w")
+
+# The report's words: key -> {lang: text}; ``{fields}`` are filled in by ``_t``.
+TEXT: dict[str, dict[str, str]] = {
+    "title": {"ru": "Сравнение решателей, {name}", "kk": "Шешушілерді салыстыру, {name}",
+              "en": "Benchmark run, {name}"},
+    "intro": {
+        "ru": "{machine}, Python {python}, лимит времени {limits} с на запуск (столбец "
+              "`time_limit`; построение модели включено), каждый запуск в отдельном процессе. "
+              "Стоимость и нарушения обязательных правил считает независимая проверка "
+              "(`scheduler check`), а не сам решатель; все запуски — в `results.csv`.",
+        "kk": "{machine}, Python {python}, бір іске қосуға уақыт шегі {limits} с (`time_limit` "
+              "бағаны; модельді құру кіреді), әр іске қосу бөлек процесте. Құнын және міндетті "
+              "ережелердің бұзылуын шешушінің өзі емес, тәуелсіз тексеру (`scheduler check`) "
+              "есептейді; барлық іске қосулар — `results.csv` файлында.",
+        "en": "{machine}, Python {python}, time limits {limits} s per run (column `time_limit`; "
+              "model building included), one fresh process per run. Costs and hard violations "
+              "are those of the independent checker (`scheduler check`), never the solver's own "
+              "number; `results.csv` has every run."},
+    "targets": {"ru": "Целевые показатели (задача 6)", "kk": "Мақсатты көрсеткіштер (6-тапсырма)",
+                "en": "Targets (issue 6)"},
+    "t_head": {"ru": "| показатель | измерено (медиана) | выполнен |",
+               "kk": "| көрсеткіш | өлшенгені (медиана) | орындалды |",
+               "en": "| target | measured (median) | met |"},
+    "yes": {"ru": "да", "kk": "иә", "en": "yes"},
+    "no": {"ru": "нет", "kk": "жоқ", "en": "no"},
+    "t_real": {
+        "ru": "| kz-2027-h1: оптимум доказан быстрее 2 с ({solver}) | {wall:.2f} с, доказан в "
+              "{optimal:.0%} запусков, стоимость {cost:.0f} | {met} |",
+        "kk": "| kz-2027-h1: оңтайлылығы 2 с ішінде дәлелденеді ({solver}) | {wall:.2f} с, "
+              "іске қосулардың {optimal:.0%} дәлелденген, құны {cost:.0f} | {met} |",
+        "en": "| kz-2027-h1 proven optimal < 2 s ({solver}) | {wall:.2f} s, {optimal:.0%} of runs "
+              "OPTIMAL, cost {cost:.0f} | {met} |"},
+    "t_replan": {
+        "ru": "| перепланирование {name}: наименьшее число изменений доказано быстрее 1 с | "
+              "{t:.2f} с (с построением модели), доказано {proven:.0%}, взвешенных изменений "
+              "{changes:.0f} | {met} |",
+        "kk": "| қайта жоспарлау {name}: өзгерістердің ең аз саны 1 с ішінде дәлелденеді | "
+              "{t:.2f} с (модельді құрумен), {proven:.0%} дәлелденген, салмақталған өзгерістер "
+              "{changes:.0f} | {met} |",
+        "en": "| re-plan {name}: proven fewest changes < 1 s | {t:.2f} s (model building "
+              "included), {proven:.0%} proven, {changes:.0f} weighted changes | {met} |"},
+    "t_first": {
+        "ru": "| {name} ({officials} должностных лиц, {solver}): первое допустимое решение "
+              "быстрее 5 с | {first:.1f} с | {met} |",
+        "kk": "| {name} ({officials} лауазымды тұлға, {solver}): алғашқы жол берілетін шешім "
+              "5 с ішінде | {first:.1f} с | {met} |",
+        "en": "| {name} ({officials} officials, {solver}): first feasible < 5 s | {first:.1f} s "
+              "| {met} |"},
+    "t_gap": {
+        "ru": "| {name} ({solver}): в пределах 0,5% от границы быстрее 30 с | разрыв {gap:.2%} "
+              "за {wall:.1f} с (лимит {limit:g} с) | {met} |",
+        "kk": "| {name} ({solver}): шекарадан 0,5% шегінде 30 с ішінде | алшақтық {gap:.2%}, "
+              "{wall:.1f} с (шегі {limit:g} с) | {met} |",
+        "en": "| {name} ({solver}): within 0.5% of the bound < 30 s | gap {gap:.2%} after "
+              "{wall:.1f} s (limit {limit:g} s) | {met} |"},
+    "t_memory": {
+        "ru": "| {name} ({solver}): пик памяти меньше 2 ГиБ | {peak:.0f} МиБ | {met} |",
+        "kk": "| {name} ({solver}): жадтың ең жоғары көлемі 2 ГиБ-тан аз | {peak:.0f} МиБ | "
+              "{met} |",
+        "en": "| {name} ({solver}): peak memory < 2 GiB | {peak:.0f} MiB | {met} |"},
+    "t_peers": {
+        "ru": "| не хуже лучшего из других решателей на каждом примере | хуже на {worse} из "
+              "{total} примеров{which} | {met} |",
+        "kk": "| әр мысалда басқа шешушілердің ең үздігінен нашар емес | {total} мысалдың "
+              "{worse} мысалында нашар{which} | {met} |",
+        "en": "| no worse than the best peer on every instance | worse on {worse} of {total} "
+              "instances{which} | {met} |"},
+    "t_greedy": {
+        "ru": "| на национальном семействе лучше жадного алгоритма не менее чем на 10% | "
+              "стоимость в среднем ниже на {mean:.1%} (от {low:.1%} до {high:.1%}) | {met} |",
+        "kk": "| ұлттық топтамада ашкөз алгоритмнен кемінде 10% жақсы | құны орта есеппен "
+              "{mean:.1%} төмен ({low:.1%}–{high:.1%}) | {met} |",
+        "en": "| >= 10% better than greedy on the national family | mean {mean:.1%} (min "
+              "{low:.1%}, max {high:.1%}) lower checker cost | {met} |"},
+    "skipped": {"ru": "Пропущены", "kk": "Өткізілді", "en": "Skipped"},
+    "plots": {"ru": "Графики", "kk": "Графиктер", "en": "Plots"},
+    "every": {"ru": "Каждый пример и решатель (медианы по запускам)",
+              "kk": "Әр мысал мен шешуші (іске қосулар бойынша медианалар)",
+              "en": "Every instance and solver (medians over seeds)"},
+    "plot_profile": {"ru": "профиль производительности", "kk": "өнімділік профилі",
+                     "en": "performance profile"},
+    "plot_time": {"ru": "целевая функция во времени", "kk": "мақсат функциясы уақыт бойынша",
+                  "en": "objective over time"},
+    "plot_size": {"ru": "время и память в зависимости от размера",
+                  "kk": "өлшемге байланысты уақыт пен жад",
+                  "en": "time and memory against size"},
+    # plots
+    "p_tau": {"ru": "τ (стоимость + 1 относительно лучшего решателя)",
+              "kk": "τ (құн + 1 ең үздік шешушіге қатысты)",
+              "en": "tau (cost + 1 relative to the best solver's)"},
+    "p_share": {"ru": "доля примеров", "kk": "мысалдар үлесі", "en": "share of instances"},
+    "p_profile": {"ru": "Профиль производительности (стоимость по проверке)",
+                  "kk": "Өнімділік профилі (тексеру бойынша құн)",
+                  "en": "Performance profile (checker cost)"},
+    "p_seconds": {"ru": "секунды (с построением модели)", "kk": "секунд (модельді құрумен)",
+                  "en": "seconds (model building included)"},
+    "p_objective": {"ru": "целевая функция", "kk": "мақсат функциясы", "en": "objective"},
+    "p_over_time": {"ru": "Целевая функция во времени, {name} (запуск 0)",
+                    "kk": "Мақсат функциясы уақыт бойынша, {name} (0-іске қосу)",
+                    "en": "Objective over time, {name} (seed 0)"},
+    "p_greedy": {"ru": "{solver} (стоимость по проверке)", "kk": "{solver} (тексеру бойынша құн)",
+                 "en": "{solver} (checker cost)"},
+    "p_obj_of": {"ru": "{solver}: целевая функция", "kk": "{solver}: мақсат функциясы",
+                 "en": "{solver} objective"},
+    "p_bound_of": {"ru": "{solver}: граница", "kk": "{solver}: шекара", "en": "{solver} bound"},
+    "p_first": {"ru": "время до первого решения (с)", "kk": "алғашқы шешімге дейінгі уақыт (с)",
+                "en": "time to first feasible (s)"},
+    "p_wall": {"ru": "общее время (с)", "kk": "жалпы уақыт (с)", "en": "wall time (s)"},
+    "p_memory": {"ru": "пик памяти (МиБ)", "kk": "жадтың ең жоғары көлемі (МиБ)",
+                 "en": "peak memory (MiB)"},
+    "p_officials": {"ru": "должностные лица (первые руководители с обязанностью встреч)",
+                    "kk": "лауазымды тұлғалар (кездесу міндеті бар бірінші басшылар)",
+                    "en": "officials (first heads with a duty)"},
+    "p_size": {"ru": "Затраты в зависимости от размера (с построением модели)",
+               "kk": "Өлшемге байланысты шығын (модельді құрумен)",
+               "en": "Cost against size (model building included)"},
+    # progress lines of the runner
+    "todo": {"ru": "Осталось запусков: {todo}; уже в {results}: {done}",
+             "kk": "Қалған іске қосулар: {todo}; {results} ішінде бұрыннан бар: {done}",
+             "en": "{todo} runs to do, {done} already in {results}"},
+    "row": {"ru": "{instance:28} {solver:9} запуск {seed}: {status:22} стоимость {cost:>8} "
+                  "нарушений {violations:>3} {wall:7.2f} с {peak:7.0f} МиБ",
+            "kk": "{instance:28} {solver:9} іске қосу {seed}: {status:22} құны {cost:>8} "
+                  "бұзушылық {violations:>3} {wall:7.2f} с {peak:7.0f} МиБ",
+            "en": "{instance:28} {solver:9} seed {seed}: {status:10} cost {cost:>8} violations "
+                  "{violations:>3} {wall:7.2f} s {peak:7.0f} MiB"},
+    "written": {"ru": "Отчёт: {path}", "kk": "Есеп: {path}", "en": "Report: {path}"},
+}
+# column headers of the table of every instance and solver
+COLUMNS_TEXT = {
+    "family": ("семейство", "топтама"), "instance": ("пример", "мысал"),
+    "solver": ("решатель", "шешуші"), "officials": ("должн. лица", "лауаз. тұлғалар"),
+    "runs": ("запуски", "іске қосу"), "status": ("статус", "мәртебе"),
+    "checker_cost": ("стоимость (проверка)", "құны (тексеру)"),
+    "violations": ("нарушения", "бұзушылықтар"), "limit_s": ("лимит, с", "шегі, с"),
+    "gap": ("разрыв", "алшақтық"), "first_s": ("первое, с", "алғашқы, с"),
+    "best_s": ("лучшее, с", "үздік, с"), "wall_s": ("всего, с", "барлығы, с"),
+    "build_s": ("модель, с", "модель, с"), "peak_mib": ("память, МиБ", "жад, МиБ"),
+    "note": ("примечание", "ескерту"),
+}
+STATUS_TEXT = {  # solver statuses in the report's language
+    "OPTIMAL": ("оптимум доказан", "оңтайлылығы дәлелденген"),
+    "FEASIBLE": ("допустимое решение", "жол берілетін шешім"),
+    "HEURISTIC": ("эвристика", "эвристика"), "INFEASIBLE": ("решения нет", "шешім жоқ"),
+    "UNKNOWN": ("не найдено", "табылмады"), "MODEL_INVALID": ("ошибка модели", "модель қатесі"),
+    "ERROR": ("ошибка", "қате"), "SKIPPED": ("пропущен", "өткізілді"),
+    "TIMEOUT": ("время вышло", "уақыт бітті"),
+}
+
+
+def _t(key: str, lang: str, **fields) -> str:
+    text = TEXT[key][lang]
+    return text.format(**fields) if fields else text
+
+
+def status_text(status: str, lang: str) -> str:
+    """A solver status ('OPTIMAL', or 'FEASIBLE/OPTIMAL' over seeds) in ``lang``."""
+    if lang == "en":
+        return status
+    index = 0 if lang == "ru" else 1
+    return "/".join(STATUS_TEXT[s][index] if s in STATUS_TEXT else s
+                    for s in str(status).split("/"))
 
 
 def load(results: Path) -> pd.DataFrame:
@@ -40,7 +204,7 @@ def _cell(value) -> str:
     if isinstance(value, float):
         if np.isnan(value):
             return ""
-        return "inf" if np.isinf(value) else f"{value:.3g}" if abs(value) < 1000 else f"{value:.0f}"
+        return "∞" if np.isinf(value) else f"{value:.3g}" if abs(value) < 1000 else f"{value:.0f}"
     return str(value)
 
 
@@ -58,58 +222,57 @@ def summary(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def targets(df: pd.DataFrame, time_limit: float) -> list[str]:
-    lines = ["| target | measured (median) | met |", "|---|---|---|"]
+def targets(df: pd.DataFrame, time_limit: float, lang: str = "en") -> list[str]:
+    lines = [_t("t_head", lang), "|---|---|---|"]
 
     def med(rows: pd.DataFrame, col: str) -> float:
         return float(rows[col].median()) if len(rows) else float("nan")
+
+    def met(ok: bool) -> str:
+        return _t("yes" if ok else "no", lang)
 
     for solver in OURS:
         real = df[(df.instance == "kz-2027-h1") & (df.solver == solver)]
         if len(real):
             optimal = (real.status == "OPTIMAL").mean()
             wall = med(real, "wall_time")
-            lines.append(f"| kz-2027-h1 proven optimal < 2 s ({solver}) | {wall:.2f} s, "
-                         f"{optimal:.0%} of runs OPTIMAL, cost {med(real, 'checker_cost'):.0f} | "
-                         f"{'yes' if wall < 2 and optimal == 1 else 'no'} |")
+            lines.append(_t("t_real", lang, solver=solver, wall=wall, optimal=optimal,
+                            cost=med(real, "checker_cost"), met=met(wall < 2 and optimal == 1)))
     replan = df[df.family == "replan"]
     for name, rows in replan.groupby("instance"):
         t = med(rows, "time_to_best")
         proven = (rows.status == "OPTIMAL").mean()
-        lines.append(f"| re-plan {name}: proven fewest changes < 1 s | {t:.2f} s (model building "
-                     f"included), {proven:.0%} proven, {med(rows, 'objective'):.0f} weighted changes | "
-                     f"{'yes' if t < 1 and proven == 1 else 'no'} |")
+        lines.append(_t("t_replan", lang, name=name, t=t, proven=proven,
+                        changes=med(rows, "objective"), met=met(t < 1 and proven == 1)))
     for name in ("scale-2500", "national-all-levels"):
         for solver in OURS:
             rows = df[(df.instance == name) & (df.solver == solver)]
             if not len(rows):
                 continue
             first, gap, peak = med(rows, "time_to_first"), med(rows, "gap"), rows.peak_mib.max()
-            lines.append(f"| {name} ({int(rows.officials.iloc[0])} officials, {solver}): first "
-                         f"feasible < 5 s | {first:.1f} s | {'yes' if first < 5 else 'no'} |")
-            lines.append(f"| {name} ({solver}): within 0.5% of the bound < 30 s | gap {gap:.2%} "
-                         f"after {med(rows, 'wall_time'):.1f} s (limit {time_limit:g} s) | "
-                         f"{'yes' if gap <= 0.005 and med(rows, 'wall_time') <= 30 else 'no'} |")
-            lines.append(f"| {name} ({solver}): peak memory < 2 GiB | {peak:.0f} MiB | "
-                         f"{'yes' if peak < 2048 else 'no'} |")
+            wall = med(rows, "wall_time")
+            lines.append(_t("t_first", lang, name=name, officials=int(rows.officials.iloc[0]),
+                            solver=solver, first=first, met=met(first < 5)))
+            lines.append(_t("t_gap", lang, name=name, solver=solver, gap=gap, wall=wall,
+                            limit=time_limit, met=met(gap <= 0.005 and wall <= 30)))
+            lines.append(_t("t_memory", lang, name=name, solver=solver, peak=peak,
+                            met=met(peak < 2048)))
     best = df[df.status != "SKIPPED"].groupby(["instance", "solver"])["score"].median().unstack()
     best = best[best[[c for c in PEERS if c in best]].notna().any(axis=1)]  # instances with peers
     ours = best[[c for c in OURS if c in best]].min(axis=1)
     peers = best[[c for c in PEERS if c in best]].min(axis=1)
     worse = [i for i in best.index if ours[i] > peers[i]]
-    lines.append(f"| no worse than the best peer on every instance | worse on {len(worse)} of "
-                 f"{len(best)} instances{': ' + ', '.join(worse) if worse else ''} | "
-                 f"{'yes' if not worse else 'no'} |")
+    lines.append(_t("t_peers", lang, worse=len(worse), total=len(best),
+                    which=": " + ", ".join(worse) if worse else "", met=met(not worse)))
     nat = best.loc[[i for i in best.index if i.startswith("national-") and i[-1].isdigit()]]
     if len(nat) and "greedy" in nat:
         gain = ((nat["greedy"] - nat[[c for c in OURS if c in nat]].min(axis=1)) / nat["greedy"])
-        lines.append(f"| >= 10% better than greedy on the national family | mean {gain.mean():.1%} "
-                     f"(min {gain.min():.1%}, max {gain.max():.1%}) lower checker cost | "
-                     f"{'yes' if gain.mean() >= 0.10 else 'no'} |")
+        lines.append(_t("t_greedy", lang, mean=gain.mean(), low=gain.min(), high=gain.max(),
+                        met=met(gain.mean() >= 0.10)))
     return lines
 
 
-def plot_profile(df: pd.DataFrame, path: Path) -> None:
+def plot_profile(df: pd.DataFrame, path: Path, lang: str = "en") -> None:
     """Dolan-Moré profile on the checker's cost: the share of instances on which a solver's
     cost is within a factor tau of the best solver's."""
     best = df.groupby(["instance", "solver"])["score"].median().unstack()
@@ -118,15 +281,16 @@ def plot_profile(df: pd.DataFrame, path: Path) -> None:
     fig, ax = plt.subplots(figsize=(6, 4))
     for solver in ratio.columns:
         ax.step(taus, [(ratio[solver] <= t).mean() for t in taus], where="post", label=solver)
-    ax.set(xscale="log", xlabel="tau (cost + 1 relative to the best solver's)", ylim=(0, 1.02),
-           ylabel="share of instances", title="Performance profile (checker cost)")
+    ax.set(xscale="log", xlabel=_t("p_tau", lang), ylim=(0, 1.02), ylabel=_t("p_share", lang),
+           title=_t("p_profile", lang))
     ax.legend()
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
 
 
-def plot_over_time(df: pd.DataFrame, traces: Path, instance: str, path: Path) -> None:
+def plot_over_time(df: pd.DataFrame, traces: Path, instance: str, path: Path,
+                   lang: str = "en") -> None:
     fig, ax = plt.subplots(figsize=(6, 4))
     for solver in df[df.instance == instance].solver.unique():
         trace_file = traces / f"{instance}__{solver}__0.json"
@@ -134,24 +298,26 @@ def plot_over_time(df: pd.DataFrame, traces: Path, instance: str, path: Path) ->
             if trace_file.exists() else []
         if solver == "greedy" and points:
             row = df[(df.instance == instance) & (df.solver == solver)].iloc[0]
-            ax.plot([points[0][0]], [row.checker_cost], "o", label="greedy (checker cost)")
+            ax.plot([points[0][0]], [row.checker_cost], "o",
+                    label=_t("p_greedy", lang, solver=solver))
         elif points:
             t, obj = zip(*[(p[0], p[1]) for p in points])
-            ax.step(list(t), list(obj), where="post", label=f"{solver} objective")
+            ax.step(list(t), list(obj), where="post", label=_t("p_obj_of", lang, solver=solver))
             bounds = [(p[0], p[2]) for p in json.loads(trace_file.read_text())
                       if p[2] is not None and np.isfinite(p[2])]
             if bounds:
                 bt, bv = zip(*bounds)
-                ax.step(list(bt), list(bv), where="post", ls=":", label=f"{solver} bound")
-    ax.set(xscale="log", xlabel="seconds (model building included)", ylabel="objective",
-           title=f"Objective over time, {instance} (seed 0)")
+                ax.step(list(bt), list(bv), where="post", ls=":",
+                        label=_t("p_bound_of", lang, solver=solver))
+    ax.set(xscale="log", xlabel=_t("p_seconds", lang), ylabel=_t("p_objective", lang),
+           title=_t("p_over_time", lang, name=instance))
     ax.legend(fontsize=7)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
 
 
-def plot_size(df: pd.DataFrame, path: Path) -> None:
+def plot_size(df: pd.DataFrame, path: Path, lang: str = "en") -> None:
     sized = df[df.family.isin(["scale", "national-all-levels", "region-all-levels", "real"])]
     sized = sized[sized.status != "SKIPPED"]
     fig, axes = plt.subplots(1, 3, figsize=(13, 4))
@@ -160,46 +326,52 @@ def plot_size(df: pd.DataFrame, path: Path) -> None:
         axes[0].plot(rows.officials, rows.time_to_first, "o-", label=solver)
         axes[1].plot(rows.officials, rows.wall_time, "o-", label=solver)
         axes[2].plot(rows.officials, rows.peak_mib, "o-", label=solver)
-    for ax, label in zip(axes, ("time to first feasible (s)", "wall time (s)", "peak memory (MiB)")):
-        ax.set(xscale="log", yscale="log", xlabel="officials (first heads with a duty)", ylabel=label)
+    for ax, key in zip(axes, ("p_first", "p_wall", "p_memory")):
+        ax.set(xscale="log", yscale="log", xlabel=_t("p_officials", lang), ylabel=_t(key, lang))
         ax.legend(fontsize=7)
-    fig.suptitle("Cost against size (model building included)")
+    fig.suptitle(_t("p_size", lang))
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
 
 
-def write_report(out: Path, time_limit: float, notes: str = "") -> Path:
+def write_report(out: Path, time_limit: float, notes: str = "", lang: str = "en") -> Path:
+    """``out/README.md`` and the plots in ``lang`` (ru, kk or en), from ``out/results.csv``;
+    a ``notes.md`` beside it (the run's own story, in its author's language) is included."""
     df = load(out / "results.csv")
     if (out / "notes.md").exists():
         notes = (out / "notes.md").read_text(encoding="utf-8")
     plots = []
     if df.solver.nunique() > 1:
-        plot_profile(df, out / "profile.png")
-        plots.append("![performance profile](profile.png)")
+        plot_profile(df, out / "profile.png", lang)
+        plots.append(f"![{_t('plot_profile', lang)}](profile.png)")
     national = sorted(i for i in df.instance.unique() if str(i).startswith("national-0"))
     if national:
-        plot_over_time(df, out / "traces", national[0], out / "over-time.png")
-        plots.append("![objective over time](over-time.png)")
+        plot_over_time(df, out / "traces", national[0], out / "over-time.png", lang)
+        plots.append(f"![{_t('plot_time', lang)}](over-time.png)")
     if df.officials.nunique() > 1:
-        plot_size(df, out / "size.png")
-        plots.append("![time and memory against size](size.png)")
+        plot_size(df, out / "size.png", lang)
+        plots.append(f"![{_t('plot_size', lang)}](size.png)")
     skipped = df[df.status == "SKIPPED"].drop_duplicates("solver")
+    limits = ", ".join(f"{t:g}" for t in sorted(df.time_limit.unique()))
     lines = [
-        f"# Benchmark run, {out.name}", "",
-        f"{platform.machine()}, Python {platform.python_version()}, time limits "
-        f"{', '.join(f'{t:g}' for t in sorted(df.time_limit.unique()))} s per run (column "
-        "`time_limit`; model building included), one fresh process per run. Costs and hard "
-        "violations are those of the independent checker (`scheduler check`), never the "
-        "solver's own number; `results.csv` has every run.", "",
-        "## Targets (issue 6)", "", *targets(df, time_limit), "",
+        f"# {_t('title', lang, name=out.name)}", "",
+        _t("intro", lang, machine=platform.machine(), python=platform.python_version(),
+           limits=limits), "",
+        f"## {_t('targets', lang)}", "", *targets(df, time_limit, lang), "",
     ]
     if len(skipped):
-        lines += ["Skipped: " + "; ".join(f"`{r.solver}`: {r.note}" for r in skipped.itertuples()), ""]
+        lines += [f"{_t('skipped', lang)}: " + "; ".join(f"`{r.solver}`: {r.note}"
+                                                          for r in skipped.itertuples()), ""]
     if notes:
         lines += [notes.rstrip(), ""]
-    lines += ["## Plots", "", *plots, "", "## Every instance and solver (medians over seeds)", "",
-              _md(summary(df[df.status != "SKIPPED"])), ""]
+    table = summary(df[df.status != "SKIPPED"])
+    if lang != "en":
+        index = 0 if lang == "ru" else 1
+        table["status"] = table["status"].map(lambda x: status_text(x, lang))
+        table = table.rename(columns={k: v[index] for k, v in COLUMNS_TEXT.items()})
+    lines += [f"## {_t('plots', lang)}", "", *plots, "", f"## {_t('every', lang)}", "",
+              _md(table), ""]
     readme = out / "README.md"
     readme.write_text("\n".join(lines), encoding="utf-8")
     return readme

@@ -169,15 +169,16 @@ def done_keys(results: Path) -> set[tuple[str, str, str]]:
 
 
 def run(families: list[str], solvers: list[str], seeds: int, time_limit: float, jobs: int,
-        out: Path, root: Path = INSTANCES, log=print) -> Path:
-    """Run what is not yet in ``out/results.csv``, then write ``out/README.md``."""
-    from scheduler.bench.report import write_report
+        out: Path, root: Path = INSTANCES, log=print, lang: str = "en") -> Path:
+    """Run what is not yet in ``out/results.csv``, then write ``out/README.md``; the
+    progress lines and the report are in ``lang`` (ru, kk or en)."""
+    from scheduler.bench.report import _t, status_text, write_report
 
     out.mkdir(parents=True, exist_ok=True)
     results = out / "results.csv"
     done = done_keys(results)
     todo = [t for t in tasks(families, solvers, seeds, time_limit, out, root) if t.key not in done]
-    log(f"{len(todo)} runs to do, {len(done)} already in {results}")
+    log(_t("todo", lang, todo=len(todo), done=len(done), results=results))
     if todo:
         fresh = not results.exists()
         with results.open("a", newline="", encoding="utf-8") as f:
@@ -191,9 +192,11 @@ def run(families: list[str], solvers: list[str], seeds: int, time_limit: float, 
                     row = future.result()
                     writer.writerow(row)
                     f.flush()
-                    log(f"{row['instance']:28} {row['solver']:9} seed {row['seed']}: "
-                        f"{row['status']:10} cost {row['checker_cost'] or '-':>8} "
-                        f"violations {row['hard_violations'] or '-':>3} "
-                        f"{float(row['wall_time'] or 0):7.2f} s {float(row['peak_mib']):7.0f} MiB")
-    write_report(out, time_limit)
+                    log(_t("row", lang, instance=row["instance"], solver=row["solver"],
+                           seed=row["seed"], status=status_text(row["status"], lang),
+                           cost=row["checker_cost"] or "-",
+                           violations=row["hard_violations"] or "-",
+                           wall=float(row["wall_time"] or 0), peak=float(row["peak_mib"])))
+    readme = write_report(out, time_limit, lang=lang)
+    log(_t("written", lang, path=readme))
     return results
