@@ -549,8 +549,23 @@ def source_text(source: str, lang: str) -> str:
     for match in re.finditer(r"(S-\d{4}[A-Z]?)(?:\s+items?\s+([\d.,\s\-–]+\d))?", source):
         act = ACTS.get(match.group(1), {}).get(lang, match.group(1))
         items = match.group(2)
-        found.append(act + (f", {tr('act_items', lang, items=items.strip())}" if items else ""))
+        found.append(act + (f", {act_items(items, lang)}" if items else ""))
     return "; ".join(dict.fromkeys(found)) or tr("act_project", lang)
+
+
+ACT_ITEMS_MANY = {"ru": "пп. {items}", "kk": "{items}-тармақтар", "en": "items {items}"}
+
+
+def act_items(items: str, lang: str) -> str:
+    """Items of an act: 'п. 6' and 'пп. 6, 8' / 'пп. 1–3'; '6-тармақ' and '6, 8-тармақтар';
+    a range with an en dash."""
+    import re
+
+    text = re.sub(r"\s*[-–]\s*", "–" if lang != "en" else "-", items.strip())
+    text = re.sub(r"\s*,\s*", ", ", text)
+    if re.search(r"[,–-]", text):
+        return ACT_ITEMS_MANY[lang].format(items=text)
+    return tr("act_items", lang, items=text)
 
 
 def profile_title(profile: Profile, lang: str) -> str:

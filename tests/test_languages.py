@@ -144,6 +144,25 @@ def test_profile_show_names_rules_and_acts(lang):
     assert "S-2022A" not in text and "S-2024R" not in text
 
 
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+@pytest.mark.parametrize("name", ["kz-2016", "kz-2018", "kz-2024"])
+def test_profile_show_labels_parameters_and_names_their_values(lang, name):
+    """Parameters by what they mean, values by name (bodies, reasons, rules, texts): no
+    profile-file key, body id, rule id or English text in the Russian or Kazakh table."""
+    from scheduler.profiles_cmd import PARAM_LABELS, _params
+
+    profile = load_profile(name)
+    text = CliRunner().invoke(app, ["profile", "show", name, "--lang", lang],
+                              env={**ENV, "COLUMNS": "400"}).output
+    table = "\n".join(line for line in text.splitlines() if "│" in line)
+    keys = {k for rule in profile.rules.values() for k in _params(rule)}
+    assert keys <= set(PARAM_LABELS)  # every parameter has its label
+    ids = keys | set(profile.rules) | {"defence", "foreign-affairs", "justice",
+                                       "defence-aerospace-industry", "illness"}
+    assert_clean(table, ids, ROOT, f"profile show {name} --lang {lang}")
+    assert ("пп. " if lang == "ru" else "-тармақтар") in text or name == "kz-2024"
+
+
 def test_english_keeps_the_ids_for_the_planners(planned):
     ws, base, _ = planned
     text = run("check", INSTANCE, ws, "--lang", "en")
