@@ -814,8 +814,8 @@ def serve(
         "gunicorn: the production server (worker processes with threads, static files by "
         "WhiteNoise); dev: Django's threaded development server in one process."))
     ] = "gunicorn",
-    processes: Annotated[int, typer.Option(min=1, max=64, help=(
-        "gunicorn worker processes (default: 2 per core, at least 2)."))] = 0,
+    processes: Annotated[int, typer.Option(min=0, max=64, help=(
+        "gunicorn worker processes (0: two per core, at least 2)."))] = 0,
     threads: Annotated[int, typer.Option(min=1, max=64, help=(
         "Threads per gunicorn worker process."))] = 4,
 ) -> None:

@@ -1,5 +1,6 @@
 """``scheduler serve``: migrate, (demo: import the bundled instance and make the demo
-accounts), start the background worker, and serve the workspace."""
+accounts), start the background workers, and serve the workspace: with gunicorn (worker
+processes with threads; static files by WhiteNoise), or Django's development server."""
 
 from __future__ import annotations
 
@@ -9,8 +10,14 @@ import subprocess
 import sys
 
 
+def default_processes() -> int:
+    """Two worker processes per core (at least two): the pages are short, mostly Python."""
+    return max(2, 2 * (os.cpu_count() or 1))
+
+
 def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000,
-          demo: bool = True, echo=print) -> None:
+          demo: bool = True, echo=print, server: str = "gunicorn", processes: int | None = None,
+          threads: int = 4) -> None:
     if db:
         os.environ["SCHEDULER_DB_URL"] = db
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scheduler.web.settings")
@@ -25,6 +32,8 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000,
     from scheduler.web import services
 
     call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # WhiteNoise serves them,
+    settings.WHITENOISE_USE_FINDERS = False  # compressed, from the collected folder
     services.ensure_profiles()
     if demo:
         from scheduler.web.demo import setup_demo
@@ -45,9 +54,24 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000,
 
     signal.signal(signal.SIGTERM, stop)  # stop the worker with the server
     try:
-        run(host, port, get_wsgi_application(), ipv6=":" in host, threading=True,
-            on_bind=lambda bound: echo(f"Serving on http://{host}:{bound}/ (Ctrl+C stops)"))
-    except KeyboardInterrupt:
+        if server == "gunicorn":
+            from django.db import connections
+
+            connections.close_all()  # never share a connection with the forked workers
+            processes = processes or default_processes()
+            echo(f"Serving on http://{host}:{port}/ with gunicorn: {processes} processes x "
+                 f"{threads} threads (Ctrl+C stops)")
+            Gunicorn(get_wsgi_application(), {
+                "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+                "workers": processes, "threads": threads, "worker_class": "gthread",
+                "timeout": 120, "graceful_timeout": 10, "keepalive": 5,
+                "accesslog": None, "errorlog": "-", "loglevel": "warning",
+                "proc_name": "scheduler-web"}).run()
+        else:
+            run(host, port, get_wsgi_application(), ipv6=":" in host, threading=True,
+                on_bind=lambda bound: echo(f"Serving on http://{host}:{bound}/ "
+                                           f"(Django's development server; Ctrl+C stops)"))
+    except (KeyboardInterrupt, SystemExit):
         pass
     finally:
         for worker in workers:
@@ -57,3 +81,25 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000,
                 worker.wait(10)
             except subprocess.TimeoutExpired:
                 worker.kill()
+
+
+def _gunicorn_base():
+    from gunicorn.app.base import BaseApplication
+
+    return BaseApplication
+
+
+class Gunicorn(_gunicorn_base()):
+    """gunicorn with the application and settings given here (no config file read)."""
+
+    def __init__(self, application, options: dict) -> None:
+        self.application, self.options = application, options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            if value is not None and key in self.cfg.settings:
+                self.cfg.set(key, value)
+
+    def load(self):
+        return self.application

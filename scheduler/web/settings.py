@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.staticfiles",
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, in every process
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -162,6 +164,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
                      "QUEUES": ["default", "files"]}}
 
 STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"  # collected by ``scheduler serve``, served by WhiteNoise
+STORAGES = {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"}}
+WHITENOISE_USE_FINDERS = True  # also before collectstatic (tests, manage.py runserver)
 LOGGING = {"version": 1, "disable_existing_loggers": False,
            "handlers": {"console": {"class": "logging.StreamHandler"}},
            "loggers": {"axes": {"handlers": ["console"], "level": "WARNING"}}}
