@@ -260,3 +260,21 @@ def test_bench_report_in_russian_and_kazakh(tmp_path, monkeypatch, lang):
     assert_clean(text, set(), tmp_path, f"bench README --lang {lang}")
     assert ("оптимум доказан" if lang == "ru" else "оңтайлылығы дәлелденген") in text
     assert titles == [report.TEXT["p_profile"][lang]]
+
+
+def test_sheet_titles_keep_whole_names_and_items_their_plural():
+    """A ministry's sheet keeps its whole name in the usual short forms (31 characters),
+    and acts cite one item ('п. 6', '6-тармақ') or several ('пп. 6, 8', '6, 8-тармақтар')."""
+    from scheduler.report.xlsx import sheet_title
+    from scheduler.words import act_items
+
+    inst = load_instance(INSTANCE)
+    used: set[str] = set()
+    titles = {b.id: sheet_title(b.name.ru, used) for b in inst.bodies}
+    assert titles["science-higher-education"] == "Мин. науки и высш. образования"
+    assert titles["water-resources-irrigation"] == "Мин. водн. ресурсов и ирригации"
+    assert titles["ai-digital-development"] == "Мин. ИИ и цифрового развития"
+    assert all(len(t) <= 31 for t in titles.values())
+    assert (act_items("6", "ru"), act_items("6", "kk")) == ("п. 6", "6-тармақ")
+    assert (act_items("6, 8", "ru"), act_items("6,8", "kk")) == ("пп. 6, 8", "6, 8-тармақтар")
+    assert (act_items("1-3", "ru"), act_items("1-3", "en")) == ("пп. 1–3", "items 1-3")

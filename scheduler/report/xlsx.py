@@ -224,12 +224,26 @@ def print_sheet(wb: Workbook, title: str, inst: Instance, meetings: list[Meeting
     return ws
 
 
+# Short forms for a name longer than a sheet's 31 characters, tried in this order, so that
+# a ministry's sheet keeps its whole name ("Мин. науки и высш. образования") rather than
+# losing its last words.
+SHEET_ABBREVIATIONS = (
+    ("искусственного интеллекта", "ИИ"), ("социальной", "соц."), ("населения", "насел."),
+    ("высшего", "высш."), ("природных", "прир."), ("водных", "водн."),
+    ("строительства", "строит."), ("информации", "информ."), ("развития", "разв."),
+)
+
+
 def sheet_title(text: str, used: set[str]) -> str:
     """A valid, unique sheet name of at most 31 characters."""
     text = BAD_SHEET_CHARS.sub(" ", one_line(text)).strip().strip("'") or "sheet"
     for long, short in (("Министерство ", "Мин. "), ("Акимат ", "Ак. "), (" области", " обл."),
                         ("области ", "обл. "), (" область", " обл."), ("область ", "обл. "),
                         ("города ", "г. "), ("город ", "г. ")):
+        text = text.replace(long, short)
+    for long, short in SHEET_ABBREVIATIONS:  # the usual short forms, one at a time
+        if len(text) <= 31:
+            break
         text = text.replace(long, short)
     base = text
     if len(text) > 31:  # cut between words, and not after a bare "and"
