@@ -1209,7 +1209,9 @@ def _deadlines(data: _Data) -> list[Deadline]:
                                 "results and problems raised published", m.id))
         if profile.on("DL-RESULTS") and results.days_after_meeting is not None:
             out.append(Deadline("DL-RESULTS", m.date + dt.timedelta(
-                days=results.days_after_meeting), "results reported to the Government", m.id))
+                days=results.days_after_meeting), "results reported to the education authority"
+                if data.bodies[m.body_id].kind is BodyKind.university  # S-2016 item 10
+                else "results reported to the Government", m.id))
     return sorted(out, key=lambda d: (d.date, d.meeting_id, d.rule_id, d.what))
 
 

@@ -738,6 +738,24 @@ LABELS.update({  # each meeting's dated steps (S-2016 items 6, 8; S-2018) and re
     "dl_briefing": {"ru": "Брифинг министра в Службе центральных коммуникаций: {meeting}",
                     "kk": "Министрдің Орталық коммуникациялар қызметіндегі брифингі: {meeting}",
                     "en": "Minister's briefing at the Central Communications Service: {meeting}"},
+    "dl_results_gov": {"ru": "Сообщить об итогах Администрации Президента и Правительству: "
+                             "{meeting}",
+                       "kk": "Қорытындылары туралы Президент Әкімшілігі мен Үкіметті хабардар "
+                             "ету: {meeting}",
+                       "en": "Report the results to the Presidential Administration and the "
+                             "Government: {meeting}"},
+    "dl_results_rector": {"ru": "Сообщить об итогах центральному уполномоченному органу в "
+                                "области образования и науки: {meeting}",
+                          "kk": "Қорытындылары туралы білім және ғылым саласындағы орталық "
+                                "уәкілетті органды хабардар ету: {meeting}",
+                          "en": "Report the results to the central authority for education "
+                                "and science: {meeting}"},
+    "col_questions_by": {"ru": "Вопросы собраны и отобраны", "kk": "Сұрақтар жиналып, іріктелді",
+                         "en": "Questions selected by"},
+    "col_portal_by": {"ru": "На портале «электронного правительства»",
+                      "kk": "«Электрондық үкімет» порталында", "en": "On the e-government portal"},
+    "col_briefing_by": {"ru": "Брифинг министра до", "kk": "Министр брифингінің мерзімі",
+                        "en": "Minister's briefing by"},
     "aud_parents": {"ru": "родители", "kk": "ата-аналар", "en": "parents"},
     "aud_students": {"ru": "обучающиеся", "kk": "білім алушылар", "en": "students"},
     "aud_employers": {"ru": "работодатели", "kk": "жұмыс берушілер", "en": "employers"},

@@ -147,6 +147,18 @@ def test_the_steps_survive_the_calendar_files(planned, tmp_path):
     assert {"questions_by", "portal_by", "briefing_by"} <= set(CSV_COLUMNS)
 
 
+def test_the_ics_event_lists_the_steps(planned):
+    from scheduler.report.ics import ics_bytes
+
+    m = next(m for m in planned.calendar.meetings if m.body_id == "health")
+    text = ics_bytes(TINY, planned.calendar, [m], "health", "ru").decode("utf-8")
+    text = text.replace("\r\n ", "").replace("\\n", "\n")
+    for label, day in (("Вопросы собраны и отобраны", m.questions_by),
+                       ("На портале «электронного правительства»", m.portal_by),
+                       ("Брифинг министра до", m.briefing_by)):
+        assert f"{label}: {day:%d.%m.%Y}" in text
+
+
 def test_the_compliance_table_states_the_step_parameters():
     assert "questions_months = 1" in rule_parameters(K18, "TIME-LEAD")
     assert "egov_portal = True" in rule_parameters(K18, "TIME-LEAD")

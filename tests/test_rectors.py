@@ -117,3 +117,25 @@ def test_rectors_in_the_first_half_year_owe_nothing():
                                  "absences": (), "region_dates": ()})
     result = solve(h1, load_profile("kz-2016"), time_limit=30, workers=1, seed=0)
     assert result.calendar is not None and result.calendar.meetings == ()
+
+
+def test_the_rectors_deadlines_name_their_steps(planned):
+    """The deadlines sheet of the rectors' calendar: announced 10 days before (item 5),
+    report and problems within 10 days (item 8), results to the education authority within
+    a month (item 10), in Russian and Kazakh, by title."""
+    from scheduler.report import common as c
+
+    inst, profile, result = planned
+    m = next(m for m in result.calendar.meetings if m.official_id == "enu-rector")
+    rows = {d.rule_id: d for d in c.all_deadlines(inst, profile, result.calendar)
+            if d.meeting_id == m.id}
+    assert rows["TIME-LEAD"].date == m.date - dt.timedelta(days=10)
+    assert rows["DL-AFTER"].date == m.date + dt.timedelta(days=10)
+    assert rows["DL-RESULTS"].date == m.date + dt.timedelta(days=30)
+    text = rows["DL-RESULTS"].text
+    assert "образования и науки" in text["ru"] and "білім және ғылым" in text["kk"]
+    assert "Ректор Евразийского национального университета имени Л.Н. Гумилева" in text["ru"]
+    assert "enu-rector" not in text["ru"] + text["kk"]
+    checker_rows = {d.what for d in check(inst, profile, result.calendar).deadlines
+                    if d.meeting_id == m.id and d.rule_id == "DL-RESULTS"}
+    assert checker_rows == {"results reported to the education authority"}

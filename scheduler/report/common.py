@@ -230,8 +230,10 @@ STEP_ROWS = (("questions_by", "TIME-LEAD", "dl_questions"),
 
 def meeting_deadlines(inst: Instance, profile: Profile, calendar: Calendar) -> list[Deadline]:
     """Each meeting's announcement date (TIME-LEAD), results date (DL-AFTER) and the dated
-    steps it carries (questions selected, e-government portal, minister's briefing)."""
+    steps it carries (questions selected, e-government portal, minister's briefing); with
+    DL-RESULTS counted per meeting (S-2016 items 9, 10), the results reported a month after."""
     out = []
+    universities = {b.id for b in inst.bodies if b.kind is BodyKind.university}
     for m in sorted_meetings(calendar):
         label = {lang: f"{official_title(inst, m.presenter_id, lang)}, "
                        f"{region_name(inst, m.region_id, lang)}, {fmt_date(m.date)}"
@@ -248,6 +250,12 @@ def meeting_deadlines(inst: Instance, profile: Profile, calendar: Calendar) -> l
             out.append(Deadline(after, "DL-AFTER",
                                 {lang: tr("dl_after", lang, meeting=label[lang])
                                  for lang in LANGS}, m.id))
+        results = profile.get("DL-RESULTS")
+        if profile.on("DL-RESULTS") and results.days_after_meeting is not None:
+            key = "dl_results_rector" if m.body_id in universities else "dl_results_gov"
+            out.append(Deadline(m.date + dt.timedelta(days=results.days_after_meeting),
+                                "DL-RESULTS", {lang: tr(key, lang, meeting=label[lang])
+                                               for lang in LANGS}, m.id))
         for field, rule_id, key in STEP_ROWS:  # the dated steps the meeting carries (S-2018)
             day = getattr(m, field)
             if day is not None:

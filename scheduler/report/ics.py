@@ -56,6 +56,9 @@ def _description(inst: Instance, m: Meeting, lang: str, draft: str = "") -> str:
     ]
     if m.results_by:
         lines.append(f"{c.tr('col_results_by', lang)}: {c.fmt_date(m.results_by)}")
+    for field, _, _ in c.STEP_ROWS:  # the dated steps the meeting carries (S-2018)
+        if getattr(m, field):
+            lines.append(f"{c.tr(f'col_{field}', lang)}: {c.fmt_date(getattr(m, field))}")
     lines.append(f"{c.tr('col_id', lang)}: {m.id}")
     return "\n".join(one_line(line) for line in lines)
 
