@@ -450,7 +450,8 @@ def _print_cost_items(inst: Instance, prof: Profile, cal: Calendar, report: Chec
         console.print(f"{name}: {total:,.0f}", highlight=False)
         items = sorted((c for c in report.costs if c.rule_id == rule_id), key=lambda c: -c.amount)
         for item in items[:top]:
-            text = finding(inst, prof, item, lang, cal).removeprefix(name).removeprefix(" — ")
+            text = finding(inst, prof, item, lang, cal, amount=False).removeprefix(name) \
+                .removeprefix(" — ")
             console.print(f"    {item.amount:>6,.0f}  {text}", highlight=False)
         if len(items) > top:
             console.print("    " + t("and_more", lang).format(

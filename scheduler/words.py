@@ -301,15 +301,24 @@ def _english_day(text: str) -> dt.date | None:
 
 
 def finding(inst: Instance, profile: Profile | None, item, lang: str,
-            calendar: Calendar | None = None) -> str:
+            calendar: Calendar | None = None, amount: bool = True) -> str:
     """A checker's violation or cost in ``lang``: the English sentence for ``en``; else a
     full sentence in the commission's words (``FINDINGS``) naming the meetings, people,
-    regions and dates behind it, never their ids."""
+    regions and dates behind it, never their ids. ``amount=False`` leaves a cost's amount
+    out (a table that shows it in its own column)."""
     import re
-    from string import Formatter
 
     if lang == "en":
         return item.message
+    text = _finding(inst, profile, item, lang, calendar)
+    return text if amount else re.sub(r"; (штраф|айыппұл) [\d\s]+\.$", ".", text)
+
+
+def _finding(inst: Instance, profile: Profile | None, item, lang: str,
+             calendar: Calendar | None) -> str:
+    import re
+    from string import Formatter
+
     meetings = calendar.by_id() if calendar is not None else {}
     found = [meetings[mid] for mid in item.meeting_ids if mid in meetings]
     labels = [f"«{meeting_label(inst, m, lang)}»" for m in found]
