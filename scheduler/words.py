@@ -271,6 +271,33 @@ FINDINGS: dict[str, list[tuple[str | None, dict[str, str]]]] = {
               "немесе қайталанады ({dates})."})],
 }
 FINDINGS["EXTRA-DEMAND"] = FINDINGS["URGENT-TENSION"]
+# The dated steps of S-2018 and the rectors' audience (S-2016 item 3), ahead of each rule's
+# general sentences (the portal's message would read as the announcement's).
+FINDINGS["TIME-LEAD"][:0] = [
+    (rf"collected, analysed and selected on (?P<day_due>{_D})", {
+        "ru": "Вопросы и предложения населения к встрече {m} нужно собрать, проанализировать и "
+              "отобрать {day_due}.",
+        "kk": "{m} кездесуіне халықтың сұрақтары мен ұсыныстарын жинау, талдау және іріктеу "
+              "мерзімі — {day_due}."}),
+    (rf"e-government portal on (?P<day_due>{_D})", {
+        "ru": "Встречу {m} нужно объявить на веб-портале «электронного правительства» "
+              "{day_due}.",
+        "kk": "{m} кездесуін «электрондық үкіметтің» веб-порталында жариялау мерзімі — "
+              "{day_due}."})]
+FINDINGS["DL-AFTER"][:0] = [
+    (rf"Central Communications Service by (?P<day_due>{_D})", {
+        "ru": "После встречи {m} министр должен провести брифинг в Службе центральных "
+              "коммуникаций не позднее {day_due}.",
+        "kk": "{m} кездесуінен кейін министрдің Орталық коммуникациялар қызметіндегі "
+              "брифингінің мерзімі — {day_due}."})]
+FINDINGS["FMT-AUDIENCE"][:0] = [
+    (r"does not invite .*\b(parents|students|employers|the academic community|the media)\b", {
+        "ru": "На встречу ректора {m} приглашены не все, кого требуют правила: родители, "
+              "обучающиеся, работодатели, научно-педагогическая общественность, средства "
+              "массовой информации.",
+        "kk": "{m} ректор кездесуіне ереже талап ететіндердің бәрі шақырылмаған: ата-аналар, "
+              "білім алушылар, жұмыс берушілер, ғылыми-педагогикалық жұртшылық, бұқаралық "
+              "ақпарат құралдары."})]
 for _rule in ("DL-LOCAL-LISTS", "DL-DRAFT", "DL-MVK", "DL-AKIM-CAL", "DL-QREPORT",
               "DL-RESULTS", "DL-CHANGE"):
     FINDINGS[_rule] = [(r"before its calendar is published", {

@@ -28,10 +28,17 @@ from scheduler.meetings import CSV_COLUMNS, csv_rows
 from scheduler.planner import solve
 from scheduler.report import common as c
 from scheduler.report.xlsx import rule_parameters, workbook_bytes
+from scheduler.words import finding
 
 D = dt.date.fromisoformat
 K16, K18, K24 = (load_profile(p) for p in ("kz-2016", "kz-2018", "kz-2024"))
 STEPS = ("questions_by", "portal_by", "briefing_by")
+
+
+RU_WORDS = {"questions_by": "собрать, проанализировать и отобрать",
+            "portal_by": "«электронного правительства»",
+            "briefing_by": "Службе центральных коммуникаций",
+            "results_by": "опубликовать"}
 
 
 def _month_before(day: dt.date) -> dt.date:
@@ -107,6 +114,8 @@ def test_a_wrong_or_missing_step_date_is_flagged(planned, field, rule_id, words,
     assert [(v.rule_id, v.meeting_ids) for v in report.violations] == [(rule_id, (m.id,))]
     text = report.violations[0].message
     assert words in text and ("none" if new is None else f"{new.day} ") in text
+    ru = finding(TINY, K18, report.violations[0], "ru", edited)  # names, never ids
+    assert RU_WORDS[field] in ru and m.id not in ru and "Minister of Health" in ru  # TINY: en titles
 
 
 def test_the_dated_steps_are_rows_of_the_checker_and_the_deadlines_sheet(planned):

@@ -20,6 +20,7 @@ from scheduler.checker import check
 from scheduler.instance import BodyKind
 from scheduler.io import load_instance, load_profile
 from scheduler.planner import solve
+from scheduler.words import finding
 
 INSTANCES = Path(__file__).parent.parent / "instances"
 D = dt.date.fromisoformat
@@ -99,6 +100,10 @@ def test_a_rectors_meeting_with_the_wrong_audience_is_flagged(planned, audience,
     report = check(inst, profile, calendar)
     assert [v.rule_id for v in report.violations] == ["FMT-AUDIENCE"]
     assert missing in report.violations[0].message and m.id in report.violations[0].meeting_ids
+    for lang, words in (("ru", "родители, обучающиеся, работодатели"),
+                        ("kk", "ата-аналар, білім алушылар, жұмыс берушілер")):
+        text = finding(inst, profile, report.violations[0], lang, calendar)
+        assert words in text and m.id not in text and m.official_id not in text
 
 
 def test_ministers_invitees_are_not_asked_of_rectors(planned):
