@@ -141,3 +141,25 @@ def test_robust_plan_is_checked_and_lowers_expected_changes(tiny_instance, kz202
     assert plain.check.ok and robust.check.ok
     assert robust_cost <= plain_cost + 1e-9
     assert robust.check.total_cost >= plain.check.total_cost - 1e-9
+
+
+def test_refusals_of_a_time_limited_search_are_told_apart(tiny_instance, tiny_calendar, kz2024,
+                                                           model):
+    """A request refused because no calendar was found with it (a search stopped by its
+    time limit may be the reason) is told apart from one the screening rules refuse: the
+    sweep re-plans such a quarter once more with three times the limit."""
+    from types import SimpleNamespace
+
+    from scheduler.changes import Refusal, screen_requests
+    from scheduler.robustness.sweep import _unplaced
+
+    future = sample_future(tiny_instance, kz2024, model, 1, 0)
+    q = tiny_instance.horizon.quarters[0]
+    changes = change_set(future, q, tiny_instance, kz2024, tiny_calendar)
+    as_of = future.as_of[q]
+    _, screened = screen_requests(changes, tiny_instance, kz2024, tiny_calendar, as_of, False)
+    refused = [*screened, Refusal("not-screened", "REPLAN", "no calendar with it")]
+    assert _unplaced(SimpleNamespace(refused=refused), changes, tiny_instance, kz2024,
+                     tiny_calendar, as_of) == ["not-screened"]
+    assert _unplaced(SimpleNamespace(refused=tuple(screened)), changes, tiny_instance, kz2024,
+                     tiny_calendar, as_of) == []

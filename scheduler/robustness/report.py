@@ -50,6 +50,9 @@ def summarise(records: list[dict]) -> dict[str, Any]:
             "refused": Counter(x["rule"] for row in rows for x in row.get("refused", ())),
             "requests": sum(row.get("requests", 0) for row in rows),
             "causes": Counter(c["cause"] for row in ok for c in row.get("change_list", ())),
+            "retried": sum("retried" in row for row in rows),
+            "unplaced_first": sum(len(row.get("unplaced_first", ())) for row in rows),
+            "unplaced": sum(len(row.get("unplaced", ())) for row in rows),
         }
     complete = [r for r in records if r["status"] == "ok"]
     displaced = sum(any(row.get("displaced", 0) for row in r["quarters"]) for r in complete)
@@ -149,6 +152,15 @@ def write_report(folder: Path, title: str = "Robustness sweep", names: dict | No
         lines += ["", f"Minimum proven in {proven} of {calendars} re-planned quarters "
                   f"({_fmt(100 * proven / calendars)} %); the others are the fewest changes "
                   f"the re-plan found within its time limit."]
+    retried = sum(s["per_quarter"][q]["retried"] for q in s["quarters"])
+    if retried:
+        first = sum(s["per_quarter"][q]["unplaced_first"] for q in s["quarters"])
+        still = sum(s["per_quarter"][q]["unplaced"] for q in s["quarters"])
+        lines += ["", f"Re-planned once more with three times the limit: {retried} quarters "
+                  f"(no calendar within the limit, or a request refused because no calendar "
+                  f"was found with it: {first} such refusals; {still} still refused after the "
+                  f"second run). The re-plan's limit is wall time: on a loaded machine a "
+                  f"search gets less CPU in it."]
     ft, ct = s["future_time"], s["cpu_time"]
     if ct["n"]:
         ph = s["phases"]

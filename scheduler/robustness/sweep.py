@@ -97,12 +97,18 @@ def run_future(instance: Instance, profile: Profile, published: Calendar,
         try:
             result = replan(inst, profile, calendar, changes, as_of, time_limit=time_limit,
                             workers=workers, seed=0)
-            if result.calendar is None and result.wall_time >= time_limit / 2:
+            unplaced = _unplaced(result, changes, inst, profile, calendar, as_of)
+            if ((result.calendar is None and result.wall_time >= time_limit / 2)
+                    or unplaced):
                 # replan says INFEASIBLE also when its first stage ran out of (wall) time,
-                # which a loaded machine makes likely: once more with three times as long
+                # and refuses a request as unplaceable when a stage without it ran out of
+                # time: a loaded machine makes both likely. Once more with three times as
+                # long; the refusals the second run still makes are kept.
                 row["retried"] = round(result.wall_time, 3)
+                row["unplaced_first"] = unplaced
                 result = replan(inst, profile, calendar, changes, as_of,
                                 time_limit=3 * time_limit, workers=workers, seed=0)
+                row["unplaced"] = _unplaced(result, changes, inst, profile, calendar, as_of)
         except Exception as exc:  # a bug in a re-plan must not kill the sweep: recorded
             row.update(status="ERROR", error=f"{type(exc).__name__}: {exc}"[:500])
             record["quarters"].append(row)
@@ -154,6 +160,20 @@ def run_future(instance: Instance, profile: Profile, published: Calendar,
     record["phases"] = {k: round(v, 3) for k, v in phases.items()}
     record["host"] = os.uname().nodename
     return record
+
+
+def _unplaced(result, changes, inst: Instance, profile: Profile, calendar: Calendar,
+              as_of: dt.date) -> list[str]:
+    """Requests the re-plan refused because no calendar was found with them (not by the
+    rules that screen a request before solving): found by a time-limited search, so a
+    shortage of time, not of calendars, can be the reason."""
+    from scheduler.changes import screen_requests
+
+    if not result.refused:
+        return []
+    _, screened = screen_requests(changes, inst, profile, calendar, as_of, False)
+    early = {r.request_id for r in screened}
+    return [r.request_id for r in result.refused if r.request_id not in early]
 
 
 def _explain(result, inst: Instance, profile: Profile, explain: bool) -> str:
