@@ -342,7 +342,11 @@ def _stream(ray, task, context, seed: int, batches: list[list[int]], options: di
         while batches or pending:
             while batches and len(pending) < limit:
                 pending.append(task.remote(context, seed, batches.pop(0), options))
-            ready, pending = ray.wait(pending, num_returns=1)
+            # a timeout, so that Ctrl-C (SIGINT) stops the sweep between two waits, not
+            # only when the next future arrives
+            ready, pending = ray.wait(pending, num_returns=1, timeout=1.0)
+            if not ready:
+                continue
             for record in ray.get(ready[0]):
                 sink.write(json.dumps(record, ensure_ascii=False) + "\n")
                 finished += 1
