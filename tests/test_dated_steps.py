@@ -174,3 +174,15 @@ def test_the_compliance_table_states_the_step_parameters():
     assert "briefing_days = 10" in rule_parameters(K18, "DL-AFTER")
     assert "questions_months" not in rule_parameters(K16, "TIME-LEAD")
     assert "rectors_invitees = parents" in rule_parameters(K16, "FMT-AUDIENCE")
+
+
+def test_explains_what_if_moves_the_steps_with_the_meeting(planned):
+    """``explain --meeting --to`` dates the moved meeting's steps anew: no step is broken."""
+    from scheduler.explain import what_if
+
+    m = next(m for m in planned.calendar.meetings if m.body_id == "health")
+    to = m.date + dt.timedelta(days=7)
+    result = what_if(TINY, K18, planned.calendar, m.id, to.isoformat())
+    assert result.moved.questions_by == result.moved.portal_by == _month_before(to)
+    assert result.moved.briefing_by == to + dt.timedelta(days=10)
+    assert not [v for v in result.after.violations if v.rule_id in ("TIME-LEAD", "DL-AFTER")]
