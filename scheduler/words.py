@@ -264,6 +264,111 @@ FINDINGS: dict[str, list[tuple[str | None, dict[str, str]]]] = {
               "политические партии, общественные организации, оппозиция.",
         "kk": "{m} кездесуіне ереже талап ететіндердің бәрі шақырылмаған: мәслихат "
               "депутаттары, саяси партиялар, қоғамдық ұйымдар, оппозиция."})],
+    "AKIM-ROTATION": [
+        (r"holds no meeting in (?P<place_en>.+) in .+, and held none there", {
+            "ru": "{who} не проводит встречу в районе «{place}» ни в этом, ни в прошлом "
+                  "полугодии, а в каждом районе встреча нужна раз в год.",
+            "kk": "{who} «{place}» ауданында бұл жарты жылда да, өткен жарты жылда да кездесу "
+                  "өткізбейді, ал әр ауданда жылына бір рет кездесу қажет."}),
+        (r"holds (?P<n>\d+) meetings in (?P<place_en>.+) in .+; each rural okrug needs "
+         r"(?P<need>\d+)", {
+             "ru": "{who}: в сельском округе «{place}» за полугодие {n_meetings}, а нужно "
+                   "{need}.",
+             "kk": "{who}: «{place}» ауылдық округінде жарты жылда өткізілетін кездесулер "
+                   "саны — {n}, ал {need} қажет."}),
+        (r"names the rural okrug", {
+            "ru": "Для встречи {m} указан сельский округ, который не входит в район акима.",
+            "kk": "{m} кездесуі үшін әкімнің ауданына кірмейтін ауылдық округ көрсетілген."}),
+        (r"not in the akim's own rural okrug", {
+            "ru": "Встреча {m} проходит не в сельском округе акима.",
+            "kk": "{m} кездесуі әкімнің өз ауылдық округінде өтпейді."}),
+        (r"holds (?P<n>\d+) planned meetings in \w+ \d{4}; at most (?P<most>\d+) a month", {
+            "ru": "{who}: в одном месяце запланировано {n_meetings}, а допускается не более "
+                  "{most}.",
+            "kk": "{who}: бір айда жоспарланған кездесулер саны — {n}, ал {most}-ден аспауы "
+                  "тиіс."})],
+    "AKIM-SPREAD": [
+        (rf"District '[^']+' would host (?P<n>\d+) akims' meetings on (?P<day_d>{_D})", {
+            "ru": "В одном районе в один день ({day_d}) назначено {n_meetings} акимов — "
+                  "больше допустимого: {ms}.",
+            "kk": "Бір ауданда бір күнде ({day_d}) әкімдердің {n} кездесуі белгіленген — "
+                  "рұқсат етілгеннен көп: {ms}."}),
+        (rf"hosts (?P<n>\d+) akims' meetings on (?P<day_d>{_D}), (?P<beyond>\d+) beyond", {
+            "ru": "{region}: {day_d} проходит {n_meetings} акимов, на {beyond} больше "
+                  "желаемого; штраф {amount}.",
+            "kk": "{region}: {day_d} әкімдердің {n} кездесуі өтеді, қалағаннан {beyond} артық; "
+                  "айыппұл {amount}."}),
+        (rf"would host (?P<n>\d+) akims' meetings on (?P<day_d>{_D})", {
+            "ru": "{region}: в один день ({day_d}) назначено {n_meetings} акимов — больше "
+                  "допустимого.",
+            "kk": "{region}: бір күнде ({day_d}) әкімдердің {n} кездесуі белгіленген — рұқсат "
+                  "етілгеннен көп."})],
+    "FREQ-SPACING": [
+        (rf"holds (?P<n>\d+) planned meetings within (?P<days>\d+) days from "
+         rf"(?P<day_d>{_D}); at most (?P<most>\d+)", {
+             "ru": "{who}: за {days} дней начиная с {day_d} запланировано {n_meetings}, а "
+                   "допускается не более {most}.",
+             "kk": "{who}: {day_d} бастап {days} күнде жоспарланған кездесулер саны — {n}, ал "
+                   "{most}-ден аспауы тиіс."}),
+        (r"less than (?P<days>\d+) days apart", {
+            "ru": "{who}: встречи идут чаще, чем раз в {days} дней; штраф {amount}.",
+            "kk": "{who}: кездесулер {days} күнде бір реттен жиі өтеді; айыппұл {amount}."})],
+    "FREQ-LOAD": [
+        (r"holds (?P<n>\d+) planned meetings in Q(?P<q>\d), (?P<extra>\d+) beyond "
+         r"(?P<free>\d+)", {
+             "ru": "{who}: в {q} квартале запланировано {n_meetings}, на {extra} больше "
+                   "обязательного минимума ({free}); штраф {amount}.",
+             "kk": "{who}: {q}-тоқсанда жоспарланған кездесулер саны — {n}, міндетті ең аз "
+                   "саннан ({free}) {extra} артық; айыппұл {amount}."})],
+    "TIME-EVENING": [
+        (r"working day's evening (?P<hours>[\d.]+) h from", {
+            "ru": "Встреча {m} назначена на вечер рабочего дня в {hours} ч пути от места "
+                  "работы выступающего; в выходной день рабочий день не был бы потерян; "
+                  "штраф {amount}.",
+            "kk": "{m} кездесуі сөз сөйлеушінің жұмыс орнынан {hours} сағат жол жүретін жерде "
+                  "жұмыс күнінің кешіне белгіленген; демалыс күні жұмыс күні жоғалмас еді; "
+                  "айыппұл {amount}."})],
+    "URGENT-EARLY": [
+        (r"comes (?P<days>\d+) day", {
+            "ru": "Внеплановая встреча {m} проходит через {days} дн. после сигнала о "
+                  "напряжённости; штраф {amount}.",
+            "kk": "{m} кестеден тыс кездесуі шиеленіс туралы белгіден кейін {days} күннен соң "
+                  "өтеді; айыппұл {amount}."})],
+    "TRAVEL-BASE": [
+        (rf"back to the base for the working day (?P<day_d>{_D})", {
+            "ru": "{who} не успевает вернуться на место работы к рабочему дню {day_d}.",
+            "kk": "{who} {day_d} жұмыс күніне жұмыс орнына қайтып үлгермейді."}),
+        (rf"from the base after the working day (?P<day_d>{_D})", {
+            "ru": "{who} не успевает доехать от места работы после рабочего дня {day_d}.",
+            "kk": "{who} {day_d} жұмыс күнінен кейін жұмыс орнынан жетіп үлгермейді."})],
+    "ATTEND-GOV": [
+        (r"but it is not a regional akim's meeting", {
+            "ru": "Для встречи {m} указаны участвующие члены Правительства, хотя это не "
+                  "встреча акима области.",
+            "kk": "{m} кездесуі үшін қатысатын Үкімет мүшелері көрсетілген, бірақ бұл облыс "
+                  "әкімінің кездесуі емес."}),
+        (r"as a member of the Government; only ministers are", {
+            "ru": "Для встречи {m} членом Правительства указано лицо, которое не является "
+                  "министром.",
+            "kk": "{m} кездесуі үшін министр емес тұлға Үкімет мүшесі ретінде көрсетілген."}),
+        (r"is absent \(.*\) on .*, yet attends", {
+            "ru": "{who} в этот день отсутствует, но указан участником встречи {m}.",
+            "kk": "{who} бұл күні жоқ, бірақ {m} кездесуінің қатысушысы ретінде "
+                  "көрсетілген."}),
+        (r"has (?P<n>\d+) members of the Government attending; it needs (?P<need>\d+)", {
+            "ru": "На встрече {m} участвует членов Правительства: {n}, а нужно {need}.",
+            "kk": "{m} кездесуіне қатысатын Үкімет мүшелерінің саны — {n}, ал {need} қажет."}),
+        (rf"would attend or present (?P<n>\d+) meetings on (?P<day_d>{_D})", {
+            "ru": "{who} участвует или выступает на {n} встречах в один день ({day_d}) — "
+                  "больше, чем допускается.",
+            "kk": "{who} бір күнде ({day_d}) {n} кездесуге қатысады немесе сөз сөйлейді — "
+                  "рұқсат етілгеннен көп."}),
+        (r"two meetings at once", {
+            "ru": "{who} не может одновременно участвовать в двух встречах: {m} и {m2}.",
+            "kk": "{who} бір мезгілде екі кездесуге қатыса алмайды: {m} және {m2}."}),
+        (r"cannot travel from", {
+            "ru": "{who} не успевает доехать со встречи {m} на встречу {m2}.",
+            "kk": "{who} {m} кездесуінен {m2} кездесуіне жетіп үлгермейді."})],
     "CALENDAR": [(None, {
         "ru": "Встреча календаря ссылается на данные, которых нет в исходных данных, или "
               "повторяется ({dates}).",
@@ -316,6 +421,16 @@ GENERIC = {  # a rule without its own sentence: the rule's title as the requirem
     "none": {"ru": "Не выполнено требование «{title}».",
              "kk": "«{title}» талабы орындалмады."},
 }
+
+
+def _place_name(inst: Instance, english: str, lang: str) -> str:
+    """A district's or rural okrug's name in ``lang`` from its English name ("" if none)."""
+    for region in inst.regions:
+        for district in getattr(region, "districts", ()):
+            for place in (district, *getattr(district, "okrugs", ())):
+                if place.name.get("en") == english:
+                    return place.name.get(lang)
+    return ""
 
 
 def _english_day(text: str) -> dt.date | None:
@@ -379,6 +494,8 @@ def _finding(inst: Instance, profile: Profile | None, item, lang: str,
                 groups[key] = day_text(day, lang) if day else ""
         if "n" in groups:
             groups["n_meetings"] = count(int(groups["n"]), "meeting", lang)
+        if "place_en" in groups:  # a district or rural okrug, by its name in ``lang``
+            groups["place"] = _place_name(inst, groups.pop("place_en"), lang)
         fields = {**values, **groups}
         text = texts[lang]
         needed = {name for _, name, _, _ in Formatter().parse(text) if name}

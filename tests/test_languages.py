@@ -278,3 +278,57 @@ def test_sheet_titles_keep_whole_names_and_items_their_plural():
     assert (act_items("6", "ru"), act_items("6", "kk")) == ("п. 6", "6-тармақ")
     assert (act_items("6, 8", "ru"), act_items("6,8", "kk")) == ("пп. 6, 8", "6, 8-тармақтар")
     assert (act_items("1-3", "ru"), act_items("1-3", "en")) == ("пп. 1–3", "items 1-3")
+
+
+NEW_RULE_FINDINGS = [  # (rule, the checker's English message, meetings, officials, regions)
+    ("AKIM-ROTATION", "The Akim of Mangystau Region holds 4 planned meetings in February "
+     "2027; at most 3 a month.", ("health-q1",), ("akim-mangystau",), ()),
+    ("AKIM-ROTATION", "The meeting 'x' is not in the akim's own rural okrug 'o1'.",
+     ("akim-mangystau-q1",), (), ()),
+    ("AKIM-SPREAD", "District 'd1' would host 2 akims' meetings on Saturday 27 February 2027; "
+     "at most 1 a day.", ("akim-mangystau-q1", "akim-mangystau-q2"), (), ()),
+    ("AKIM-SPREAD", "Mangystau Region hosts 4 akims' meetings on Saturday 27 February 2027, "
+     "1 beyond 3.", (), (), ("mangystau",)),
+    ("FREQ-SPACING", "The Minister of Health holds 3 planned meetings within 7 days from "
+     "Saturday 13 February 2027; at most 2.", ("health-q1",), ("minister-health",), ()),
+    ("FREQ-SPACING", "The Minister of Health's meetings on Saturday 13 February 2027, Sunday "
+     "14 February 2027 are less than 7 days apart (1 meeting(s) beyond the first over the "
+     "7-day runs holding them).", (), ("minister-health",), ()),
+    ("FREQ-LOAD", "The Minister of Health holds 3 planned meetings in Q1, 2 beyond 1.", (),
+     ("minister-health",), ()),
+    ("TIME-EVENING", "The meeting 'x' is a working day's evening 2.5 h from Astana, the "
+     "presenter's base: a weekend would spare the working day.", ("education-alert",), (), ()),
+    ("URGENT-EARLY", "The meeting 'x' comes 2 day(s) after social tension ...",
+     ("education-alert",), (), ()),
+    ("TRAVEL-BASE", "The Minister of Health cannot travel back to the base for the working "
+     "day Monday 15 February 2027, Akmola Region to Astana: the trip takes 9.0 h, the longest "
+     "travel window is 8.0 h.", (), ("minister-health",), ("akmola", "astana")),
+    ("ATTEND-GOV", "The meeting 'x' has 0 members of the Government attending; it needs 1.",
+     ("akim-mangystau-q1",), (), ()),
+    ("ATTEND-GOV", "The Minister of Health would be at two meetings at once on Saturday 13 "
+     "February 2027: 'a' and 'b'.", ("health-q1", "akim-mangystau-q1"), ("minister-health",),
+     ()),
+]
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+@pytest.mark.parametrize("rule_id, message, meetings, officials, regions", NEW_RULE_FINDINGS)
+def test_findings_of_the_new_rules_are_sentences(tiny_instance, tiny_calendar, lang, rule_id,
+                                                 message, meetings, officials, regions):
+    """The rules added with issue 11's readings (akims' rotation and spread, a minister's
+    spacing and load, evenings far from the base, early out-of-schedule meetings, travel
+    from the base, members of the Government attending) have sentences of their own."""
+    from scheduler.checker import Cost, Violation
+    from scheduler.words import finding
+
+    by_id = tiny_calendar.by_id()
+    shown = [by_id[m] for m in meetings]
+    fields = dict(meeting_ids=meetings, region_ids=regions or tuple(m.region_id for m in shown),
+                  official_ids=officials or tuple(m.official_id for m in shown),
+                  dates=tuple(m.date for m in shown))
+    item = Cost(rule_id, 4.0, message, **fields) if "beyond" in message or "apart" in message \
+        or "evening" in message or "comes" in message else Violation(rule_id, message, **fields)
+    text = finding(tiny_instance, load_profile("kz-2024"), item, lang, tiny_calendar)
+    assert "требованию «" not in text and "талабына сәйкес" not in text, text
+    assert text.endswith(".") and (text[0].isupper() or text[0] == "«"), text
+    assert not re.search(r"\b(d1|o1|x|a|b)\b|'", text), text
