@@ -1,14 +1,23 @@
 """Load on the web workspace: 20 simulated users browse and download while solves run.
 
-    .venv/bin/python benchmarks/web_load.py [--users 20] [--seconds 60] [--out reports/web/load.md]
+    .venv/bin/python benchmarks/web_load.py [--users 20] [--seconds 120] [--think 3,12]
+        [--aggressive] [--server gunicorn|dev] [--processes N] [--threads T]
+        [--out reports/web/load.md]
 
-Starts ``scheduler serve --demo`` on a fresh SQLite database in a temporary folder (its
-background worker included), waits for the demo plan of kz-2027-h1 (134 meetings),
+Think time: a person reads a page for seconds before the next click. By default each user
+waits a random 3 to 12 s (mean 7.5 s) between requests, so 20 users send about 2.7 requests
+a second; ``--aggressive`` waits 0.05-0.3 s instead (a stress test: 20 users clicking as
+fast as a script can, about 60 requests a second), ``--think MIN,MAX`` any other range.
+
+Starts ``scheduler serve --demo`` (gunicorn by default, ``--server dev`` for Django's
+threaded development server in one process) on a fresh SQLite database in a temporary
+folder (its background workers included), waits for the demo plan of kz-2027-h1 (134 meetings),
 uploads and plans the national all-levels instance (about 2,700 meetings), then lets the
 users loop over the dashboard, calendar pages (filtered, paginated), meeting pages,
 what-if moves, version pages and downloads of both calendars, while a planner keeps
 starting solves of kz-2027-h1 one after another. Writes p50/p95 per page kind, with the
-machine's load average, to the report. Only 127.0.0.1 is targeted.
+machine's load average (printed before, every 10 s during and after the run), to the
+report. Only 127.0.0.1 is targeted.
 """
 
 from __future__ import annotations
@@ -87,11 +96,13 @@ class User:
         assert status == 200, status
 
 
-def start_server(port: int, folder: Path) -> tuple[subprocess.Popen, dict[str, str]]:
+def start_server(port: int, folder: Path, server: str = "gunicorn", processes: int = 0,
+                 threads: int = 4) -> tuple[subprocess.Popen, dict[str, str]]:
     env = {**os.environ, "SCHEDULER_DATA_DIR": str(folder), "SCHEDULER_AXES_LIMIT": "1000"}
     proc = subprocess.Popen([sys.executable, "-m", "scheduler", "serve", "--port", str(port),
-                             "--demo"], cwd=folder, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+                             "--demo", "--server", server, "--processes", str(processes),
+                             "--threads", str(threads)], cwd=folder, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     passwords: dict[str, str] = {}
     for line in proc.stdout:
         parts = line.split()
@@ -101,6 +112,14 @@ def start_server(port: int, folder: Path) -> tuple[subprocess.Popen, dict[str, s
         if line.startswith("Serving on"):
             break
     threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True).start()
+    import socket
+
+    for _ in range(600):  # listening (said once bound; checked all the same)
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.1)
     return proc, passwords
 
 
@@ -161,6 +180,10 @@ def targets(version: int, calendar: dict, what_if: bool = True) -> list[tuple[st
     return out
 
 
+def _load() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def percentile(values: list[float], q: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
@@ -169,13 +192,29 @@ def percentile(values: list[float], q: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--users", type=int, default=20)
-    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--seconds", type=float, default=120)
+    parser.add_argument("--think", default="3,12", help=(
+        "seconds a user reads a page before the next request: MIN,MAX (uniform)"))
+    parser.add_argument("--aggressive", action="store_true", help=(
+        "think 0.05-0.3 s: a stress test, far from real users"))
+    parser.add_argument("--server", choices=("gunicorn", "dev"), default="gunicorn")
+    parser.add_argument("--processes", type=int, default=0,
+                        help="gunicorn worker processes (0: two per core)")
+    parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--port", type=int, default=8791)
     parser.add_argument("--out", default=str(ROOT / "reports" / "web" / "load.md"))
     args = parser.parse_args()
+    if args.aggressive:
+        args.think = "0.05,0.3"
+    think = tuple(float(x) for x in args.think.split(","))
+    if len(think) != 2 or not 0 <= think[0] <= think[1]:
+        parser.error("--think MIN,MAX with 0 <= MIN <= MAX")
+    args.think_range = think
+    print(f"load average (1, 5, 15 min) before start: {_load()}", flush=True)
     base = f"http://127.0.0.1:{args.port}"
     folder = Path(tempfile.mkdtemp(prefix="scheduler-web-load-"))
-    proc, passwords = start_server(args.port, folder)
+    proc, passwords = start_server(args.port, folder, args.server, args.processes,
+                                   args.threads)
     try:
         planner = User(base, "planner", passwords["planner"])
         planner.login()
@@ -217,8 +256,7 @@ def main() -> None:
             u.login()
             users.append(u)
         del names
-        # the national what-if is measured alone below: the checker takes seconds there
-        choices = {1: targets(1, calendars[1]), 2: targets(2, calendars[2], what_if=False)}
+        choices = {1: targets(1, calendars[1]), 2: targets(2, calendars[2])}
 
         def browse(u: User) -> None:
             rnd = random.Random(id(u))
@@ -231,7 +269,7 @@ def main() -> None:
                 elif status != 200:
                     errors.append(f"{status} {path}")
                 samples[(n, kind)].append(seconds)
-                time.sleep(rnd.uniform(0.05, 0.3))  # a person reads, clicks again
+                stop.wait(rnd.uniform(*args.think_range))  # a person reads, clicks again
 
         # baseline: one user, one request at a time, no solve running
         baseline: dict[tuple[int, str], list[float]] = defaultdict(list)
@@ -244,25 +282,32 @@ def main() -> None:
                     if status == 200:
                         baseline[(n, kind)].append(seconds)
         load_before = os.getloadavg()
+        print(f"load average before the run: {_load()}", flush=True)
         solver = threading.Thread(target=keep_solving, daemon=True)
         solver.start()
         threads = [threading.Thread(target=browse, args=(u,), daemon=True) for u in users]
         started = time.perf_counter()
         for t in threads:
             t.start()
+        last_print = started
         while time.perf_counter() - started < args.seconds:
-            time.sleep(5)
+            time.sleep(min(5.0, max(0.1, args.seconds - (time.perf_counter() - started))))
             load_during.append(os.getloadavg())
+            if time.perf_counter() - last_print >= 10:
+                last_print = time.perf_counter()
+                print(f"{last_print - started:5.0f} s: load average {_load()}, "
+                      f"{sum(len(v) for v in samples.values())} requests", flush=True)
         stop.set()
+        elapsed = time.perf_counter() - started
         for t in threads:
             t.join(timeout=120)
         solver.join(timeout=120)
-        elapsed = time.perf_counter() - started
         alone = []
         for m in random.sample(calendars[2]["meetings"], 3):
             _, _, seconds = planner.get(f"/h/2027-H1/v/2/meeting/{m['id']}/?to_region=astana")
             alone.append(seconds)
         samples[(0, "national what-if, alone")] = alone
+        print(f"load average after the run: {_load()}", flush=True)
     finally:
         proc.terminate()
         try:
@@ -273,6 +318,13 @@ def main() -> None:
                  load_during, baseline)
 
 
+def server_text(args) -> str:
+    if args.server == "dev":
+        return "Django's threaded development server in one process"
+    processes = args.processes or max(2, 2 * (os.cpu_count() or 1))
+    return f"gunicorn, {processes} processes x {args.threads} threads"
+
+
 def write_report(out: Path, args, samples, errors, sizes, solving, elapsed, load_before,
                  load_during, baseline) -> None:
     def row(label: str, values: list[float], alone: list[float] | None = None) -> str:
@@ -281,24 +333,29 @@ def write_report(out: Path, args, samples, errors, sizes, solving, elapsed, load
                 f"{percentile(values, 0.95) * 1000:,.0f} | {max(values) * 1000:,.0f} | "
                 f"{single} |")
 
+    pace = ("aggressive: a stress test, far from real users" if args.think_range[1] < 1
+            else "reading the page, as a person does")
     lines = [
         "# Web workspace under load",
         "",
         "\"alone\" is the same page requested by one user, one request at a time, before the "
         "load and with no solve running: the cost of the page itself on this machine.",
         "",
-        f"Generated by `benchmarks/web_load.py` on {dt.date.today().isoformat()}: {args.users} "
-        f"simulated users (commission and viewer accounts) for {elapsed:.0f} s against "
-        "`scheduler serve` (SQLite, Django's threaded server in one process, two background "
-        "workers: solves and files), each "
-        "user waiting 0.05-0.3 s between requests, while a planner re-planned kz-2027-h1 "
+        f"Generated by `benchmarks/web_load.py {' '.join(sys.argv[1:])}` on "
+        f"{dt.date.today().isoformat()}: {args.users} simulated users (commission and viewer "
+        f"accounts) for {elapsed:.0f} s against `scheduler serve` ({server_text(args)}; "
+        "SQLite; two background workers: solves and files), each user waiting "
+        f"{args.think_range[0]:g}-{args.think_range[1]:g} s between requests "
+        f"({pace}), "
+        "while a planner re-planned kz-2027-h1 "
         f"again and again ({solving['solves']} solves; a solve was running "
         f"{100 * min(1.0, solving['busy'] / elapsed):.0f} % of the time).",
         "",
         f"Machine: {os.cpu_count()} cores; load average (1, 5, 15 min) before "
         f"{', '.join(f'{x:.2f}' for x in load_before)}, during the run up to "
-        f"{max((l[0] for l in load_during), default=0):.2f} (1 min). The machine is shared "
-        "with other developers' test runs, so these are upper bounds.",
+        f"{max((l[0] for l in load_during), default=0):.2f} (1 min), after "
+        f"{_load()}. A load average above the number of cores means other work shared "
+        "the machine: these are then upper bounds.",
         "",
     ]
     all_values = []
@@ -317,8 +374,8 @@ def write_report(out: Path, args, samples, errors, sizes, solving, elapsed, load
     alone = samples.get((0, "national what-if, alone"), [])
     if alone:
         lines += ["What-if on the national calendar, one request at a time after the run: "
-                  + ", ".join(f"{x:.1f}" for x in alone) + f" s (the checker runs twice over "
-                  f"{sizes[2]:,} meetings; its FREQ-AKIM part grows with akims times meetings).",
+                  + ", ".join(f"{x:.2f}" for x in alone) + f" s (the checker runs twice over "
+                  f"{sizes[2]:,} meetings).",
                   ""]
     lines += [f"All requests: {len(all_values)}, p50 "
               f"{statistics.median(all_values) * 1000:,.0f} ms, p95 "

@@ -77,6 +77,7 @@ class IssueForm(forms.Form):
     text_en = forms.CharField(label=_("Issue (English)"), required=False, max_length=1000)
 
     def __init__(self, *args, regions=(), **kwargs):
+        kwargs.setdefault("auto_id", "issue_%s")  # one page holds several forms
         super().__init__(*args, **kwargs)
         self.fields["region_id"].widget = forms.Select(choices=[("", "—"), *regions])
 
@@ -95,6 +96,10 @@ class RegionDateForm(forms.Form):
         choices=DATE_KINDS))
     note = forms.CharField(label=_("Note"), required=False, max_length=1000)
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "date_%s")
+        super().__init__(*args, **kwargs)
+
 
 REQUEST_ACTIONS = [("move", _("move a meeting")), ("cancel", _("cancel a meeting")),
                    ("add", _("add a meeting")),
@@ -112,6 +117,7 @@ class RequestForm(forms.Form):
     note = forms.CharField(label=_("Note"), required=False, max_length=1000)
 
     def __init__(self, *args, meetings=(), regions=(), **kwargs):
+        kwargs.setdefault("auto_id", "request_%s")
         super().__init__(*args, **kwargs)
         self.fields["meeting_id"].widget = forms.Select(choices=[("", "—"), *meetings])
         self.fields["region_id"].widget = forms.Select(choices=[("", "—"), *regions])

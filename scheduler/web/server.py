@@ -59,14 +59,15 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000,
 
             connections.close_all()  # never share a connection with the forked workers
             processes = processes or default_processes()
-            echo(f"Serving on http://{host}:{port}/ with gunicorn: {processes} processes x "
-                 f"{threads} threads (Ctrl+C stops)")
+            said = (f"Serving on http://{host}:{port}/ with gunicorn: {processes} processes "
+                    f"x {threads} threads (Ctrl+C stops)")
             Gunicorn(get_wsgi_application(), {
                 "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
                 "workers": processes, "threads": threads, "worker_class": "gthread",
                 "timeout": 120, "graceful_timeout": 10, "keepalive": 5,
                 "accesslog": None, "errorlog": "-", "loglevel": "warning",
-                "proc_name": "scheduler-web"}).run()
+                "proc_name": "scheduler-web",
+                "when_ready": lambda arbiter: echo(said)}).run()  # once listening
         else:
             run(host, port, get_wsgi_application(), ipv6=":" in host, threading=True,
                 on_bind=lambda bound: echo(f"Serving on http://{host}:{bound}/ "

@@ -165,6 +165,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"  # collected by ``scheduler serve``, served by WhiteNoise
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
             "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"}}
 WHITENOISE_USE_FINDERS = True  # also before collectstatic (tests, manage.py runserver)

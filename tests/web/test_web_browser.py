@@ -244,3 +244,75 @@ def test_each_role_sees_its_share(live_server, accounts, browser):
     assert page.goto(f"{base}/body/energy/").status == 403
     assert page.goto(f"{base}/audit/").status == 403
     page.close()
+
+
+def test_editor_requests_and_planner_replans(live_server, worker, accounts, browser, tmp_path):
+    """The quarter's workflow: Health's editor adds a topical issue (a wrong weight is
+    refused at its field) and records a change request; the planner re-plans version 1 with
+    the Q2 change set and the recorded request, watches the progress, reads the change
+    notice in Russian and Kazakh and downloads it; version 2 names its base."""
+    from scheduler.io import load_calendar
+    from scheduler.web import services as s
+    from scheduler.web.models import StoredProfile
+
+    content = INSTANCE.read_bytes()
+    stored = s.store_instance(s.read_instance_upload(INSTANCE.name, content), INSTANCE.name,
+                              content, None)
+    profile = StoredProfile.objects.get(name="kz-2024")
+    s.new_version(stored.halfyear, "imported", load_calendar(ROOT / "instances" /
+                                                             "kz-2027-h1-approved.json"),
+                  stored, profile.name, profile.toml, None, note="approved calendar")
+    base = live_server.url
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True,
+                                  locale="ru-RU")
+    page = context.new_page()
+    _login(page, base, "health-editor")
+    page.goto(f"{base}/body/health/")
+    page.select_option("#issue_region_id", "almaty-city")
+    page.fill("#issue_weight", "500")
+    page.fill("#issue_text_ru", "Очереди в поликлиниках")
+    page.fill("#issue_text_kk", "Емханалардағы кезектер")
+    page.click("#issue-form button[type=submit]")
+    page.wait_for_selector("#error-weight")
+    assert "100" in page.inner_text("#error-weight")
+    _shot(page, "body-edit-error")
+    page.fill("#issue_weight", "8")
+    page.click("#issue-form button[type=submit]")
+    page.wait_for_selector(".messages")
+    assert "Очереди в поликлиниках" in page.inner_text("#issues")
+    page.select_option("#request_action", "block")
+    page.fill("#request_dates", "2027-05-20, 2027-05-21")
+    page.fill("#request_note", "съезд медицинских работников")
+    page.click("#request-form button[type=submit]")
+    page.wait_for_selector("#requests li form")
+    _shot(page, "body-edit")
+    _logout(page)
+
+    _login(page, base, "planner")
+    page.goto(f"{base}/h/2027-H1/v/1/")
+    page.click("#open-replan")
+    page.wait_for_selector("#replan-form")
+    page.fill("#id_as_of", "2027-03-20")
+    page.set_input_files("#id_file", str(ROOT / "instances" / "kz-2027-h1-changes-q2.json"))
+    page.fill("#id_time_limit", "20")
+    _shot(page, "replan")
+    page.click("#start-replan")
+    page.wait_for_selector("#progress")
+    page.wait_for_selector("#notice", timeout=180_000)  # the page reloads when it lands
+    assert "Изменения календаря на 20.03.2027" in page.inner_text("#notice")
+    assert page.locator("#notice-lines li").count() >= 6
+    _shot(page, "replan-notice")
+    pdf = _download(page, "#notice-downloads a[href$='changes.pdf']", tmp_path)
+    assert pdf[:4] == b"%PDF"
+    assert "Для планировщиков" in _download(
+        page, "#notice-downloads a[href$='changes.md']", tmp_path).decode("utf-8")
+    page.click("#p-result a")
+    page.wait_for_selector("#base-version")
+    assert page.inner_text("#base-version") == "1"
+    page.select_option("#language", "kk")
+    page.wait_for_load_state()
+    page.wait_for_selector("#notice")
+    assert "20.03.2027" in page.inner_text("#notice h2")
+    assert "Изменения" not in page.inner_text("#notice")
+    _shot(page, "replan-notice-kk")
+    context.close()
