@@ -199,7 +199,7 @@ def run(job_id: int) -> str:
                      bound=result.bound)
         if result.calendar is None:
             final.update(status=ReplanJob.Status.NO_CALENDAR, result={
-                "status": result.status, "refused": notice_refusals(result, change_set,
+                "status": str(result.status), "refused": notice_refusals(result, change_set,
                                                                     published, prof)})
             s.audit(user, "replan_refused", job, halfyear=job.halfyear.label,
                     from_version=base.number, status=result.status)
