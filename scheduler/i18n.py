@@ -763,6 +763,29 @@ LABELS.update({  # each meeting's dated steps (S-2016 items 6, 8; S-2018) and re
                      "kk": "ғылыми-педагогикалық жұртшылық", "en": "the academic community"},
     "aud_media": {"ru": "средства массовой информации", "kk": "бұқаралық ақпарат құралдары",
                   "en": "the media"},
+    "aud_public_council": {"ru": "члены общественных советов", "kk": "қоғамдық кеңестердің мүшелері",
+                           "en": "public council members"},
+    "aud_holdings": {"ru": "руководители национальных холдингов и компаний",
+                     "kk": "ұлттық холдингтер мен компаниялардың басшылары",
+                     "en": "heads of national holdings and companies"},
+    "aud_government": {"ru": "члены Правительства (на встречах акимов областей)",
+                       "kk": "Үкімет мүшелері (облыс әкімдерінің кездесулерінде)",
+                       "en": "members of the Government (at regional akims' meetings)"},
+    "aud_regional_akim": {"ru": "аким области или его заместитель (на встречах акимов районов)",
+                          "kk": "облыс әкімі немесе оның орынбасары (аудан әкімдерінің "
+                                "кездесулерінде)",
+                          "en": "the regional akim or his deputy (at district akims' meetings)"},
+    "channel_2016": {"ru": "видеоконференция с регионами (министры); официальные "
+                           "интернет-ресурсы",
+                     "kk": "өңірлермен бейнеконференция (министрлер); ресми интернет-ресурстар",
+                     "en": "videoconference with the regions (ministers); official Internet "
+                           "resources"},
+    "channel_2018": {"ru": "прямой эфир на республиканском телеканале с видеоконференцией с "
+                           "регионами (министры); официальные интернет-ресурсы",
+                     "kk": "республикалық телеарнада тікелей эфир, өңірлермен бейнеконференция "
+                           "(министрлер); ресми интернет-ресурстар",
+                     "en": "live on a national TV channel with a videoconference to the regions "
+                           "(ministers); official Internet resources"},
 })
 LABELS["col_report_min"] = {"ru": "Доклад, мин", "kk": "Баяндама, мин", "en": "Report, min"}
 LABELS["col_channel"] = {"ru": "Трансляция", "kk": "Трансляция", "en": "Channel"}

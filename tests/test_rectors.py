@@ -144,3 +144,19 @@ def test_the_rectors_deadlines_name_their_steps(planned):
     checker_rows = {d.what for d in check(inst, profile, result.calendar).deadlines
                     if d.meeting_id == m.id and d.rule_id == "DL-RESULTS"}
     assert checker_rows == {"results reported to the education authority"}
+
+
+def test_the_kz_2016_agenda_reads_in_russian_and_kazakh(planned):
+    """The rectors' audience and kz-2016's invitees and channel by their names in ru and kk."""
+    from scheduler.report import common as c
+
+    _, profile, result = planned
+    m = result.calendar.meetings[0]
+    ru, kk = c.agenda(m, "ru"), c.agenda(m, "kk")
+    assert ru["audience"] == ("родители, обучающиеся, работодатели, научно-педагогическая "
+                              "общественность, средства массовой информации")
+    assert kk["audience"].startswith("ата-аналар, білім алушылар, жұмыс берушілер")
+    assert ru["channel"].startswith("видеоконференция с регионами")
+    for text in [*profile.get("FMT-AUDIENCE").invitees, profile.get("FMT-ONLINE").channel,
+                 load_profile("kz-2018").get("FMT-ONLINE").channel]:
+        assert c.agenda_text(text, "kk") != text and c.agenda_text(text, "ru") != text, text

@@ -31,6 +31,14 @@ AGENDA_LABELS = {
     "employers": "aud_employers",
     "the academic community": "aud_academic",
     "the media": "aud_media",
+    "public council members": "aud_public_council",  # kz-2016/2018 (S-2016 items 4, 12-13)
+    "heads of national holdings and companies": "aud_holdings",
+    "members of the government (at regional akims' meetings)": "aud_government",
+    "the regional akim or his deputy (at district akims' meetings)": "aud_regional_akim",
+    "videoconference with the regions (ministers); official internet resources":
+        "channel_2016",
+    "live on a national tv channel with a videoconference to the regions (ministers); "
+    "official internet resources": "channel_2018",
     "online stream on the official social media accounts, comments open": "channel_default",
 }
 
