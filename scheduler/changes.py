@@ -15,12 +15,14 @@ from typing import Callable
 
 from pydantic import model_validator
 
-from scheduler.instance import (Absence, AbsenceReason, Frozen, Id, Instance, TensionAlert, Text,
-                                quarter_of)
+from scheduler.instance import (Absence, AbsenceReason, DateKind, Frozen, Id, Instance,
+                                TensionAlert, Text, quarter_of)
 from scheduler.io import InputError
-from scheduler.meetings import Calendar
-from scheduler.profile import Profile
-from scheduler.slots import days_off, lead_end
+from scheduler.meetings import Calendar, MeetingKind
+from scheduler.profile import (DlChange, FreqAkim, FreqCebQuarter, Profile, RegionAgree, TimeLead,
+                               TimeOffhours)
+from scheduler.rules.time_lead import lead_end
+from scheduler.slots import days_off
 
 
 class Action(str, Enum):
@@ -132,8 +134,7 @@ def change_deadline(day: dt.date, profile: Profile) -> dt.date:
     """DL-CHANGE: the 1st (``quarterly_day``) of the last month of the quarter the change
     is for (the quarter of the meeting's date or new date; docs/rules.md). Ministries
     only: akims' calendars are corrected with the maslikhat (S-2022A item 2)."""
-    last_month = ((day.month - 1) // 3) * 3 + 3
-    return dt.date(day.year, last_month, profile.get("DL-CHANGE").quarterly_day or 1)
+    return dt.date(day.year, 3 * quarter_of(day), profile.get(DlChange).quarterly_day or 1)
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ def screen_requests(changes: ChangeSet, instance: Instance, profile: Profile,
     meetings = calendar.by_id()
     heads = {o.body_id for o in instance.heads()}
     blocked = {(rd.region_id, rd.date) for rd in instance.region_dates
-               if rd.kind.value == "blocked"} if profile.on("REGION-AGREE") else set()
+               if rd.kind is DateKind.blocked} if profile.on(RegionAgree) else set()
     accepted, refused = [], []
     for r in changes.requests:
         meeting = meetings.get(r.meeting_id or "")
@@ -182,49 +183,50 @@ def screen_requests(changes: ChangeSet, instance: Instance, profile: Profile,
         elif r.region_id and r.region_id not in {g.id for g in instance.regions}:
             refused.append(Refusal(r.id, "CALENDAR", f"unknown region '{r.region_id}'"))
         elif meeting is not None and meeting.date < frozen_until:
-            refused.append(Refusal(r.id, "TIME-LEAD", (
+            refused.append(Refusal(r.id, TimeLead.rule_id, (
                 f"meeting {meeting.id} on {meeting.date} is already published (inside the "
                 f"{lead}-day window after {as_of}); it keeps its date and region")))
         elif r.date is not None and r.date < frozen_until:
-            refused.append(Refusal(r.id, "TIME-LEAD", (
+            refused.append(Refusal(r.id, TimeLead.rule_id, (
                 f"{r.date} is less than {lead} days after {as_of}: too late to announce")))
         elif r.date is not None and r.date in days_off(instance) and not (
-                profile.get("TIME-OFFHOURS").use_public_holidays):
-            refused.append(Refusal(r.id, "TIME-OFFHOURS", (
+                profile.get(TimeOffhours).use_public_holidays):
+            refused.append(Refusal(r.id, TimeOffhours.rule_id, (
                 f"{r.date} is a day off ({days_off(instance)[r.date]}): no meeting that day")))
         elif r.date is not None and (r.region_id or (meeting.region_id if meeting else ""),
                                      r.date) in blocked:
-            refused.append(Refusal(r.id, "REGION-AGREE", (
+            refused.append(Refusal(r.id, RegionAgree.rule_id, (
                 f"the region has blocked {r.date}")))
         elif r.action is Action.add and not _room_for_one_more(r, instance, profile, calendar,
                                                                frozen_until):
-            refused.append(Refusal(r.id, _frequency_rule(r, instance), (
+            refused.append(Refusal(r.id, _frequency_rule(r, instance).rule_id, (
                 "the head of this body already has the most meetings a quarter allows "
                 "in every quarter the request could use")))
-        elif (not force and profile.on("DL-CHANGE") and day is not None
-              and instance.body(r.body_id).kind.value == "ceb"  # akimats: the maslikhat
+        elif (not force and profile.on(DlChange) and day is not None
+              and instance.is_ministerial(r.body_id)  # akimats: the maslikhat
               and r.submitted > change_deadline(day, profile)):
-            refused.append(Refusal(r.id, "DL-CHANGE", (
+            refused.append(Refusal(r.id, DlChange.rule_id, (
                 f"submitted on {r.submitted}, after the deadline {change_deadline(day, profile)} "
-                f"for changes in Q{(day.month - 1) // 3 + 1} {day.year}")))
+                f"for changes in Q{quarter_of(day)} {day.year}")))
         else:
             accepted.append(r)
     return accepted, refused
 
 
-def _frequency_rule(request: ChangeRequest, instance: Instance) -> str:
-    return "FREQ-CEB-QUARTER" if instance.body(request.body_id).kind.value == "ceb" else "FREQ-AKIM"
+def _frequency_rule(request: ChangeRequest, instance: Instance
+                    ) -> type[FreqCebQuarter] | type[FreqAkim]:
+    return FreqCebQuarter if instance.is_ministerial(request.body_id) else FreqAkim
 
 
 def _room_for_one_more(request: ChangeRequest, instance: Instance, profile: Profile,
                        calendar: Calendar, frozen_until: dt.date) -> bool:
     """Can the head of the body hold one more planned meeting in a quarter it may use?"""
-    rule_id = _frequency_rule(request, instance)
-    if not profile.on(rule_id):
+    rule = _frequency_rule(request, instance)
+    if not profile.on(rule):
         return True
-    most = profile.get(rule_id).max_per_quarter
+    most = profile.get(rule).max_per_quarter
     held = Counter(m.quarter for m in calendar.meetings
-                   if m.body_id == request.body_id and m.kind.value == "planned")
+                   if m.body_id == request.body_id and m.kind is MeetingKind.planned)
     quarters = [quarter_of(request.date)] if request.date else [
         q for q in instance.horizon.quarters
         if dt.date(instance.horizon.year, 3 * q, 28) >= frozen_until]

@@ -27,13 +27,13 @@ from scheduler.checker import CheckReport, check
 from scheduler.diff import changes_markdown, diff_calendars
 from scheduler.i18n import LANGS, t
 
-LABELS_STATUS = ("OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN", "MODEL_INVALID")
 from scheduler.instance import BodyKind, Instance
 from scheduler.io import (InputError, check_output, describe_errors, load_calendar,
                           load_changes_located, load_instance, load_profile, to_json,
                           write_atomic)
 from scheduler.meetings import CSV_COLUMNS, Calendar, MeetingKind, csv_rows
 from scheduler.planner import Result, solve
+from scheduler.results import SolveStatus
 from scheduler.profile import Profile, profile_text
 from scheduler.profiles_cmd import load_profile_for
 from scheduler.replan import replan as replan_calendar
@@ -125,9 +125,9 @@ def plan(
     if result.calendar is None:
         errors.print(f"[bold red]{t('no_calendar', lang)}[/]: {t(result.status, lang)} "
                      f"({result.wall_time:.1f} s).")
-        if result.status == "UNKNOWN":
+        if result.status is SolveStatus.UNKNOWN:
             errors.print("Try a longer --time-limit.")
-        if result.status == "INFEASIBLE" and explain:
+        if result.status is SolveStatus.INFEASIBLE and explain:
             from scheduler.explain import explain_infeasibility
 
             with console.status("looking for the rules that collide ...") as status:
@@ -486,8 +486,9 @@ def history(workspace: Annotated[Path, typer.Argument(help="Workspace folder.")]
         except ValueError:
             pass
         kind = version_kind(v.kind, lang) if v.readable else t("h_unreadable", lang)
-        status = (_quality(v.status, 0.0 if v.status == "OPTIMAL" else None, lang)
-                  if lang != "en" and v.status in LABELS_STATUS else v.status)
+        known = v.status in SolveStatus.__members__
+        status = (_quality(SolveStatus(v.status), 0.0 if v.status == SolveStatus.OPTIMAL else None,
+                           lang) if lang != "en" and known else v.status)
         row = [f"{v.number:03d}", kind, "" if v.base is None else f"{v.base:03d}", created,
                str(v.meetings), "" if v.changes is None else str(v.changes), status]
         table.add_row(*row, *([v.note] if lang == "en" else []),
@@ -618,13 +619,14 @@ def template(
 
 
 # ---------------------------------------------------------------------- printing
-def _quality(status: str, gap: float | None, lang: str) -> str:
+def _quality(status: SolveStatus, gap: float | None, lang: str) -> str:
     """The solver's verdict in plain words (the figures are for the planners' annex)."""
-    if status == "OPTIMAL" or (status == "FEASIBLE" and not gap):
+    if status is SolveStatus.OPTIMAL or (status is SolveStatus.FEASIBLE and not gap):
         return t("plain_OPTIMAL", lang)
-    if status == "FEASIBLE":
+    if status is SolveStatus.FEASIBLE:
         return t("plain_FEASIBLE", lang).format(gap=f"{100 * (gap or 0):.1f}")
-    return t(status, lang) if status in ("INFEASIBLE", "UNKNOWN", "MODEL_INVALID") else status
+    return t(status, lang) if status in (SolveStatus.INFEASIBLE, SolveStatus.UNKNOWN,
+                                         SolveStatus.MODEL_INVALID) else status
 
 
 def _print_summary(inst: Instance, prof: Profile, result: Result, lang: str) -> None:

@@ -3,10 +3,14 @@ does, and what moving one meeting would do.
 
 Infeasibility: every hard rule instance (a rule id with the person, quarter, region or
 date it applies to) is guarded by its own literal in an explanation model
-(``CalendarModel(..., explain=True)``: the planning model, with the meetings its domain
-filters leave out kept in but guarded, so with every literal on it is the planning
-model); QuickXplain finds a minimal set of rule instances that cannot hold together.
-Each member is then tried alone: if dropping it gives a calendar, it is a relaxation.
+(``CalendarModel(..., Explain())``: the planning model, with the meetings its grid filters
+leave out kept in but guarded, so with every literal on it is the planning model). One
+solve on one worker with every guard as an assumption proves there is no calendar and
+gives the solver's core: the guards it found sufficient for the infeasibility. Each member
+of the core is dropped in turn: if every drop gives a calendar, the core is minimal and
+each member is a relaxation. Otherwise QuickXplain (Junker, 2004) narrows that core, not
+all the guards, to a minimal set of rule instances that cannot hold together (all the
+guards when the core is all of them), and each member is tried alone the same way.
 """
 
 from __future__ import annotations
@@ -16,15 +20,18 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ortools.sat.python import cp_model
-
+from scheduler import rules
 from scheduler.checker import CheckReport, check
-from scheduler.instance import AlertLevel, Instance
+from scheduler.instance import DateKind, Instance, quarter_of
 from scheduler.meeting_steps import meeting_steps
-from scheduler.meetings import Calendar, Meeting
-from scheduler.model.cpmodel import STATUS, CalendarModel
-from scheduler.profile import Profile
-from scheduler.slots import announce_date, days_off, earliest_planned_date
+from scheduler.meetings import Calendar, Meeting, MeetingKind
+from scheduler.model.cpmodel import CalendarModel, Explain, ModelResult, SolverParams
+from scheduler.profile import Profile, TimeOffhours
+from scheduler.results import SolveResult, SolveStatus
+from scheduler.rules.text import region as _region
+from scheduler.rules.text import title as _title
+from scheduler.rules.time_lead import announce_date
+from scheduler.slots import is_weekend, times_of
 
 
 @dataclass(frozen=True)
@@ -39,14 +46,17 @@ class Conflict:
     frees: bool  # dropping this one alone gives a calendar
 
 
-@dataclass(frozen=True)
-class Explanation:
-    status: str  # FEASIBLE, INFEASIBLE, UNKNOWN
+@dataclass(frozen=True, kw_only=True)
+class Explanation(SolveResult):
+    """``status``: FEASIBLE (every hard rule can hold), INFEASIBLE (with the conflict) or
+    UNKNOWN (nothing proven in the time limit)."""
+
     conflicts: tuple[Conflict, ...] = ()
+    solves: int = 0  # solver calls made
 
     @property
     def feasible(self) -> bool:
-        return self.status == "FEASIBLE"
+        return self.status is SolveStatus.FEASIBLE
 
     def text(self) -> str:
         if self.feasible:
@@ -67,54 +77,41 @@ class Explanation:
         return "\n".join(lines)
 
 
-ORDER = ("FREQ-CEB-QUARTER", "FREQ-AKIM", "FREQ-WINDOW", "URGENT-TENSION", "EXTRA-DEMAND",
-         "SUBST-DEPUTY", "REGION-AGREE", "TIME-OFFHOURS", "TIME-LEAD", "CAP-REGION",
-         "AKIM-SUPPORT", "TV-LIVE", "TRAVEL", "CLASH-PERSON")
-
-
 def explain_infeasibility(instance: Instance, profile: Profile, *, time_limit: float = 20.0,
                           seed: int = 0,
                           progress: Callable[[str], None] | None = None) -> Explanation:
     """A minimal set of rule instances that cannot all hold, in plain sentences.
 
-    The set is found by QuickXplain (Junker, 2004): halve the candidates, keep the half
-    the conflict needs, recurse; a few dozen feasibility solves even with thousands of
-    rule instances. Rules earlier in ``ORDER`` are preferred in the explanation, so it
-    speaks of duties, absences and dates before clashes and capacities. ``progress``
-    is told, before each solve, what is being checked (a status line).
+    One solve with every rule instance gives the solver's core; dropping each member in
+    turn shows it minimal (the usual case: 1 + its size solves), else QuickXplain narrows
+    it: halve the candidates, keep the half the conflict needs, recurse. Every check runs
+    on one worker without presolve (measured on benchmarks/explain.py: presolve costs more
+    than it saves when most rules are switched off). Rules earlier in the registry
+    (``scheduler.rules.RULES``) are preferred in the explanation, so it speaks of duties,
+    absences and dates before clashes and capacities. ``progress`` is told, before each
+    solve, what is being checked (a status line).
     """
     say = progress or (lambda text: None)
     say("building the explanation model ...")
-    model = CalendarModel(instance, profile, explain=True)
-    guards = model.guards
-    rank = {rule_id: i for i, rule_id in enumerate(ORDER)}
-    everything = sorted(guards, key=lambda k: (rank.get(k[0], len(ORDER)), str(k)))
+    model = CalendarModel(instance, profile, Explain())
+    last = len(rules.RULES)
+    everything = sorted(model.guards, key=lambda k: (rules.RANK.get(k[0], last), str(k)))
+    params = SolverParams(time_limit=time_limit, workers=1, seed=seed, lp=False, presolve="off")
     solves = 0
 
-    def infeasible(keys: list[tuple], doing: str) -> bool | None:
-        """True if no calendar obeys these rule instances (the others switched off)."""
+    def solve(keys: list[tuple], doing: str) -> ModelResult:
         nonlocal solves
         solves += 1
         say(f"check {solves}: {doing}")
-        model.model.clear_assumptions()
-        model.model.add_assumptions([guards[k] for k in keys])
-        solver = cp_model.CpSolver()
-        solver.parameters.num_workers = 1
-        solver.parameters.random_seed = seed
-        solver.parameters.max_time_in_seconds = time_limit
-        # light presolve, no LP: each check only needs one calendar or a refutation
-        # (a feasible check on kz-2027-h1 took 12 s with the defaults, 1.8 s so)
-        solver.parameters.linearization_level = 0
-        solver.parameters.cp_model_probing_level = 0
-        solver.parameters.symmetry_level = 0
-        solver.parameters.max_presolve_iterations = 1
-        solver.parameters.cp_model_use_sat_presolve = False
-        status = STATUS[solver.solve(model.model)]
-        return True if status == "INFEASIBLE" else False if status in (
-            "OPTIMAL", "FEASIBLE") else None
+        return model.solve(params, assumptions=keys)
+
+    def infeasible(keys: list[tuple], doing: str) -> bool | None:
+        """True if no calendar obeys these rule instances (the others switched off)."""
+        status = solve(keys, doing).status
+        return True if status is SolveStatus.INFEASIBLE else False if status.found else None
 
     def quickxplain(background: list[tuple], added: bool, candidates: list[tuple]) -> list[tuple]:
-        if added and infeasible(background, f"narrowing down the {len(everything):,} rule "
+        if added and infeasible(background, f"narrowing down {len(candidates):,} rule "
                                             f"instances to a conflict"):
             return []
         if len(candidates) == 1:
@@ -125,152 +122,42 @@ def explain_infeasibility(instance: Instance, profile: Profile, *, time_limit: f
         needed_first = quickxplain(background + needed_second, bool(needed_second), first)
         return needed_first + needed_second
 
-    whole = infeasible(everything, f"all {len(everything):,} rule instances together")
-    if whole is not True:
-        return Explanation("FEASIBLE" if whole is False else "UNKNOWN")
-    core = quickxplain([], False, everything)
-    conflicts = []
-    for n, key in enumerate(core, 1):
-        doing = f"dropping rule {n} of the {len(core)} that collide"
-        frees = infeasible([k for k in everything if k != key], doing) is False
-        conflicts.append(describe(key, instance, profile, frees))
-    return Explanation("INFEASIBLE", tuple(conflicts))
+    whole = solve(everything, f"all {len(everything):,} rule instances together")
+    if whole.status is not SolveStatus.INFEASIBLE:
+        return Explanation(status=SolveStatus.FEASIBLE if whole.status.found
+                           else SolveStatus.UNKNOWN, solves=solves)
+    core = set(whole.core)  # the solver's own: sufficient, not necessarily minimal
+    suspects = [k for k in everything if k in core] if 0 < len(core) < len(everything) \
+        else everything
+    frees: dict[tuple, bool] = {}
 
+    def try_without(key: tuple, n: int, of: int) -> None:
+        frees[key] = infeasible([k for k in everything if k != key],
+                                f"dropping rule {n} of the {of} that collide") is False
 
-# --------------------------------------------------------------------- sentences
-def _title(instance: Instance, official_id: str) -> str:
-    return instance.official(official_id).title.en
-
-
-def _region(instance: Instance, region_id: str) -> str:
-    return instance.region(region_id).name.en
-
-
-def _day(day: dt.date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    if suspects is not everything:
+        # When dropping any one member of the core alone gives a calendar, the core is
+        # already minimal (each smaller set lies inside one of those calendars' rules).
+        for n, key in enumerate(suspects, 1):
+            try_without(key, n, len(suspects))
+            if not frees[key]:
+                break
+    conflict = suspects if len(frees) == len(suspects) and all(frees.values()) \
+        else quickxplain([], False, suspects)
+    for n, key in enumerate(conflict, 1):
+        if key not in frees:
+            try_without(key, n, len(conflict))
+    conflicts = [describe(key, instance, profile, frees[key]) for key in conflict]
+    return Explanation(status=SolveStatus.INFEASIBLE, conflicts=tuple(conflicts), solves=solves)
 
 
 def describe(key: tuple, instance: Instance, profile: Profile, frees: bool = False) -> Conflict:
-    """A rule instance in plain words, with what would loosen it."""
-    rule_id, *args = key
-    rule = profile.get(rule_id)
-    if rule_id == "FREQ-CEB-QUARTER":
-        who, quarter = args
-        say = (f"The {_title(instance, who)} must hold {rule.min_per_quarter} to "
-               f"{rule.max_per_quarter} planned meetings in Q{quarter} {instance.horizon.year}")
-        fix = (f"let the {_title(instance, who)} skip Q{quarter} (FREQ-CEB-QUARTER "
-               f"min_per_quarter = 0), or free a date for him or a deputy in Q{quarter}")
-    elif rule_id == "FREQ-AKIM":
-        who, period = args
-        when = "the half-year" if period == "half" else f"Q{period} {instance.horizon.year}"
-        say = f"The {_title(instance, who)} must hold a meeting with his population in {when}"
-        fix = f"free a date in {when} for the {_title(instance, who)} or a deputy"
-    elif rule_id == "TIME-LEAD":
-        first = earliest_planned_date(instance, profile)
-        akims = earliest_planned_date(instance, profile, akims=True)
-        when = _day(first) + (f" (an akim's before {_day(akims)})" if akims != first else "")
-        say = (f"No planned meeting may fall before {when}: it is announced "
-               f"a lead ahead, after the calendar is published")
-        fix = "publish the calendar earlier, or shorten TIME-LEAD"
-    elif rule_id == "TIME-OFFHOURS":
-        (day,) = args
-        name = days_off(instance).get(day, "a day off")
-        say = f"{_day(day)} is a day off ({name}): no meeting that day"
-        fix = f"allow meetings on {day} (TIME-OFFHOURS use_public_holidays, or a working day)"
-    elif rule_id == "REGION-AGREE":
-        (region,) = args
-        dates = sorted(rd.date for rd in instance.region_dates
-                       if rd.region_id == region and rd.kind.value == "blocked")
-        shown = ", ".join(str(d) for d in dates[:4]) + (f" and {len(dates) - 4} more"
-                                                         if len(dates) > 4 else "")
-        say = f"{_region(instance, region)} has blocked {len(dates)} date(s): {shown}"
-        fix = f"ask the akimat of {_region(instance, region)} to free one of its blocked dates"
-    elif rule_id == "SUBST-DEPUTY" and len(args) == 2 and isinstance(args[0], str) \
-            and any(a.official_id == args[0] and a.start == args[1] for a in instance.absences):
-        who, start = args
-        away = next(a for a in instance.absences if a.official_id == who and a.start == start)
-        say = (f"The {_title(instance, who)} is away ({away.reason.value}) from {away.start} "
-               f"to {away.end} and cannot present a meeting")
-        fix = (f"shorten or move the absence of the {_title(instance, who)} "
-               f"({away.start}..{away.end})")
-    elif rule_id == "SUBST-DEPUTY" and args == ["out_of_schedule"]:
-        say = "No deputy presents an out-of-schedule meeting for an absent head"
-        fix = "let deputies present out-of-schedule meetings (SUBST-DEPUTY out_of_schedule)"
-    elif rule_id == "SUBST-DEPUTY" and args == ["akims"]:
-        say = "No deputy akim stands in for an absent akim"
-        fix = "let deputy akims stand in (SUBST-DEPUTY akims)"
-    elif rule_id == "SUBST-DEPUTY" and args[0] == "reasons" and isinstance(args[1], str):
-        reason = args[1]
-        say = (f"A deputy stands in only for an absence of reason {', '.join(rule.reasons)}: "
-               f"not for '{reason}'")
-        fix = f"let deputies stand in for '{reason}' (SUBST-DEPUTY reasons), or move the absences"
-    elif rule_id == "SUBST-DEPUTY" and args[0] == "excluded_bodies" and isinstance(args[1], str):
-        body = instance.body(args[1]).name.en
-        say = f"No deputy ever stands in for the head of the {body}"
-        fix = f"let deputies of the {body} stand in (SUBST-DEPUTY excluded_bodies)"
-    elif rule_id == "SUBST-DEPUTY":
-        who, day = args
-        say = (f"A deputy presents for the {_title(instance, who)} on {_day(day)} only while "
-               f"he holds an out-of-schedule meeting")
-        fix = f"let the {_title(instance, who)} present himself on {day}"
-    elif rule_id == "CLASH-PERSON":
-        who, day = args
-        say = f"The {_title(instance, who)} holds at most {rule.max_per_day} meeting(s) on {_day(day)}"
-        fix = f"allow more meetings a day (CLASH-PERSON max_per_day > {rule.max_per_day})"
-    elif rule_id == "TRAVEL":
-        who, first, second = args
-        say = (f"The {_title(instance, who)} cannot reach the region of his meeting on "
-               f"{_day(second)} from that on {_day(first)} in time")
-        fix = "allow travel later in the evening (TRAVEL travel_until) or free another day"
-    elif rule_id == "CAP-REGION":
-        region, *when = args
-        if when[0] == "weekend":
-            say = (f"{_region(instance, region)} hosts at most {rule.region_per_weekend} "
-                   f"ministerial meetings the weekend of {_day(when[1])}")
-            fix = f"let {_region(instance, region)} host more (CAP-REGION region_per_weekend)"
-        else:
-            say = (f"{_region(instance, region)} hosts at most {rule.region_per_day} "
-                   f"ministerial meeting(s) on {_day(when[0])}")
-            fix = f"let {_region(instance, region)} host more (CAP-REGION region_per_day)"
-    elif rule_id == "AKIM-SUPPORT":
-        region, day = args
-        say = (f"The akim of {_region(instance, region)} holds no meeting of his own on "
-               f"{_day(day)} if a minister visits")
-        fix = f"free another day in {_region(instance, region)}"
-    elif rule_id in ("URGENT-TENSION", "EXTRA-DEMAND"):
-        alert_id, who = args
-        alert = next(a for a in instance.alerts if a.id == alert_id)
-        days = rule.arisen_days if alert.level is AlertLevel.arisen else rule.forecast_days
-        say = (f"The {_title(instance, who)} must meet the population of "
-               f"{_region(instance, alert.region_id)} between {alert.date} and "
-               f"{alert.date + dt.timedelta(days=days)} ({alert.level.value} tension, {alert_id})")
-        fix = (f"widen the window ({rule_id} {alert.level.value}_days > {days}) or free a "
-               f"day in it")
-    elif rule_id == "ATTEND-DISTRICT":
-        region, day, start = args
-        say = (f"The akim of {_region(instance, region)} and his deputies can attend only so "
-               f"many district meetings at once on {_day(day)} at {start:%H:%M}")
-        fix = f"free another date in {_region(instance, region)} for district meetings"
-    elif rule_id == "FREQ-WINDOW":
-        who, *quarter = args
-        say = (f"The {_title(instance, who)} holds his annual meeting only in the quarter "
-               f"fixed for his post")
-        fix = "free a date in that quarter (FREQ-WINDOW)"
-    elif rule_id == "TV-LIVE":
-        day, start = args
-        say = f"Only {rule.tv_channels} ministerial meeting(s) can be broadcast on {day} at {start}"
-        fix = "add a TV channel (TV-LIVE tv_channels)"
-    else:
-        say, fix = f"{rule_id} {args}", f"loosen {rule_id}"
-    return Conflict(key, rule_id, rule.source, say, fix, frees)
+    """A rule instance in plain words, with what would loosen it (its rule's module)."""
+    sentence, relaxation = rules.describe(key, instance, profile)
+    return Conflict(key, key[0], profile.get(key[0]).source, sentence, relaxation, frees)
 
 
 # ------------------------------------------------------------------ cost breakdown
-WEIGHTS = {"SUBST-DEPUTY": ("w_substitution",), "REGION-ISSUES": ("w_issue",),
-           "REGION-AGREE": ("w_preferred",),
-           "REGION-SPREAD": ("w_repeat", "w_unvisited", "w_max_load")}
-
-
 def cost_breakdown(report: CheckReport, profile: Profile, top: int = 5) -> str:
     """Per soft rule: its weights, its total and the largest justifications."""
     by_rule = defaultdict(list)
@@ -279,7 +166,8 @@ def cost_breakdown(report: CheckReport, profile: Profile, top: int = 5) -> str:
     lines = []
     for rule_id, total in report.cost_by_rule.items():
         rule = profile.get(rule_id)
-        weights = ", ".join(f"{w} = {getattr(rule, w)}" for w in WEIGHTS.get(rule_id, ()))
+        weights = ", ".join(f"{w} = {getattr(rule, w)}"
+                            for w in getattr(rules.BY_ID.get(rule_id), "WEIGHTS", ()))
         lines.append(f"{rule_id} ({rule.source}; {weights}): {total:,.0f}")
         items = sorted(by_rule[rule_id], key=lambda c: -c.amount)
         lines += [f"    {c.amount:>6,.0f}  {c.message}" for c in items[:top]]
@@ -294,8 +182,8 @@ def why_here(instance: Instance, calendar: Calendar) -> dict[str, str]:
     """Per meeting, one line: the issues it takes up, a preferred date, the region's load."""
     weight = {i.id: i.weight for i in instance.issues}
     preferred = {(rd.region_id, rd.date) for rd in instance.region_dates
-                 if rd.kind.value == "preferred"}
-    ministerial = {b.id for b in instance.bodies if b.kind.value == "ceb"}
+                 if rd.kind is DateKind.preferred}
+    ministerial = {b.id for b in instance.bodies if instance.is_ministerial(b.id)}
     load = defaultdict(int)
     for m in calendar.meetings:
         if m.body_id in ministerial:
@@ -362,13 +250,11 @@ def moved_meeting(meeting: Meeting, to: str, instance: Instance, profile: Profil
         if to not in {r.id for r in instance.regions}:
             raise ValueError(f"--to '{to}': neither a date nor a region id") from None
         return meeting.model_copy(update={"region_id": to})
-    grid = profile.get("TIME-OFFHOURS")
-    weekend = day.weekday() >= 5 and day not in instance.extra_working_days
-    ranges = grid.weekend_slots if weekend else grid.workday_slots
-    times = [tuple(dt.time.fromisoformat(t) for t in r.split("-")) for r in ranges]
+    grid = profile.get(TimeOffhours)
+    times = times_of(grid.weekend_slots if is_weekend(day, instance) else grid.workday_slots)
     start, end = next(((s, e) for s, e in times if s == meeting.start), times[0])
-    update = {"date": day, "start": start, "end": end, "quarter": (day.month - 1) // 3 + 1}
-    if meeting.kind.value == "planned":
+    update = {"date": day, "start": start, "end": end, "quarter": quarter_of(day)}
+    if meeting.kind is MeetingKind.planned:
         update["announce_by"] = announce_date(day, profile)
     if meeting.results_by is not None:
         update["results_by"] = day + (meeting.results_by - meeting.date)

@@ -16,15 +16,8 @@ from __future__ import annotations
 import datetime as dt
 
 from scheduler.instance import BodyKind, Instance
-from scheduler.profile import Profile
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` calendar months earlier (the month's last day if shorter)."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    following = dt.date(year + (month == 11), (month + 1) % 12 + 1, 1)
-    return dt.date(year, month + 1, min(day.day, (following - dt.timedelta(days=1)).day))
+from scheduler.profile import DlAfter, FmtAudience, Profile, TimeLead
+from scheduler.rules.time_lead import announce_date, months_back
 
 
 def meeting_steps(inst: Instance, profile: Profile, body_id: str, day: dt.date,
@@ -33,19 +26,18 @@ def meeting_steps(inst: Instance, profile: Profile, body_id: str, day: dt.date,
     ``body_id`` on ``day`` (``alert_day``: an out-of-schedule meeting's alert date)."""
     kind = inst.body(body_id).kind
     steps: dict = {"audience": (), "questions_by": None, "portal_by": None, "briefing_by": None}
-    if profile.on("FMT-AUDIENCE"):
-        rule = profile.get("FMT-AUDIENCE")
+    if profile.on(FmtAudience):
+        rule = profile.get(FmtAudience)
         steps["audience"] = rule.rectors_invitees if (
             kind is BodyKind.university and rule.rectors_invitees) else rule.invitees
-    if profile.on("TIME-LEAD"):
-        lead = profile.get("TIME-LEAD")
+    if profile.on(TimeLead):
+        lead = profile.get(TimeLead)
         if lead.questions_months is not None:
-            steps["questions_by"] = alert_day or months_before(day, lead.questions_months)
+            steps["questions_by"] = alert_day or months_back(day, lead.questions_months)
         if lead.egov_portal:
-            steps["portal_by"] = alert_day or (months_before(day, lead.lead_months)
-                                               - dt.timedelta(days=lead.lead_days))
-    if profile.on("DL-AFTER") and kind is BodyKind.ceb:
-        days = profile.get("DL-AFTER").briefing_days
+            steps["portal_by"] = alert_day or announce_date(day, profile)
+    if profile.on(DlAfter) and kind is BodyKind.ceb:
+        days = profile.get(DlAfter).briefing_days
         if days is not None:
             steps["briefing_by"] = day + dt.timedelta(days=days)
     return steps

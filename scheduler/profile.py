@@ -17,7 +17,7 @@ import difflib
 import re
 import tomllib
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal, TypeVar, overload
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic import ValidationError, field_validator, model_validator
@@ -56,7 +56,10 @@ MonthDay = Annotated[str, AfterValidator(_month_day)]
 
 
 class Rule(BaseModel):
+    """A rule's parameters; each subclass is one rule id (``rule_id``) of the catalogue."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
+    rule_id: ClassVar[str] = ""
     kind: Kind
     source: Name
     enabled: bool = True
@@ -65,11 +68,13 @@ class Rule(BaseModel):
 
 # ------------------------------------------------------------------------ scope
 class ScopeExempt(Rule):
+    rule_id = "SCOPE-EXEMPT"
     exempt_bodies: tuple[Line, ...] = ()
 
 
 # -------------------------------------------------------------------- frequency
 class FreqCebQuarter(Rule):
+    rule_id = "FREQ-CEB-QUARTER"
     min_per_quarter: Count = 1
     max_per_quarter: PositiveCount = 3
 
@@ -82,10 +87,51 @@ class FreqCebQuarter(Rule):
 
 
 class FreqAkim(Rule):
+    rule_id = "FREQ-AKIM"
     region_min_per_quarter: Count = 1
     district_min_per_half: Count = 1
     rural_min_per_half: Count = 1
     max_per_quarter: PositiveCount = 3
+
+
+class AkimRotation(Rule):
+    """AKIM-ROTATION (the November 2023 amendment of the akims' decree, in force from
+    January 2024, as reported): a region-level akim meets the population in each district
+    (``district``, ``city_district`` units) of his region at least once a year: the
+    districts he did not visit in the previous half-year (``visit_history``) are owed in
+    this one; a district akim meets in each rural okrug of his district at least
+    ``okrug_per_half`` times a half-year; a region-level or district akim holds at most
+    ``max_per_month`` planned meetings in a month (spread over the months)."""
+
+    rule_id = "AKIM-ROTATION"
+
+    region_akims: bool = True
+    okrug_per_half: Count = 1
+    max_per_month: PositiveCount | None = None
+    calendar_agreed_with: Line = "maslikhat"
+
+
+class FreqSpacing(Rule):
+    """FREQ-SPACING (project): a minister's meetings about a week apart. For each first
+    head of a ``ceb`` and each run of ``window_days`` consecutive days, ``w_close`` per
+    meeting beyond the first in it (two meetings d days apart share ``window_days - d``
+    runs); at most ``max_in_window`` planned meetings in any run."""
+
+    rule_id = "FREQ-SPACING"
+
+    window_days: PositiveCount = 7
+    max_in_window: PositiveCount = 2
+    w_close: Weight = 2
+
+
+class FreqLoad(Rule):
+    """FREQ-LOAD (project): ``w_extra`` per planned meeting of a minister beyond
+    ``free_per_quarter`` in a quarter: a minister's time has a price."""
+
+    rule_id = "FREQ-LOAD"
+
+    free_per_quarter: Count = 1
+    w_extra: Weight = 10
 
 
 class FreqWindow(Rule):
@@ -95,6 +141,7 @@ class FreqWindow(Rule):
     ``max_in_quarter`` planned meetings in it, and none in the other quarters.
     """
 
+    rule_id = "FREQ-WINDOW"
     akims_quarter: int = Field(default=1, ge=1, le=4)
     ministers_quarter: int = Field(default=2, ge=1, le=4)
     rectors_quarter: int = Field(default=3, ge=1, le=4)
@@ -111,10 +158,11 @@ class FreqWindow(Rule):
 
 # ------------------------------------------------------------------------- time
 class TimeHorizon(Rule):
-    pass
+    rule_id = "TIME-HORIZON"
 
 
 class TimeOffhours(Rule):
+    rule_id = "TIME-OFFHOURS"
     weekend_slots: tuple[str, ...] = ("10:00-12:00", "15:00-17:00")
     workday_slots: tuple[str, ...] = ("18:30-20:30",)
     use_public_holidays: bool = False
@@ -131,6 +179,41 @@ class TimeOffhours(Rule):
         return value
 
 
+class TimeEvening(Rule):
+    """TIME-EVENING (project): weekends first away from home. ``w_far_evening`` per planned
+    meeting on a working day's evening in a region other than the presenter's base
+    (``base_region_id``) more than ``near_hours`` of travel from it."""
+
+    rule_id = "TIME-EVENING"
+
+    near_hours: Hours = 1.0
+    w_far_evening: Weight = 10
+
+
+class UrgentEarly(Rule):
+    """URGENT-EARLY (project): an out-of-schedule meeting as early as its window allows:
+    ``w_day_arisen`` / ``w_day_forecast`` per day from the alert's date to the meeting."""
+
+    rule_id = "URGENT-EARLY"
+
+    w_day_arisen: Weight = 10
+    w_day_forecast: Weight = 3
+
+
+class AkimSpread(Rule):
+    """AKIM-SPREAD (project): akims of every level spread over the days. At most
+    ``district_per_day`` akims' meetings a day in one district (by the meeting's
+    ``district_id``), at most ``region_per_day`` a day in one region; ``w_crowd`` per
+    akim's meeting beyond ``region_day_target`` on one day in one region."""
+
+    rule_id = "AKIM-SPREAD"
+
+    district_per_day: PositiveCount = 1
+    region_per_day: PositiveCount | None = None
+    region_day_target: PositiveCount = 3
+    w_crowd: Weight = 1
+
+
 class TimeLead(Rule):
     """TIME-LEAD: a planned meeting is published ``lead_months`` calendar months plus
     ``lead_days`` days before it ("бір ай бұрын": one calendar month, S-2018; "кемінде
@@ -139,6 +222,7 @@ class TimeLead(Rule):
     the date of the milestone ``counted_from`` (``akims_counted_from`` for akims'
     meetings; "" counts from ``approval_date`` only)."""
 
+    rule_id = "TIME-LEAD"
     lead_days: Days = 30
     lead_months: int = Field(default=0, ge=0, le=12)
     counted_from: Literal["", "DL-DRAFT", "DL-MVK", "DL-AKIM-CAL"] = ""
@@ -153,10 +237,12 @@ class TimeLead(Rule):
 
 # ---------------------------------------------------------------------- clashes
 class ClashPerson(Rule):
+    rule_id = "CLASH-PERSON"
     max_per_day: PositiveCount = 1
 
 
 class Travel(Rule):
+    rule_id = "TRAVEL"
     flight_fixed_h: Hours = 0.5
     flight_kmh: float = Field(default=750.0, gt=0, le=3000)
     airport_overhead_h: Hours = 2.0
@@ -175,19 +261,42 @@ class Travel(Rule):
 
 
 class CapRegion(Rule):
+    rule_id = "CAP-REGION"
     region_per_day: PositiveCount = 1
     region_per_weekend: PositiveCount = 2
 
 
 class AkimSupport(Rule):
-    pass
+    rule_id = "AKIM-SUPPORT"
 
 
 class AttendDistrict(Rule):
-    pass
+    rule_id = "ATTEND-DISTRICT"
+
+
+class TravelBase(Rule):
+    """TRAVEL-BASE (issue 11 item 4): a presenter starts the half-year at his base
+    (``base_region_id``) and is back there on each working day (Mon-Fri, not a day off)
+    that lies strictly between two of his meetings; the trips to and from the base obey
+    TRAVEL's speeds and one day's travel window."""
+
+    rule_id = "TRAVEL-BASE"
+
+
+class AttendGov(Rule):
+    """ATTEND-GOV (S-2016 item 12.4): members of the Government take part in the
+    reporting meetings of region-level akims. Each planned meeting of a region-level akim
+    lists at least ``members_per_meeting`` first heads of ministries in ``attendee_ids``;
+    an attendee is not absent that day, attends or presents no two meetings at once and at
+    most ``max_per_day`` a day, and can travel between them (TRAVEL's speeds)."""
+
+    rule_id = "ATTEND-GOV"
+    members_per_meeting: PositiveCount = 1
+    max_per_day: PositiveCount = 1
 
 
 class TvLive(Rule):
+    rule_id = "TV-LIVE"
     tv_channels: PositiveCount = 1
 
 
@@ -199,6 +308,7 @@ class SubstDeputy(Rule):
     ``akims`` (an akim's deputy may stand in likewise), ``urgent_handover`` (a planned
     meeting goes to a deputy on a day the head holds an out-of-schedule one)."""
 
+    rule_id = "SUBST-DEPUTY"
     w_substitution: Weight = 20
     reasons: tuple[Literal["illness", "delegation", "deputy_pm", "other"], ...] = (
         "illness", "delegation", "deputy_pm")
@@ -210,14 +320,17 @@ class SubstDeputy(Rule):
 
 # ------------------------------------------------------------------------ region
 class RegionIssues(Rule):
+    rule_id = "REGION-ISSUES"
     w_issue: Weight = 1
 
 
 class RegionAgree(Rule):
+    rule_id = "REGION-AGREE"
     w_preferred: Weight = 3
 
 
 class RegionSpread(Rule):
+    rule_id = "REGION-SPREAD"
     w_repeat: Weight = 5
     min_region_visits: Count = 1
     w_unvisited: Weight = 30
@@ -230,13 +343,14 @@ class UrgentTension(Rule):
     ``max_per_quarter`` (optional, the project's) caps each head's out-of-schedule
     meetings in a quarter."""
 
+    rule_id = "URGENT-TENSION"
     arisen_days: Days = 7
     forecast_days: Days = 30
     max_per_quarter: Count | None = None
 
 
 class ExtraDemand(UrgentTension):
-    pass
+    rule_id = "EXTRA-DEMAND"
 
 
 # --------------------------------------------------------------------- deadlines
@@ -257,6 +371,7 @@ class DlChange(Milestone):
     in re-planning (a change of date, region or presenter; an added meeting), multiplied
     by ``near_factor`` for meetings less than ``near_days`` away."""
 
+    rule_id = "DL-CHANGE"
     w_date_change: Weight = 10
     w_region_change: Weight = 10
     w_presenter_change: Weight = 3
@@ -265,156 +380,72 @@ class DlChange(Milestone):
     near_factor: PositiveCount = 2
 
 
-class DlAfter(Milestone):
-    """DL-AFTER: results and the problems raised published ``days_after_meeting`` days
-    after each meeting; ministers' briefing ``briefing_days`` after it."""
-
-    # S-2018: heads of central executive bodies brief the media at the Central
-    # Communications Service within ``briefing_days`` calendar days after their meeting
-    # (None: no briefing step).
-    briefing_days: Days | None = None
-
-
 # ------------------------------------------------------------------------ format
 class FmtQa(Rule):
+    rule_id = "FMT-QA"
     meeting_minutes: int = Field(default=120, ge=1, le=24 * 60)
     max_report_share: float = Field(default=0.25, gt=0, le=1)
 
 
 class FmtOnline(Rule):
+    rule_id = "FMT-ONLINE"
     channel: Line = "online stream on the official social media accounts, comments open"
 
 
 class FmtAudience(Rule):
+    rule_id = "FMT-AUDIENCE"
     invitees: tuple[Line, ...] = ()
     # Rectors' meetings (bodies of kind ``university``) invite these instead of ``invitees``
     # (S-2016 item 3); empty: ``invitees``.
     rectors_invitees: tuple[Line, ...] = ()
 
 
-# ----------------------------------------------------- issue 15 (calendar quality)
+class DlLocalLists(Milestone):
+    rule_id = "DL-LOCAL-LISTS"
 
 
-class AkimRotation(Rule):
-    """AKIM-ROTATION (the November 2023 amendment of the akims' decree, in force from
-    January 2024, as reported): a region-level akim meets the population in each district
-    (``district``, ``city_district`` units) of his region at least once a year: the
-    districts he did not visit in the previous half-year (``visit_history``) are owed in
-    this one; a district akim meets in each rural okrug of his district at least
-    ``okrug_per_half`` times a half-year; a region-level or district akim holds at most
-    ``max_per_month`` planned meetings in a month (spread over the months)."""
-
-    region_akims: bool = True
-    okrug_per_half: Count = 1
-    max_per_month: PositiveCount | None = None
-    calendar_agreed_with: Line = "maslikhat"
+class DlDraft(Milestone):
+    rule_id = "DL-DRAFT"
 
 
-class FreqSpacing(Rule):
-    """FREQ-SPACING (project): a minister's meetings about a week apart. For each first
-    head of a ``ceb`` and each run of ``window_days`` consecutive days, ``w_close`` per
-    meeting beyond the first in it (two meetings d days apart share ``window_days - d``
-    runs); at most ``max_in_window`` planned meetings in any run."""
-
-    window_days: PositiveCount = 7
-    max_in_window: PositiveCount = 2
-    w_close: Weight = 2
+class DlMvk(Milestone):
+    rule_id = "DL-MVK"
 
 
-class FreqLoad(Rule):
-    """FREQ-LOAD (project): ``w_extra`` per planned meeting of a minister beyond
-    ``free_per_quarter`` in a quarter: a minister's time has a price."""
-
-    free_per_quarter: Count = 1
-    w_extra: Weight = 10
+class DlQreport(Milestone):
+    rule_id = "DL-QREPORT"
 
 
-class TimeEvening(Rule):
-    """TIME-EVENING (project): weekends first away from home. ``w_far_evening`` per planned
-    meeting on a working day's evening in a region other than the presenter's base
-    (``base_region_id``) more than ``near_hours`` of travel from it."""
-
-    near_hours: Hours = 1.0
-    w_far_evening: Weight = 10
+class DlResults(Milestone):
+    rule_id = "DL-RESULTS"
 
 
-class UrgentEarly(Rule):
-    """URGENT-EARLY (project): an out-of-schedule meeting as early as its window allows:
-    ``w_day_arisen`` / ``w_day_forecast`` per day from the alert's date to the meeting."""
-
-    w_day_arisen: Weight = 10
-    w_day_forecast: Weight = 3
+class DlAkimCal(Milestone):
+    rule_id = "DL-AKIM-CAL"
 
 
-class AkimSpread(Rule):
-    """AKIM-SPREAD (project): akims of every level spread over the days. At most
-    ``district_per_day`` akims' meetings a day in one district (by the meeting's
-    ``district_id``), at most ``region_per_day`` a day in one region; ``w_crowd`` per
-    akim's meeting beyond ``region_day_target`` on one day in one region."""
-
-    district_per_day: PositiveCount = 1
-    region_per_day: PositiveCount | None = None
-    region_day_target: PositiveCount = 3
-    w_crowd: Weight = 1
+class DlAfter(Milestone):
+    rule_id = "DL-AFTER"
+    # S-2018: heads of central executive bodies brief the media at the Central
+    # Communications Service within ``briefing_days`` calendar days after their meeting
+    # (None: no briefing step).
+    briefing_days: Days | None = None
 
 
-class TravelBase(Rule):
-    """TRAVEL-BASE (issue 11 item 4): a presenter starts the half-year at his base
-    (``base_region_id``) and is back there on each working day (Mon-Fri, not a day off)
-    that lies strictly between two of his meetings; the trips to and from the base obey
-    TRAVEL's speeds and one day's travel window."""
+# The catalogue of RULES.md, in its order: every rule id with its parameter class.
+CATALOGUE: dict[str, type[Rule]] = {cls.rule_id: cls for cls in (
+    ScopeExempt, FreqCebQuarter, FreqAkim, FreqWindow, TimeHorizon, TimeOffhours, TimeLead,
+    ClashPerson, Travel, CapRegion, AkimSupport, AttendDistrict, TvLive, SubstDeputy,
+    RegionIssues, RegionAgree, RegionSpread, UrgentTension, ExtraDemand, DlLocalLists,
+    DlDraft, DlMvk, DlChange, DlQreport, DlResults, DlAkimCal, DlAfter, FmtQa, FmtOnline,
+    FmtAudience, AkimRotation, FreqSpacing, FreqLoad, TimeEvening, UrgentEarly, AkimSpread,
+    TravelBase, AttendGov)}
+R = TypeVar("R", bound=Rule)
+RuleKey = str | type[Rule]
 
 
-class AttendGov(Rule):
-    """ATTEND-GOV (S-2016 item 12.4): members of the Government take part in the
-    reporting meetings of region-level akims. Each planned meeting of a region-level akim
-    lists at least ``members_per_meeting`` first heads of ministries in ``attendee_ids``;
-    an attendee is not absent that day, attends or presents no two meetings at once and at
-    most ``max_per_day`` a day, and can travel between them (TRAVEL's speeds)."""
-    members_per_meeting: PositiveCount = 1
-    max_per_day: PositiveCount = 1
-
-
-CATALOGUE: dict[str, type[Rule]] = {
-    "SCOPE-EXEMPT": ScopeExempt,
-    "FREQ-CEB-QUARTER": FreqCebQuarter,
-    "FREQ-AKIM": FreqAkim,
-    "FREQ-WINDOW": FreqWindow,
-    "TIME-HORIZON": TimeHorizon,
-    "TIME-OFFHOURS": TimeOffhours,
-    "TIME-LEAD": TimeLead,
-    "CLASH-PERSON": ClashPerson,
-    "TRAVEL": Travel,
-    "CAP-REGION": CapRegion,
-    "AKIM-SUPPORT": AkimSupport,
-    "ATTEND-DISTRICT": AttendDistrict,
-    "TV-LIVE": TvLive,
-    "SUBST-DEPUTY": SubstDeputy,
-    "REGION-ISSUES": RegionIssues,
-    "REGION-AGREE": RegionAgree,
-    "REGION-SPREAD": RegionSpread,
-    "URGENT-TENSION": UrgentTension,
-    "EXTRA-DEMAND": ExtraDemand,
-    "DL-LOCAL-LISTS": Milestone,
-    "DL-DRAFT": Milestone,
-    "DL-MVK": Milestone,
-    "DL-CHANGE": DlChange,
-    "DL-QREPORT": Milestone,
-    "DL-RESULTS": Milestone,
-    "DL-AKIM-CAL": Milestone,
-    "DL-AFTER": DlAfter,
-    "FMT-QA": FmtQa,
-    "FMT-ONLINE": FmtOnline,
-    "FMT-AUDIENCE": FmtAudience,
-    "AKIM-ROTATION": AkimRotation,
-    "FREQ-SPACING": FreqSpacing,
-    "FREQ-LOAD": FreqLoad,
-    "TIME-EVENING": TimeEvening,
-    "URGENT-EARLY": UrgentEarly,
-    "AKIM-SPREAD": AkimSpread,
-    "TRAVEL-BASE": TravelBase,
-    "ATTEND-GOV": AttendGov,
-}
+def rule_id_of(key: RuleKey) -> str:
+    return key if isinstance(key, str) else key.rule_id
 
 
 class Profile(BaseModel):
@@ -469,29 +500,47 @@ class Profile(BaseModel):
             raise ValidationError.from_exception_data("rules", problems)
         return typed
 
-    def on(self, rule_id: str) -> bool:
-        """Is this rule part of the profile and switched on?"""
-        rule = self.rules.get(rule_id)
+    def on(self, key: RuleKey) -> bool:
+        """Is this rule (its id or its parameter class) in the profile and switched on?"""
+        rule = self.rules.get(rule_id_of(key))
         return rule is not None and rule.enabled
 
-    def get(self, rule_id: str):  # -> the rule's own parameter class
-        """The rule's parameters (its defaults when the profile does not list it)."""
+    @overload
+    def get(self, key: type[R]) -> R: ...
+
+    @overload
+    def get(self, key: str) -> Rule: ...
+
+    def get(self, key):
+        """The rule's parameters (its defaults when the profile does not list it):
+        ``profile.get(TimeLead).lead_months``, typed by the class asked for."""
+        rule_id = rule_id_of(key)
         rule = self.rules.get(rule_id)
         if rule is not None:
             return rule
-        cls = CATALOGUE[rule_id]
-        return cls(kind="hard", source="-", enabled=False)
+        return CATALOGUE[rule_id](kind="hard", source="-", enabled=False)
 
-    def without(self, *rule_ids: str) -> Profile:
+    @property
+    def lead_days(self) -> int:
+        """TIME-LEAD's days of lead (0 when the rule is off)."""
+        return self.get(TimeLead).lead_days if self.on(TimeLead) else 0
+
+    @property
+    def lead_months(self) -> int:
+        """TIME-LEAD's calendar months of lead (0 when the rule is off)."""
+        return self.get(TimeLead).lead_months if self.on(TimeLead) else 0
+
+    def without(self, *keys: RuleKey) -> Profile:
         """A copy with these rules switched off (used by tests and explanations)."""
         rules = dict(self.rules)
-        for rule_id in rule_ids:
+        for rule_id in map(rule_id_of, keys):
             if rule_id not in rules:
                 raise KeyError(f"profile '{self.id}' has no rule '{rule_id}'")
             rules[rule_id] = rules[rule_id].model_copy(update={"enabled": False})
         return self.model_copy(update={"rules": rules})
 
-    def with_params(self, rule_id: str, **params) -> Profile:
+    def with_params(self, key: RuleKey, **params) -> Profile:
+        rule_id = rule_id_of(key)
         rules = dict(self.rules)
         rules[rule_id] = CATALOGUE[rule_id].model_validate(
             {**rules[rule_id].model_dump(), **params})

@@ -19,6 +19,7 @@ from scheduler.instance import BodyKind, Instance
 from scheduler.io import InputError, load_profile
 from scheduler.meetings import MeetingKind
 from scheduler.planner import Result, solve
+from scheduler.results import SolveStatus
 from scheduler.profile import Profile, builtin_profiles, profile_path, profile_problems
 
 
@@ -377,8 +378,7 @@ def _compare_value(key: str, value: str, lang: str) -> str:
 
     if lang == "en":
         return value
-    if key == "status" and value in ("OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN",
-                                     "MODEL_INVALID"):
+    if key == "status" and value in SolveStatus.__members__:
         return t(value, lang)
     if key == "independent check":
         if value == "ok":

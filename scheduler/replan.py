@@ -14,34 +14,34 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
-from ortools.sat.python import cp_model
-
-from scheduler.changes import Action, ChangeRequest, ChangeSet, Refusal, apply_to_instance
-from scheduler.changes import screen_requests
+from scheduler.changes import (Action, ChangeRequest, ChangeSet, Refusal, apply_to_instance,
+                               screen_requests)
 from scheduler.checker import CheckReport, check
 from scheduler.diff import Change, diff_calendars, pair_meetings
 from scheduler.instance import Instance, quarter_of
 from scheduler.meetings import Calendar, Meeting, MeetingKind, carried, new_uid
-from scheduler.model.cpmodel import STATUS, CalendarModel, Progress
-from scheduler.model.variables import Availability, Candidate, presenters
-from scheduler.planner import relative_gap
-from scheduler.profile import Profile
-from scheduler.slots import Slot, lead_end
+from scheduler.model.cpmodel import (CalendarModel, ModelResult, Progress, Replan, SolverParams,
+                                     calendar_meta)
+from scheduler.model.variables import Availability, Candidate
+from scheduler.profile import DlChange, Profile, UrgentTension
+from scheduler.results import SolveResult, SolveStatus
+from scheduler.rules import dl_change
+from scheduler.rules.subst_deputy import presenters, urgent_handover
+from scheduler.rules.time_lead import lead_end
+from scheduler.slots import Slot
 
 
-@dataclass(frozen=True)
-class ReplanResult:
-    status: str  # of the quality stage (OPTIMAL, FEASIBLE, INFEASIBLE, UNKNOWN)
-    changes_status: str  # of the fewest-changes stage
-    change_cost: float | None
-    change_bound: float | None
-    objective: float | None
-    bound: float | None
-    wall_time: float
+@dataclass(frozen=True, kw_only=True)
+class ReplanResult(SolveResult):
+    """A re-plan: ``status``, ``objective`` and ``bound`` are the quality stage's."""
+
+    changes_status: SolveStatus  # of the fewest-changes stage
+    change_cost: float | None = None
+    change_bound: float | None = None
     instance: Instance  # with the change set applied
-    calendar: Calendar | None
     changes: tuple[Change, ...] = ()
     refused: tuple[Refusal, ...] = ()
     accepted: tuple[ChangeRequest, ...] = ()
@@ -51,7 +51,7 @@ class ReplanResult:
 
     @property
     def minimum_proven(self) -> bool:
-        return self.changes_status == "OPTIMAL"
+        return self.changes_status is SolveStatus.OPTIMAL
 
 
 def _slot(m: Meeting) -> Slot:
@@ -65,8 +65,8 @@ def _candidate(m: Meeting, presenter: str, ministerial: bool) -> Candidate:
 
 def replan(instance: Instance, profile: Profile, published: Calendar, changes: ChangeSet,
            as_of: dt.date, *, force: bool = False, time_limit: float = 30.0, workers: int = 2,
-           seed: int = 0, progress: Progress | None = None, keep_later: bool = False
-           ) -> ReplanResult:
+           seed: int = 0, progress: Progress | None = None, keep_later: bool = False,
+           log: Callable[[str], None] | None = None) -> ReplanResult:
     """Re-plan the published calendar with the change set, as of a date.
 
     The search starts in a neighbourhood: only the officials the change set touches may
@@ -74,13 +74,14 @@ def replan(instance: Instance, profile: Profile, published: Calendar, changes: C
     present). When that gives as few changes as the change set itself forces (a lower
     bound counted meeting by meeting), the minimum is proven for the whole calendar: any
     other change would cost more. Otherwise the whole calendar is searched.
-    ``keep_later`` (the urgent path) starts with nobody free, the smallest model.
+    ``keep_later`` (the urgent path) starts with nobody free, the smallest model. ``log``
+    receives the solver's log lines.
     """
     started = time.perf_counter()
     accepted, refused = screen_requests(changes, instance, profile, published, as_of, force)
     while True:
         inst = apply_to_instance(instance, changes, accepted)
-        plan = _Stages(inst, profile, published, accepted, as_of)
+        plan = _Stages(inst, profile, published, accepted, as_of, log)
         first_try = set() if keep_later else _touched(inst, changes, accepted, published, as_of)
         attempt = plan.run(first_try, time_limit, workers, seed, progress)
         if attempt is None or attempt.least > plan.lower_bound():
@@ -94,28 +95,32 @@ def replan(instance: Instance, profile: Profile, published: Calendar, changes: C
         accepted = [r for r in accepted if r.id != refusal.request_id]
         refused.append(refusal)
     if attempt is None or attempt.calendar is None:
-        status = attempt.status if attempt else "INFEASIBLE"
-        return ReplanResult(status, status, None, None, None, None, time.perf_counter() - started,
-                            inst, None, refused=tuple(refused), accepted=tuple(accepted))
-    proven = attempt.changes_status == "OPTIMAL" and (
+        status = attempt.status if attempt else SolveStatus.INFEASIBLE
+        return ReplanResult(status=status, changes_status=status,
+                            wall_time=time.perf_counter() - started, instance=inst,
+                            refused=tuple(refused), accepted=tuple(accepted))
+    proven = attempt.changes_status is SolveStatus.OPTIMAL and (
         attempt.free is None or attempt.least == plan.lower_bound())
     calendar = keep_ids(published, attempt.calendar)
     found = diff_calendars(published, calendar)
     explained = tuple(_explain(c, inst, calendar, accepted) for c in found)
     return ReplanResult(
-        attempt.status, "OPTIMAL" if proven else "FEASIBLE", attempt.least,
-        attempt.least if proven else attempt.least_bound, attempt.objective, attempt.bound,
-        time.perf_counter() - started, inst, calendar, explained, tuple(refused),
-        tuple(accepted), check(inst, profile, calendar), attempt.costs,
-        attempt.changes_time + (attempt.started - started))
+        status=attempt.status,
+        changes_status=SolveStatus.OPTIMAL if proven else SolveStatus.FEASIBLE,
+        change_cost=attempt.least, change_bound=attempt.least if proven else attempt.least_bound,
+        objective=attempt.objective, bound=attempt.bound,
+        wall_time=time.perf_counter() - started, instance=inst, calendar=calendar,
+        changes=explained, refused=tuple(refused), accepted=tuple(accepted),
+        check=check(inst, profile, calendar), cost_by_rule=attempt.costs,
+        changes_time=attempt.changes_time + (attempt.started - started))
 
 
 @dataclass
 class _Attempt:
     free: set[str] | None
     started: float
-    status: str = "UNKNOWN"
-    changes_status: str = "UNKNOWN"
+    status: SolveStatus = SolveStatus.UNKNOWN
+    changes_status: SolveStatus = SolveStatus.UNKNOWN
     least: float = 0.0
     least_bound: float = 0.0
     changes_time: float = 0.0
@@ -129,19 +134,24 @@ class _Stages:
     """The two lexicographic stages over a model where ``free`` officials may move."""
 
     def __init__(self, inst: Instance, profile: Profile, published: Calendar,
-                 accepted: list[ChangeRequest], as_of: dt.date) -> None:
-        self.inst, self.profile, self.published = inst, profile, published
+                 accepted: list[ChangeRequest], as_of: dt.date,
+                 log: Callable[[str], None] | None = None) -> None:
+        self.inst, self.profile, self.published, self.log = inst, profile, published, log
         self.accepted, self.as_of = accepted, as_of
         self.frozen_until = lead_end(as_of, profile)  # TIME-LEAD
-        self.rule = profile.get("DL-CHANGE")
+        self.rule = profile.get(DlChange)
         self.avail = Availability(inst)
-        self.ministerial = {b.id: b.kind.value == "ceb" for b in inst.bodies}
 
     def _choices(self, m: Meeting) -> list[Candidate]:
-        """A published meeting at its date and region, with everyone who may present it."""
+        """A published meeting at its date and region, with everyone who may present it
+        under SUBST-DEPUTY: a planned meeting may go to a deputy on a day the head holds an
+        out-of-schedule one (``urgent_handover``); an out-of-schedule meeting only while
+        the head is away, and only under ``out_of_schedule`` (docs/rules.md)."""
+        urgent = m.kind is MeetingKind.out_of_schedule
         who = presenters(self.inst, self.profile, self.avail, self.inst.official(m.official_id),
-                         m.date, True)
-        return [_candidate(m, p, self.ministerial[m.body_id]) for p in who]
+                         m.date, urgent_day=not urgent and urgent_handover(self.profile),
+                         out_of_schedule=urgent)
+        return [_candidate(m, p, self.inst.is_ministerial(m.body_id)) for p in who]
 
     def run(self, free: set[str] | None, time_limit: float, workers: int, seed: int,
             progress: Progress | None) -> _Attempt | None:
@@ -155,49 +165,46 @@ class _Stages:
                 m.date < self.frozen_until  # published meeting (force majeure)
                 or m.kind is MeetingKind.out_of_schedule
                 or (free is not None and m.official_id not in free))}
-        extra = [_candidate(m, m.presenter_id, self.ministerial[m.body_id]) for m in history]
-        extra += [c for choices in kept.values() for c in choices]
-        model = CalendarModel(self.inst, self.profile, extra=tuple(extra), first_day=self.as_of,
-                              earliest=self.frozen_until, free=free)
-        cp = model.model
-        for m in history:
-            cp.add(model.vars[_candidate(m, m.presenter_id, self.ministerial[m.body_id])] == 1)
-        for m in future:  # published in the lead window, or not free: keeps date and region
-            if kept.get(m.id) and (m.kind is MeetingKind.planned or free is not None):
-                cp.add(sum(model.vars[c] for c in kept[m.id]) == 1)
+        pinned = tuple(_candidate(m, m.presenter_id, self.inst.is_ministerial(m.body_id))
+                       for m in history)
+        # published in the lead window, or not free: keeps date and region
+        must = {mid for mid, m in ((m.id, m) for m in future)
+                if kept.get(mid) and (m.kind is MeetingKind.planned or free is not None)}
+        model = CalendarModel(self.inst, self.profile, Replan(
+            first_day=self.as_of, earliest=self.frozen_until,
+            free=frozenset(free) if free is not None else None,
+            extra=pinned + tuple(c for choices in kept.values() for c in choices),
+            pinned=pinned, kept=tuple(tuple(kept[mid]) for mid in kept if mid in must)))
         _requests(model, self.accepted, self.published)
-        change_cost = _change_cost(model, future, self.as_of, self.rule)
+        model.minimize(model.change_cost(future, self.as_of))
 
         # Stage 1: the fewest changes.
-        solver, status = model.solve(time_limit / 2, workers, seed, progress)
-        attempt.changes_status = STATUS[status]
-        if attempt.changes_status not in ("OPTIMAL", "FEASIBLE"):
+        params = SolverParams(time_limit=time_limit / 2, workers=workers, seed=seed,
+                              progress=progress, log=self.log or False)
+        first = model.solve(params)
+        attempt.changes_status = first.status
+        if not first.status.found:
             return None
-        attempt.least, attempt.least_bound = solver.objective_value, solver.best_objective_bound
+        attempt.least, attempt.least_bound = first.objective, first.bound
         attempt.changes_time = time.perf_counter() - attempt.started
-        first = {v: solver.boolean_value(v) for v in model.vars.values()}
-        # Stage 2: the profile's cost, keeping the number of changes.
-        cp.add(change_cost <= round(attempt.least))
-        cp.minimize(sum(model.costs.values()))
-        for var, value in first.items():
-            cp.add_hint(var, value)
-        solver, status = model.solve(max(0.5, time_limit / 2), workers, seed, progress)
-        attempt.status = STATUS[status]
-        if attempt.status in ("OPTIMAL", "FEASIBLE"):
-            chosen = solver.boolean_value
-            attempt.objective, attempt.bound = solver.objective_value, solver.best_objective_bound
-            attempt.costs = model.cost_values(solver)
+        # Stage 2: the profile's cost, keeping the number of changes (hinted by stage 1's
+        # calendar: every variable).
+        model.next_stage(first)
+        second = model.solve(replace(params, time_limit=max(0.5, time_limit / 2)))
+        chosen: ModelResult = first
+        if second.status.found:
+            chosen = second
+            attempt.status = second.status
+            attempt.objective, attempt.bound = second.objective, second.bound
+            attempt.costs = second.cost_by_rule
         else:  # out of time in stage 2: stage 1's calendar is still the answer
-            attempt.status, chosen = "FEASIBLE", first.__getitem__
-        objective, bound = attempt.objective, attempt.bound
-        attempt.calendar = model.calendar(chosen, dict(
-            instance=self.inst.name, profile=self.profile.id,
-            horizon=self.inst.horizon.label(), approval_date=self.published.approval_date,
-            status=attempt.status, objective=objective, bound=bound,
-            gap=relative_gap(objective, bound) if objective is not None else None,
-            wall_time_s=round(time.perf_counter() - attempt.started, 3),
-            cost_by_rule=attempt.costs,
-            created=dt.datetime.now(dt.timezone.utc).replace(microsecond=0)))
+            attempt.status = SolveStatus.FEASIBLE
+        attempt.calendar = model.calendar(chosen, calendar_meta(
+            self.inst, self.profile, SolveResult(status=attempt.status,
+                                                 objective=attempt.objective,
+                                                 bound=attempt.bound),
+            time.perf_counter() - attempt.started, approval_date=self.published.approval_date,
+            costs=attempt.costs))
         return attempt
 
     def lower_bound(self) -> float:
@@ -224,8 +231,7 @@ class _Stages:
         return total + rule.w_added * sum(r.action is Action.add for r in self.accepted)
 
     def _factor(self, m: Meeting) -> int:
-        near = (m.date - self.as_of).days < self.rule.near_days
-        return self.rule.near_factor if near else 1
+        return dl_change.factor(self.rule, m.date, self.as_of)
 
 
 def _unplaceable(instance: Instance, profile: Profile, published: Calendar, changes: ChangeSet,
@@ -295,69 +301,24 @@ def _requests(model: CalendarModel, accepted: list[ChangeRequest], published: Ca
     heads = {o.body_id: o.id for o in model.instance.heads()}
     for r in accepted:
         official = heads[r.body_id]
+        mine = [cand for cand in model.vars if cand.official == official]
         if r.action in (Action.move, Action.cancel):
             old = meetings[r.meeting_id]
-            for cand, var in model.vars.items():  # not where it was, that day
-                if (cand.official == official and cand.slot.date == old.date
-                        and cand.region == old.region_id):
-                    model.model.add(var == 0)
+            model.forbid(cand for cand in mine  # not where it was, that day
+                         if cand.slot.date == old.date and cand.region == old.region_id)
         if r.action is Action.add:  # one more planned meeting than published
             quarters = {quarter_of(r.date)} if r.date else set(model.instance.horizon.quarters)
             before = sum(1 for m in published.meetings if m.official_id == official
                          and m.kind is MeetingKind.planned and m.quarter in quarters)
-            held = [var for cand, var in model.vars.items()
-                    if cand.official == official and cand.kind is MeetingKind.planned
-                    and cand.slot.quarter in quarters]
-            model.model.add(sum(held) >= before + 1)
+            model.at_least([cand for cand in mine if cand.kind is MeetingKind.planned
+                            and cand.slot.quarter in quarters], before + 1)
         if r.action in (Action.move, Action.add):
             old = meetings.get(r.meeting_id or "")
             day = r.date or (old.date if old else None)
             region = r.region_id or (old.region_id if old else None)
-            there = [var for cand, var in model.vars.items()
-                     if cand.official == official and cand.kind is MeetingKind.planned
-                     and (day is None or cand.slot.date == day)
-                     and (region is None or cand.region == region)]
-            model.model.add(sum(there) >= 1)
-
-
-def _change_cost(model: CalendarModel, future: list[Meeting], as_of: dt.date, rule
-                 ) -> cp_model.LinearExpr:
-    """Weighted changes to the published future meetings, and meetings added."""
-    cp = model.model
-    by_official_day, by_official_region = defaultdict(list), defaultdict(list)
-    at, planned_now = defaultdict(list), defaultdict(list)
-    for cand, var in model.vars.items():
-        if cand.slot.date < as_of:
-            continue
-        by_official_day[cand.official, cand.slot.date].append(var)
-        by_official_region[cand.official, cand.region].append(var)
-        at[cand.official, cand.region, cand.slot].append((cand.presenter, var))
-        if cand.kind is MeetingKind.planned:
-            planned_now[cand.official].append(var)
-    cost = 0
-    planned_before = defaultdict(int)
-    for m in future:
-        if m.kind is MeetingKind.planned:
-            planned_before[m.official_id] += 1
-        near = (m.date - as_of).days < rule.near_days
-        factor = rule.near_factor if near else 1
-        here = at.get((m.official_id, m.region_id, _slot(m)), [])
-        kept = sum(v for _, v in here)
-        exact = sum(v for p, v in here if p == m.presenter_id)
-        same_date = cp.new_bool_var(f"same_date[{m.id}]")
-        same_region = cp.new_bool_var(f"same_region[{m.id}]")
-        cp.add(same_date <= sum(by_official_day[m.official_id, m.date]) - kept)
-        cp.add(same_region <= sum(by_official_region[m.official_id, m.region_id]) - kept)
-        cp.add(kept + same_date + same_region <= 1)
-        cost += factor * (rule.w_date_change * (1 - kept - same_date)
-                          + rule.w_region_change * (1 - kept - same_region)
-                          + rule.w_presenter_change * (kept - exact))
-    for official, held in planned_now.items():
-        added = cp.new_int_var(0, len(held), f"added[{official}]")
-        cp.add(added >= sum(held) - planned_before[official])
-        cost += rule.w_added * added
-    cp.minimize(cost)
-    return cost
+            model.at_least([cand for cand in mine if cand.kind is MeetingKind.planned
+                            and (day is None or cand.slot.date == day)
+                            and (region is None or cand.region == region)], 1)
 
 
 def keep_ids(published: Calendar, fresh: Calendar) -> Calendar:
@@ -404,7 +365,7 @@ def _explain(change: Change, inst: Instance, calendar: Calendar,
             note = f": {a.note}" if a.note else ""
             return change.with_reason(f"{who} is away on {old.date} ({a.reason.value}, "
                                       f"{a.start}..{a.end}{note})")
-        if new is not None and new.substituted and "URGENT-TENSION" in new.reason:
+        if new is not None and new.substituted and UrgentTension.rule_id in new.reason:
             return change.with_reason(new.reason)
         if old.date in inst.extra_days_off:
             return change.with_reason(f"{old.date} is now a day off")

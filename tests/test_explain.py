@@ -10,9 +10,10 @@ from conftest import H1_2027, make_instance
 from scheduler.checker import check
 from scheduler.explain import cost_breakdown, explain_infeasibility, what_if, why_here
 from scheduler.meetings import MeetingKind
-from scheduler.model.cpmodel import CalendarModel
+from scheduler.model.cpmodel import CalendarModel, Replan, SolverParams
 from scheduler.model.variables import Candidate
 from scheduler.planner import solve
+from scheduler.results import SolveStatus
 from scheduler.slots import Slot, days_off
 
 D = dt.date.fromisoformat
@@ -110,14 +111,13 @@ def _evaluate(instance, profile, calendar) -> float:
     """The model's objective for exactly this calendar: every meeting pinned, nothing else."""
     extra = tuple(Candidate(m.official_id, m.presenter_id, m.body_id, m.region_id,
                             Slot(m.date, m.start, m.end), m.kind, m.alert_id,
-                            instance.body(m.body_id).kind.value == "ceb")
+                            instance.is_ministerial(m.body_id))
                   for m in calendar.meetings)
-    model = CalendarModel(instance, profile, extra=extra)
-    for cand, var in model.vars.items():
-        model.model.add(var == int(cand in extra))
-    solver, status = model.solve(10, 1, 0, None)
-    assert solver.status_name(status) == "OPTIMAL"
-    return solver.objective_value
+    model = CalendarModel(instance, profile, Replan(extra=extra, pinned=extra))
+    model.forbid(cand for cand in model.vars if cand not in extra)
+    answer = model.solve(SolverParams(time_limit=10, workers=1, seed=0))
+    assert answer.status is SolveStatus.OPTIMAL
+    return answer.objective
 
 
 def test_what_if_cost_change_is_what_a_pinned_resolve_gives(kz2024, planned):

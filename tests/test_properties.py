@@ -14,13 +14,13 @@ import os
 from conftest import CENTRES, H1_2027, make_instance
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from ortools.sat.python import cp_model
 
 from scheduler.explain import explain_infeasibility
 from scheduler.io import load_profile
-from scheduler.model.cpmodel import CalendarModel
+from scheduler.model.cpmodel import CalendarModel, Explain, SolverParams
 from scheduler.model.variables import create_candidates
 from scheduler.planner import solve
+from scheduler.results import SolveStatus
 
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "1000"))
 MINISTRIES = ["health", "education", "energy", "defence"]  # defence: exempt, no stand-ins
@@ -32,7 +32,7 @@ PROFILES["kz-2024, S-2023D stand-ins only"] = PROFILES["kz-2024"].with_params(
     "SUBST-DEPUTY", out_of_schedule=False, akims=False, urgent_handover=False)
 NAMES = ["kz-2024", "kz-2024, nobody exempt", "kz-2024, S-2023D stand-ins only", "kz-2018",
          "kz-2016"]  # the first most often
-FOUND = (cp_model.OPTIMAL, cp_model.FEASIBLE)
+FOUND = (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
 day = st.integers(0, len(H1_2027) - 1).map(H1_2027.__getitem__)
 
 
@@ -110,10 +110,10 @@ def assert_real_conflict(instance, profile) -> None:
     calendar exactly when it says so (all re-solved on a fresh explanation model)."""
     found = explain_infeasibility(instance, profile, time_limit=30)
     assert found.status == "INFEASIBLE" and found.conflicts, found.text()
-    model = CalendarModel(instance, profile, explain=True)
+    model = CalendarModel(instance, profile, Explain())
     core = [c.key for c in found.conflicts]
     assert set(core) <= set(model.guards)
-    assert _solve(model, core) == cp_model.INFEASIBLE
+    assert _solve(model, core) is SolveStatus.INFEASIBLE
     for conflict in found.conflicts:
         assert _solve(model, [k for k in core if k != conflict.key]) in FOUND, conflict.key
         others = [k for k in model.guards if k != conflict.key]
@@ -122,15 +122,7 @@ def assert_real_conflict(instance, profile) -> None:
         event("explained: no single change frees a calendar")
 
 
-def _solve(model: CalendarModel, keys: list[tuple]) -> int:
-    """CP-SAT's status with these rule instances on and every other one off."""
-    model.model.clear_assumptions()
-    model.model.add_assumptions([model.guards[k] for k in keys])
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.random_seed = 0
-    solver.parameters.max_time_in_seconds = 30
-    solver.parameters.linearization_level = 0  # small models: search beats LP and presolve
-    solver.parameters.cp_model_probing_level = 0
-    solver.parameters.max_presolve_iterations = 1
-    return solver.solve(model.model)
+def _solve(model: CalendarModel, keys: list[tuple]) -> SolveStatus:
+    """The status with these rule instances on and every other one off."""
+    return model.solve(SolverParams(time_limit=30, workers=1, seed=0, lp=False),
+                       assumptions=keys).status  # small models: search beats LP and presolve

@@ -18,12 +18,20 @@ import time
 from collections import Counter, defaultdict
 
 from scheduler.bench.outcome import Outcome, calendar_of, meta
-from scheduler.instance import AkimLevel, BodyKind, Instance, Official
+from scheduler.instance import AkimLevel, Instance, Official
 from scheduler.meetings import MeetingKind
-from scheduler.model.variables import (Availability, Candidate, alert_duties, alert_window,
-                                       blocked_dates, duty_officials, presenters)
-from scheduler.profile import Profile
-from scheduler.slots import Slot, earliest_planned_date, slot_grid
+from scheduler.model.variables import Availability, Candidate
+from scheduler.profile import (AkimSupport, CapRegion, ClashPerson, FreqAkim, FreqCebQuarter,
+                               Profile, Travel)
+from scheduler.results import SolveStatus
+from scheduler.rules.freq_akim import least_per_half
+from scheduler.rules.region_agree import blocked_dates
+from scheduler.rules.scope_exempt import duty_officials
+from scheduler.rules.subst_deputy import presenters
+from scheduler.rules.time_lead import earliest_planned_date
+from scheduler.rules.time_offhours import slot_grid
+from scheduler.rules.urgent_tension import alert_duties, alert_window
+from scheduler.slots import Slot
 from scheduler.travel import longest_trip_window, travel_hours
 
 
@@ -35,14 +43,13 @@ class _Desk:
         self.bodies = {b.id: b for b in instance.bodies}
         self.avail = Availability(instance)
         self.blocked = blocked_dates(instance, profile)
-        self.rule_travel = profile.get("TRAVEL")
-        self.hours = travel_hours(instance, self.rule_travel) if profile.on("TRAVEL") else None
-        self.max_per_day = profile.get("CLASH-PERSON").max_per_day
-        self.cap = profile.get("CAP-REGION") if profile.on("CAP-REGION") else None
-        self.support = profile.on("AKIM-SUPPORT")
+        self.rule_travel = profile.get(Travel)
+        self.hours = travel_hours(instance, self.rule_travel) if profile.on(Travel) else None
+        self.max_per_day = profile.get(ClashPerson).max_per_day
+        self.cap = profile.get(CapRegion) if profile.on(CapRegion) else None
+        self.support = profile.on(AkimSupport)
         self.regional_akim = {self.bodies[o.body_id].region_id: o.id for o in instance.heads()
-                              if self.bodies[o.body_id].kind is BodyKind.akimat
-                              and (o.akim_level or AkimLevel.region) is AkimLevel.region}
+                              if instance.is_regional_akim(o)}
         self.chosen: list[Candidate] = []
         self.by_presenter: dict[str, list[tuple[Slot, str]]] = defaultdict(list)
         self.per_day: Counter = Counter()
@@ -63,7 +70,7 @@ class _Desk:
                 window = longest_trip_window(first.ends, second.begins, self.rule_travel)
                 if self.hours[where][region] > window:
                     return False
-        if self.bodies[official.body_id].kind is BodyKind.ceb:
+        if self.instance.is_ministerial(official.body_id):
             if self.cap and (self.ministerial_day[region, day] >= self.cap.region_per_day or (
                     day.weekday() >= 5 and self.ministerial_weekend[region, _saturday(day)]
                     >= self.cap.region_per_weekend)):
@@ -91,7 +98,7 @@ class _Desk:
     def first_fit(self, official: Official, regions: list[str], slots: list[Slot],
                   kind: MeetingKind = MeetingKind.planned, alert: str | None = None) -> bool:
         """Book the earliest slot that fits in the first region that has one."""
-        ministerial = self.bodies[official.body_id].kind is BodyKind.ceb
+        ministerial = self.instance.is_ministerial(official.body_id)
         for region in regions:
             for slot in slots:
                 who = presenters(self.instance, self.profile, self.avail, official, slot.date)
@@ -115,8 +122,8 @@ def greedy(instance: Instance, profile: Profile, time_limit: float = 0, seed: in
     grid = slot_grid(instance, profile)
     earliest_for = {False: earliest_planned_date(instance, profile),  # TIME-LEAD
                     True: earliest_planned_date(instance, profile, akims=True)}
-    for rule_id, alert, official in alert_duties(instance, profile):
-        first, last = alert_window(alert, profile.get(rule_id))
+    for rule, alert, official in alert_duties(instance, profile):
+        first, last = alert_window(alert, profile.get(rule))
         desk.first_fit(official, [alert.region_id], [s for s in grid if first <= s.date <= last],
                        MeetingKind.out_of_schedule, alert.id)
     unmet: dict[tuple[str, str], int] = Counter()
@@ -124,30 +131,29 @@ def greedy(instance: Instance, profile: Profile, time_limit: float = 0, seed: in
         unmet[issue.body_id, issue.region_id] += issue.weight
     order = [r.id for r in instance.regions]
     quarters = instance.horizon.quarters
-    ceb_rule, akim_rule = profile.get("FREQ-CEB-QUARTER"), profile.get("FREQ-AKIM")
+    ceb_rule, akim_rule = profile.get(FreqCebQuarter), profile.get(FreqAkim)
     for official in duty_officials(instance, profile):
         body = desk.bodies[official.body_id]
         home = body.region_id
-        level = official.akim_level or AkimLevel.region
         half_done = 0
         for q in quarters:
-            earliest = earliest_for[body.kind is BodyKind.akimat]
+            earliest = earliest_for[instance.is_akimat(body.id)]
             slots = [s for s in grid if s.quarter == q and s.date >= earliest]
-            if body.kind is BodyKind.ceb:
+            if instance.is_ministerial(body.id):
                 for _ in range(ceb_rule.min_per_quarter):
                     regions = sorted(order, key=lambda r: (-unmet[body.id, r], desk.visits[r],
                                                            order.index(r)))
                     if desk.first_fit(official, regions, slots):
                         unmet[body.id, desk.chosen[-1].region] = 0
-            elif level is AkimLevel.region:
+            elif official.akim_level in (None, AkimLevel.region):  # regional akims (rectors)
                 for _ in range(akim_rule.region_min_per_quarter):
                     desk.first_fit(official, [home], slots)
             else:
-                least = (akim_rule.district_min_per_half if level is AkimLevel.district
-                         else akim_rule.rural_min_per_half)
+                least = least_per_half(akim_rule, official.akim_level)
                 while half_done < least and desk.first_fit(official, [home], slots):
                     half_done += 1
     wall = time.perf_counter() - started
     calendar = calendar_of(instance, profile, desk.chosen, meta(instance, profile, "HEURISTIC",
                                                                  wall_time_s=round(wall, 3)))
-    return Outcome("HEURISTIC", calendar, trace=[(wall, None, None)])
+    return Outcome(status=SolveStatus.HEURISTIC, calendar=calendar, wall_time=wall,
+                   trace=[(wall, None, None)])

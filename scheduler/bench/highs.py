@@ -17,8 +17,9 @@ import numpy as np
 
 from scheduler.bench.outcome import Outcome, meta
 from scheduler.instance import Instance
-from scheduler.model.cpmodel import CalendarModel
+from scheduler.model.cpmodel import CalendarModel, ModelResult, Plan
 from scheduler.profile import Profile
+from scheduler.results import SolveStatus
 
 INT64_MIN, INT64_MAX = -(2 ** 63), 2 ** 63 - 1
 
@@ -133,8 +134,8 @@ def highs(instance: Instance, profile: Profile, time_limit: float = 30.0, seed: 
     import highspy
 
     started = time.perf_counter()
-    model = CalendarModel(instance, profile)
-    proto = model.model.proto
+    model = CalendarModel(instance, profile, Plan())
+    proto = model.proto
     lower, upper, rows = proto_to_rows(proto)
     n = len(proto.variables)
     cost = np.zeros(n)
@@ -183,17 +184,19 @@ def highs(instance: Instance, profile: Profile, time_limit: float = 30.0, seed: 
     status = solver.getModelStatus()
     info = solver.getInfo()
     wall = time.perf_counter() - started
-    name = {highspy.HighsModelStatus.kOptimal: "OPTIMAL",
-            highspy.HighsModelStatus.kInfeasible: "INFEASIBLE"}.get(status, "UNKNOWN")
+    name = {highspy.HighsModelStatus.kOptimal: SolveStatus.OPTIMAL,
+            highspy.HighsModelStatus.kInfeasible: SolveStatus.INFEASIBLE}.get(
+        status, SolveStatus.UNKNOWN)
     has_solution = info.primal_solution_status == 2  # kSolutionStatusFeasible
     if not has_solution:
-        return Outcome(name, build_time=built, trace=trace,
+        return Outcome(status=name, wall_time=wall, build_time=built, trace=trace,
                        note=f"HiGHS: {solver.modelStatusToString(status)}")
-    if name == "UNKNOWN":
-        name = "FEASIBLE"
-    values = np.asarray(solver.getSolution().col_value)
+    if name is SolveStatus.UNKNOWN:
+        name = SolveStatus.FEASIBLE
+    values = tuple(int(v > 0.5) for v in solver.getSolution().col_value)
     objective, bound = info.objective_function_value, info.mip_dual_bound
-    calendar = model.calendar(lambda var: values[var.index] > 0.5, meta(
+    calendar = model.calendar(ModelResult(status=name, values=values), meta(
         instance, profile, name, objective=objective, bound=bound, wall_time_s=round(wall, 3)))
-    return Outcome(name, calendar, objective, bound, built, trace,
+    return Outcome(status=name, calendar=calendar, objective=objective, bound=bound,
+                   wall_time=wall, build_time=built, trace=trace,
                    note=f"{n} columns, {len(rows.lo)} rows")

@@ -148,8 +148,9 @@ def _replan(task: Task, instance, profile):
             f"{result.changes_time:.2f} s; {len(result.accepted)} requests accepted, "
             f"{len(result.refused)} refused" if result.changes_time is not None else "")
     trace = [(result.changes_time, result.change_cost, result.change_bound)] if result.changes_time else []
-    return Outcome(result.changes_status, result.calendar, result.change_cost, result.change_bound,
-                   trace=trace, note=note), result.instance
+    return Outcome(status=result.changes_status, calendar=result.calendar,
+                   objective=result.change_cost, bound=result.change_bound,
+                   wall_time=result.wall_time, trace=trace, note=note), result.instance
 
 
 def done_keys(results: Path) -> set[tuple[str, str, str]]:

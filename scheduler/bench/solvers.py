@@ -7,6 +7,7 @@ import importlib.util
 import os
 import shutil
 import time
+from dataclasses import replace
 from typing import Callable
 
 from scheduler.bench.greedy import greedy
@@ -14,6 +15,7 @@ from scheduler.bench.highs import highs
 from scheduler.bench.outcome import Outcome
 from scheduler.instance import Instance
 from scheduler.planner import solve
+from scheduler.results import SolveStatus
 from scheduler.profile import Profile
 
 Solver = Callable[[Instance, Profile, float, int], Outcome]
@@ -29,8 +31,9 @@ def cpsat(workers: int) -> Solver:
 
         result = solve(instance, profile, time_limit=time_limit, workers=workers, seed=seed,
                        progress=progress)
-        return Outcome(result.status, result.calendar, result.objective, result.bound,
-                       result.build_time, trace,
+        return Outcome(status=result.status, calendar=result.calendar,
+                       objective=result.objective, bound=result.bound,
+                       wall_time=result.wall_time, build_time=result.build_time, trace=trace,
                        note=f"{result.variables} variables, {result.constraints} constraints")
     return run
 
@@ -40,19 +43,20 @@ def timefold(instance: Instance, profile: Profile, time_limit: float, seed: int)
     is ``scheduler/bench/timefold_solver.py``. Importing it starts the JVM and compiles the
     domain classes: that time counts as model building."""
     if importlib.util.find_spec("timefold") is None:
-        return Outcome("SKIPPED", note="timefold not installed (pip install '.[peers]')")
+        return Outcome(status=SolveStatus.SKIPPED,
+                       note="timefold not installed (pip install '.[peers]')")
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
-        return Outcome("SKIPPED", note="no JVM found (Timefold needs a JDK 17+)")
+        return Outcome(status=SolveStatus.SKIPPED, note="no JVM found (Timefold needs a JDK 17+)")
     started = time.perf_counter()
     try:
         from scheduler.bench.timefold_solver import solve_timefold
     except Exception as exc:  # JPype cannot start the JVM, or the beta API changed
-        return Outcome("SKIPPED", note=f"Timefold unusable here: {type(exc).__name__}: {exc}"[:300])
+        return Outcome(status=SolveStatus.SKIPPED,
+                       note=f"Timefold unusable here: {type(exc).__name__}: {exc}"[:300])
     loading = time.perf_counter() - started
     outcome = solve_timefold(instance, profile, time_limit, seed)
-    outcome.build_time += loading
-    outcome.trace = [(t + loading, o, b) for t, o, b in outcome.trace]
-    return outcome
+    return replace(outcome, build_time=outcome.build_time + loading,
+                   trace=[(t + loading, o, b) for t, o, b in outcome.trace])
 
 
 SOLVERS: dict[str, Solver] = {

@@ -57,15 +57,19 @@ from timefold.solver.config import (Duration, EnvironmentMode, ScoreDirectorFact
 from timefold.solver.domain import (PlanningEntityCollectionProperty, PlanningId, PlanningScore,
                                     PlanningVariable, ProblemFactCollectionProperty,
                                     ValueRangeProvider, planning_entity, planning_solution)
-from timefold.solver.score import (ConstraintCollectors, ConstraintFactory, HardSoftScore,
-                                   Joiners, constraint_provider)
+from timefold.solver.score import (ConstraintCollectors, ConstraintFactory, HardSoftScore, Joiners,
+                                   constraint_provider)
 
 from scheduler.bench.outcome import Outcome, calendar_of, meta
-from scheduler.instance import AkimLevel, BodyKind, Instance
+from scheduler.instance import AkimLevel, BodyKind, DateKind, Instance
 from scheduler.meetings import MeetingKind
-from scheduler.model.variables import (Availability, Candidate, alert_duties, create_candidates,
-                                       duty_officials)
-from scheduler.profile import Profile
+from scheduler.model.variables import Availability, Candidate, create_candidates
+from scheduler.profile import (AkimSupport, AttendDistrict, CapRegion, ClashPerson, FreqAkim,
+                               FreqCebQuarter, FreqWindow, Profile, RegionAgree, RegionIssues,
+                               RegionSpread, SubstDeputy, Travel, TvLive)
+from scheduler.results import SolveStatus
+from scheduler.rules.scope_exempt import duty_officials
+from scheduler.rules.urgent_tension import alert_duties
 from scheduler.travel import longest_trip_window, travel_hours
 
 # The profile's numbers, set before each solve (the constraint provider reads them when
@@ -223,7 +227,7 @@ def blocked_dates(factory: ConstraintFactory):
             .join(Blocked, Joiners.equal(lambda s: s.place.id, lambda b: b.region),
                   Joiners.equal(lambda s: s.when.day, lambda b: b.day))
             .penalize(HardSoftScore.ONE_HARD)
-            .as_constraint("REGION-AGREE blocked date"))
+            .as_constraint(f"{RegionAgree.rule_id} blocked date"))
 
 
 def clash_person(factory: ConstraintFactory):
@@ -232,7 +236,7 @@ def clash_person(factory: ConstraintFactory):
                       ConstraintCollectors.count())
             .filter(lambda p, d, n: n > _W["max_per_day"])
             .penalize(HardSoftScore.ONE_HARD, lambda p, d, n: n - _W["max_per_day"])
-            .as_constraint("CLASH-PERSON per day"))
+            .as_constraint(f"{ClashPerson.rule_id} per day"))
 
 
 def clash_slot(factory: ConstraintFactory):
@@ -241,14 +245,14 @@ def clash_slot(factory: ConstraintFactory):
                                          Joiners.equal(lambda s: s.when.day),
                                          Joiners.equal(lambda s: s.when.start))
             .penalize(HardSoftScore.ONE_HARD)
-            .as_constraint("CLASH-PERSON per slot"))
+            .as_constraint(f"{ClashPerson.rule_id} per slot"))
 
 
 def travel(factory: ConstraintFactory):
     return (factory.for_each_unique_pair(Slotting, Joiners.equal(lambda s: s.when.presenter))
             .filter(lambda a, b: too_far(a, b))
             .penalize(HardSoftScore.ONE_HARD)
-            .as_constraint("TRAVEL"))
+            .as_constraint(Travel.rule_id))
 
 
 def cap_region_day(factory: ConstraintFactory):
@@ -257,7 +261,7 @@ def cap_region_day(factory: ConstraintFactory):
             .group_by(lambda s: s.place.id, lambda s: s.when.day, ConstraintCollectors.count())
             .filter(lambda r, d, n: n > _W["per_day"])
             .penalize(HardSoftScore.ONE_HARD, lambda r, d, n: n - _W["per_day"])
-            .as_constraint("CAP-REGION per day"))
+            .as_constraint(f"{CapRegion.rule_id} per day"))
 
 
 def cap_region_weekend(factory: ConstraintFactory):
@@ -267,7 +271,7 @@ def cap_region_weekend(factory: ConstraintFactory):
                       ConstraintCollectors.count())
             .filter(lambda r, d, n: n > _W["per_weekend"])
             .penalize(HardSoftScore.ONE_HARD, lambda r, d, n: n - _W["per_weekend"])
-            .as_constraint("CAP-REGION per weekend"))
+            .as_constraint(f"{CapRegion.rule_id} per weekend"))
 
 
 def akim_support(factory: ConstraintFactory):
@@ -278,7 +282,7 @@ def akim_support(factory: ConstraintFactory):
                   Joiners.equal(lambda a: a.when.day, lambda m: m.when.day),
                   Joiners.filtering(lambda a, m: m.when.ministerial))
             .penalize(HardSoftScore.ONE_HARD)
-            .as_constraint("AKIM-SUPPORT"))
+            .as_constraint(AkimSupport.rule_id))
 
 
 def attend_district(factory: ConstraintFactory):
@@ -289,7 +293,7 @@ def attend_district(factory: ConstraintFactory):
             .filter(lambda r, d, t, n: n > _W["attendants"].get(r, 1_000_000))
             .penalize(HardSoftScore.ONE_HARD,
                       lambda r, d, t, n: n - _W["attendants"].get(r, 1_000_000))
-            .as_constraint("ATTEND-DISTRICT"))
+            .as_constraint(AttendDistrict.rule_id))
 
 
 def tv_live(factory: ConstraintFactory):
@@ -298,7 +302,7 @@ def tv_live(factory: ConstraintFactory):
             .group_by(lambda s: s.when.day, lambda s: s.when.start, ConstraintCollectors.count())
             .filter(lambda d, t, n: n > _W["tv_channels"])
             .penalize(HardSoftScore.ONE_HARD, lambda d, t, n: n - _W["tv_channels"])
-            .as_constraint("TV-LIVE"))
+            .as_constraint(TvLive.rule_id))
 
 
 def subst_deputy_hard(factory: ConstraintFactory):
@@ -310,14 +314,14 @@ def subst_deputy_hard(factory: ConstraintFactory):
                            Joiners.filtering(lambda s, u: u.when.urgent
                                              and not u.when.substituted))
             .penalize(HardSoftScore.ONE_HARD)
-            .as_constraint("SUBST-DEPUTY deputy for a present head"))
+            .as_constraint(f"{SubstDeputy.rule_id} deputy for a present head"))
 
 
 def subst_deputy_cost(factory: ConstraintFactory):
     return (factory.for_each(Slotting)
             .filter(lambda s: s.when.substituted)
             .penalize(HardSoftScore.ONE_SOFT, lambda s: _W["w_substitution"])
-            .as_constraint("SUBST-DEPUTY cost"))
+            .as_constraint(f"{SubstDeputy.rule_id} cost"))
 
 
 def region_issues(factory: ConstraintFactory):
@@ -326,7 +330,7 @@ def region_issues(factory: ConstraintFactory):
                            Joiners.equal(lambda g: g.body, lambda s: s.when.body),
                            Joiners.equal(lambda g: g.region, lambda s: s.place.id))
             .penalize(HardSoftScore.ONE_SOFT, lambda g: _W["w_issue"] * g.weight)
-            .as_constraint("REGION-ISSUES"))
+            .as_constraint(RegionIssues.rule_id))
 
 
 def region_preferred(factory: ConstraintFactory):
@@ -336,7 +340,7 @@ def region_preferred(factory: ConstraintFactory):
                            Joiners.equal(lambda p: p.day, lambda s: s.when.day),
                            Joiners.filtering(lambda p, s: s.when.ministerial))
             .penalize(HardSoftScore.ONE_SOFT, lambda p: _W["w_preferred"])
-            .as_constraint("REGION-AGREE preferred dates"))
+            .as_constraint(f"{RegionAgree.rule_id} preferred dates"))
 
 
 def spread_repeat(factory: ConstraintFactory):
@@ -346,7 +350,7 @@ def spread_repeat(factory: ConstraintFactory):
                       ConstraintCollectors.count())
             .filter(lambda o, r, n: n > 1)
             .penalize(HardSoftScore.ONE_SOFT, lambda o, r, n: _W["w_repeat"] * (n - 1))
-            .as_constraint("REGION-SPREAD repeat visits"))
+            .as_constraint(f"{RegionSpread.rule_id} repeat visits"))
 
 
 def spread_unvisited(factory: ConstraintFactory):
@@ -355,7 +359,7 @@ def spread_unvisited(factory: ConstraintFactory):
                            Joiners.equal(lambda r: r.id, lambda s: s.place.id),
                            Joiners.filtering(lambda r, s: s.when.ministerial))
             .penalize(HardSoftScore.ONE_SOFT, lambda r: _W["w_unvisited"] * _W["min_visits"])
-            .as_constraint("REGION-SPREAD unvisited regions"))
+            .as_constraint(f"{RegionSpread.rule_id} unvisited regions"))
 
 
 def spread_short(factory: ConstraintFactory):  # only when min_region_visits > 1
@@ -365,7 +369,7 @@ def spread_short(factory: ConstraintFactory):  # only when min_region_visits > 1
             .filter(lambda r, n: n < _W["min_visits"])
             .penalize(HardSoftScore.ONE_SOFT,
                       lambda r, n: _W["w_unvisited"] * (_W["min_visits"] - n))
-            .as_constraint("REGION-SPREAD regions below min visits"))
+            .as_constraint(f"{RegionSpread.rule_id} regions below min visits"))
 
 
 def spread_max_load(factory: ConstraintFactory):
@@ -374,35 +378,35 @@ def spread_max_load(factory: ConstraintFactory):
             .group_by(lambda s: s.place.id, ConstraintCollectors.count())
             .group_by(ConstraintCollectors.max(lambda r, n: n))
             .penalize(HardSoftScore.ONE_SOFT, lambda most: _W["w_max_load"] * most)
-            .as_constraint("REGION-SPREAD busiest region"))
+            .as_constraint(f"{RegionSpread.rule_id} busiest region"))
 
 
 # ------------------------------------------------------------------- the problem
 def _weights(instance: Instance, profile: Profile) -> dict:
     on = profile.on
-    rule_travel = profile.get("TRAVEL")
+    rule_travel = profile.get(Travel)
     t_from = dt.time.fromisoformat(rule_travel.travel_from)
     until_h, until_m = map(int, rule_travel.travel_until.split(":"))
     start = dt.datetime.combine(dt.date(2000, 1, 1), t_from)
-    spread = profile.get("REGION-SPREAD")
+    spread = profile.get(RegionSpread)
     w = dict(
-        travel_on=on("TRAVEL"),
+        travel_on=on(Travel),
         travel_from=t_from.hour * 60 + t_from.minute, travel_until=until_h * 60 + until_m,
         full_day=longest_trip_window(start, start + dt.timedelta(days=1), rule_travel),
-        max_per_day=profile.get("CLASH-PERSON").max_per_day if on("CLASH-PERSON") else 1_000_000,
-        slot_clash=on("CLASH-PERSON") and profile.get("CLASH-PERSON").max_per_day > 1,
-        cap_on=on("CAP-REGION"), support_on=on("AKIM-SUPPORT"),
-        per_day=profile.get("CAP-REGION").region_per_day,
-        per_weekend=profile.get("CAP-REGION").region_per_weekend,
-        attend_on=on("ATTEND-DISTRICT"), tv_on=on("TV-LIVE"),
-        tv_channels=profile.get("TV-LIVE").tv_channels if on("TV-LIVE") else 0,
-        w_substitution=profile.get("SUBST-DEPUTY").w_substitution if on("SUBST-DEPUTY") else 0,
-        w_issue=profile.get("REGION-ISSUES").w_issue if on("REGION-ISSUES") else 0,
-        w_preferred=profile.get("REGION-AGREE").w_preferred if on("REGION-AGREE") else 0,
-        w_repeat=spread.w_repeat if on("REGION-SPREAD") else 0,
-        w_unvisited=spread.w_unvisited if on("REGION-SPREAD") else 0,
-        min_visits=spread.min_region_visits if on("REGION-SPREAD") else 0,
-        w_max_load=spread.w_max_load if on("REGION-SPREAD") else 0,
+        max_per_day=profile.get(ClashPerson).max_per_day if on(ClashPerson) else 1_000_000,
+        slot_clash=on(ClashPerson) and profile.get(ClashPerson).max_per_day > 1,
+        cap_on=on(CapRegion), support_on=on(AkimSupport),
+        per_day=profile.get(CapRegion).region_per_day,
+        per_weekend=profile.get(CapRegion).region_per_weekend,
+        attend_on=on(AttendDistrict), tv_on=on(TvLive),
+        tv_channels=profile.get(TvLive).tv_channels if on(TvLive) else 0,
+        w_substitution=profile.get(SubstDeputy).w_substitution if on(SubstDeputy) else 0,
+        w_issue=profile.get(RegionIssues).w_issue if on(RegionIssues) else 0,
+        w_preferred=profile.get(RegionAgree).w_preferred if on(RegionAgree) else 0,
+        w_repeat=spread.w_repeat if on(RegionSpread) else 0,
+        w_unvisited=spread.w_unvisited if on(RegionSpread) else 0,
+        min_visits=spread.min_region_visits if on(RegionSpread) else 0,
+        w_max_load=spread.w_max_load if on(RegionSpread) else 0,
         attendants={},
     )
     return w
@@ -421,15 +425,14 @@ def _build(instance: Instance, profile: Profile, w: dict) -> tuple[Plan, list[tu
     cands = create_candidates(instance, profile)
     avail = Availability(instance)
     regions = [r.id for r in instance.regions]
-    hours = travel_hours(instance, profile.get("TRAVEL")) if w["travel_on"] else None
+    hours = travel_hours(instance, profile.get(Travel)) if w["travel_on"] else None
     places = {r: Place(r, i, [hours[r][s] if hours else 0.0 for s in regions])
               for i, r in enumerate(regions)}
     duty = duty_officials(instance, profile)
     body_of = {b.id: b for b in instance.bodies}
     level = {o.id: (o.akim_level or AkimLevel.region) for o in duty}
     regional_akim = {o.id: body_of[o.body_id].region_id for o in duty
-                     if body_of[o.body_id].kind is BodyKind.akimat
-                     and level[o.id] is AkimLevel.region}
+                     if instance.is_regional_akim(o)}
     district_akim = {o.id for o in duty if body_of[o.body_id].kind is BodyKind.akimat
                      and level[o.id] is AkimLevel.district}
     for o in duty:
@@ -486,16 +489,16 @@ def _build(instance: Instance, profile: Profile, w: dict) -> tuple[Plan, list[tu
     def owe(whens: list[When], where_: list[Place], mandatory: bool) -> None:
         slottings.append(Slotting(len(slottings), mandatory, whens, where_))
 
-    ceb, akim = profile.get("FREQ-CEB-QUARTER"), profile.get("FREQ-AKIM")
+    ceb, akim = profile.get(FreqCebQuarter), profile.get(FreqAkim)
     quarters = instance.horizon.quarters
     for o in duty:
         kind = body_of[o.body_id].kind
         at = places_of(o.id, MeetingKind.planned, None)
-        if kind is BodyKind.ceb and profile.on("FREQ-CEB-QUARTER"):
+        if kind is BodyKind.ceb and profile.on(FreqCebQuarter):
             for q in quarters:
                 for k in range(ceb.max_per_quarter):
                     owe(planned[o.id, q], at, k < ceb.min_per_quarter)
-        elif kind is BodyKind.akimat and profile.on("FREQ-AKIM"):
+        elif kind is BodyKind.akimat and profile.on(FreqAkim):
             if level[o.id] is AkimLevel.region:
                 for q in quarters:
                     for _ in range(akim.region_min_per_quarter):
@@ -506,7 +509,7 @@ def _build(instance: Instance, profile: Profile, w: dict) -> tuple[Plan, list[tu
                 half = [c for q in quarters for c in planned[o.id, q]]
                 for _ in range(least):
                     owe(half, at, True)
-    for rule_id, alert, official in alert_duties(instance, profile):
+    for _rule, alert, official in alert_duties(instance, profile):
         owe(owed[alert.id, official.id],
             places_of(official.id, MeetingKind.out_of_schedule, alert.id), True)
 
@@ -515,7 +518,7 @@ def _build(instance: Instance, profile: Profile, w: dict) -> tuple[Plan, list[tu
         unmet[issue.body_id, issue.region_id] += issue.weight
     issues = [IssueGroup(n, b, r, wt) for n, ((b, r), wt) in enumerate(sorted(unmet.items()))]
     preferred = sorted({(rd.region_id, rd.date) for rd in instance.region_dates
-                        if rd.kind.value == "preferred"})
+                        if rd.kind is DateKind.preferred})
     prefs = [RegionDay(n, r, d.toordinal()) for n, (r, d) in enumerate(preferred)]
     blocked = [Blocked(n, r, d) for n, (r, d) in enumerate(sorted(missing))]
     plan = Plan(issues, prefs if w["w_preferred"] else [], blocked,
@@ -530,8 +533,9 @@ def solve_timefold(instance: Instance, profile: Profile, time_limit: float,
     from _jpyinterpreter import convert_to_java_python_like_object
     from jpype import JImplements, JOverride
 
-    if profile.on("FREQ-WINDOW"):
-        return Outcome("SKIPPED", note="FREQ-WINDOW (kz-2016/kz-2018) is not in the Timefold model")
+    if profile.on(FreqWindow):
+        return Outcome(status=SolveStatus.SKIPPED,
+                       note="FREQ-WINDOW (kz-2016/kz-2018) is not in the Timefold model")
     started = time.perf_counter()
     _W.clear()
     _W.update(_weights(instance, profile))
@@ -577,10 +581,11 @@ def solve_timefold(instance: Instance, profile: Profile, time_limit: float,
     soft = int(str(score.soft_score)) if score is not None else None
     # FEASIBLE: no hard penalty in Timefold's own score; otherwise the calendar still goes
     # to the checker (as the greedy baseline's does), which counts the violations.
-    status = "FEASIBLE" if hard == 0 else "HEURISTIC"
+    status = SolveStatus.FEASIBLE if hard == 0 else SolveStatus.HEURISTIC
     calendar = calendar_of(instance, profile, chosen,
                            meta(instance, profile, status, wall_time_s=round(wall, 3)))
-    return Outcome(status, calendar, objective=float(-soft) if hard == 0 else None,
+    return Outcome(status=status, calendar=calendar,
+                   objective=float(-soft) if hard == 0 else None, wall_time=wall,
                    build_time=build_time, trace=trace,
                    note=(f"Timefold: {len(plan.slottings)} meetings owed or optional, "
                          f"{len(meaning)} (presenter, slot) values; own best score "

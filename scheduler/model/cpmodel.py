@@ -1,76 +1,177 @@
-"""The CP-SAT model: build it from an instance and a profile, solve it, read the calendar."""
+"""The CP-SAT model: built for one mode from an instance and a profile, solved with
+explicit parameters, read back as a calendar.
+
+Modes: ``Plan`` (a fresh calendar; independent district and rural akims are planned
+outside the model), ``Replan`` (published meetings pinned or kept at their date and
+region, the rest free to move from ``first_day``), ``Explain`` (every rule instance
+guarded by a literal, the grid filters' left-outs kept in under guards; no objective).
+The rules come from the registry ``scheduler.rules.RULES``: each enabled rule's
+constraint group and cost. Everything that changes the model after it is built
+(pins, requests, staged objectives, hints) is a method here.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import time
 from collections import defaultdict
-from typing import Callable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
 
 from ortools.sat.python import cp_model
 
-from scheduler.instance import AkimLevel, BodyKind, Instance
+from scheduler import rules
+from scheduler.instance import Instance
 from scheduler.meeting_steps import meeting_steps
 from scheduler.meetings import Calendar, Meeting, MeetingKind
-from scheduler.model.constraints import GROUPS
 from scheduler.model.independent import independent_meetings
-from scheduler.model.objective import PARTS
-from scheduler.model.variables import (Availability, Candidate, alert_duties, create_candidates,
-                                       duty_officials)
-from scheduler.profile import Profile
-from scheduler.slots import announce_date
-
-STATUS = {cp_model.OPTIMAL: "OPTIMAL", cp_model.FEASIBLE: "FEASIBLE",
-          cp_model.INFEASIBLE: "INFEASIBLE", cp_model.MODEL_INVALID: "MODEL_INVALID",
-          cp_model.UNKNOWN: "UNKNOWN"}
+from scheduler.model.variables import Availability, Candidate, alert_duties, create_candidates
+from scheduler.profile import DlAfter, FmtOnline, FmtQa, Profile
+from scheduler.results import SolveResult, SolveStatus
+from scheduler.rules import dl_change
+from scheduler.rules.freq_akim import rotate_districts
+from scheduler.rules.scope_exempt import duty_officials
+from scheduler.rules.time_lead import announce_date
 
 Progress = Callable[[float, float | None, float | None], None]  # (seconds, objective, bound)
 
 
+# ----------------------------------------------------------------------- modes
+@dataclass(frozen=True)
+class Plan:
+    """A fresh calendar of the whole half-year."""
+
+
+@dataclass(frozen=True)
+class Replan:
+    """A re-plan: ``extra`` candidates (the published meetings' own) join the grid;
+    ``pinned`` ones are held (history); each group of ``kept`` holds exactly one of its
+    candidates (a published meeting at its date and region, with whoever may present it).
+    Nothing before ``first_day``; no newly placed planned meeting before ``earliest``;
+    only ``free`` officials' planned meetings are placed anew (None: everyone's)."""
+
+    first_day: dt.date | None = None
+    earliest: dt.date | None = None
+    free: frozenset[str] | None = None
+    extra: tuple[Candidate, ...] = ()
+    pinned: tuple[Candidate, ...] = ()
+    kept: tuple[tuple[Candidate, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Explain:
+    """Every rule instance guarded by its own literal (``CalendarModel.guards``)."""
+
+
+Mode = Plan | Replan | Explain
+
+
+# ------------------------------------------------------------------ parameters
+@dataclass(frozen=True)
+class SolverParams:
+    """How to solve. ``presolve``: "light" (one pass, no probing, no symmetry, no SAT
+    presolve: presolve was most of the time on kz-2027-h1, 13 s -> 2.0 s on 2 workers,
+    benchmarks/core.py), "default" or "off" (explanations' checks). ``lp``: ask for the LP relaxation's bound (plans;
+    with few workers the default portfolio leaves it out); off for feasibility checks
+    (explanations: a feasible check on kz-2027-h1 took 12 s with it, 1.8 s without).
+    ``log``: True prints the search log, a callable receives its lines. ``hint``: a
+    previous result of the same model (every variable's value)."""
+
+    time_limit: float = 30.0
+    workers: int = 2
+    seed: int = 0
+    log: bool | Callable[[str], None] = False
+    presolve: Literal["light", "default", "off"] = "light"
+    lp: bool = True
+    hint: ModelResult | None = None
+    progress: Progress | None = None
+
+    def solver(self) -> cp_model.CpSolver:
+        solver = cp_model.CpSolver()
+        p = solver.parameters
+        p.max_time_in_seconds = max(0.01, self.time_limit)
+        p.num_workers = self.workers
+        p.random_seed = self.seed
+        if self.lp:
+            if self.workers == 1:
+                p.linearization_level = 2
+            elif self.workers == 2:
+                p.subsolvers.extend(["max_lp", "quick_restart"])
+        else:
+            p.linearization_level = 0
+        if self.presolve == "off":
+            p.cp_model_presolve = False
+            p.symmetry_level = 0
+        elif self.presolve == "light":
+            p.cp_model_probing_level = 0
+            p.max_presolve_iterations = 1
+            p.symmetry_level = 0
+            p.cp_model_use_sat_presolve = False
+        if self.log:
+            p.log_search_progress = True
+            if callable(self.log):
+                p.log_to_stdout = False
+                solver.log_callback = self.log
+        return solver
+
+
+@dataclass(frozen=True, kw_only=True)
+class ModelResult(SolveResult):
+    """The model's answer: the status and figures, every variable's value (empty
+    without a solution), each soft rule's cost and, for an infeasible solve under
+    assumptions, the guards the solver found sufficient for the infeasibility."""
+
+    values: tuple[int, ...] = ()
+    cost_by_rule: dict[str, float] = field(default_factory=dict)
+    core: tuple[tuple, ...] = ()
+
+
+# ----------------------------------------------------------------------- model
 class CalendarModel:
     """The grid of candidate meetings, the hard rules over it and the weighted costs."""
 
-    def __init__(self, instance: Instance, profile: Profile, *, extra: tuple[Candidate, ...] = (),
-                 first_day: dt.date | None = None, earliest: dt.date | None = None,
-                 free: set[str] | None = None, explain: bool = False) -> None:
-        """``extra`` candidates (published meetings kept in a re-plan) join the grid; see
-        ``create_candidates`` for the rest. With ``explain``, every rule instance is
-        guarded by a literal (``self.guards``) and there is no objective."""
-        self.instance, self.profile, self.explain = instance, profile, explain
+    def __init__(self, instance: Instance, profile: Profile, mode: Mode = Plan()) -> None:
+        self.instance, self.profile, self.mode = instance, profile, mode
+        self.explain = isinstance(mode, Explain)
         self.model = cp_model.CpModel()
         self.guards: dict[tuple, cp_model.IntVar] = {}
         # Independent district and rural akims are given their meetings outside the grid
         # (a plain plan only: re-plans and explanations keep everyone in the model).
-        plain = not (extra or explain or first_day or earliest or free is not None)
-        self.fixed = independent_meetings(instance, profile) if plain else {}
+        self.fixed = independent_meetings(instance, profile) if isinstance(mode, Plan) else {}
         self.duty = [o for o in duty_officials(instance, profile) if o.id not in self.fixed]
         self.alert_duties = alert_duties(instance, profile)
         self.availability = Availability(instance)
         self.vars: dict[Candidate, cp_model.IntVar] = {}
-        if self.fixed:
-            free = {o.id for o in self.duty}
-        left_out: dict[Candidate, tuple[tuple, ...]] | None = {} if explain else None
-        grid = create_candidates(instance, profile, first_day=first_day, earliest=earliest,
-                                 free=free, guards=left_out)
+        free = {o.id for o in self.duty} if self.fixed else None
+        extra: tuple[Candidate, ...] = ()
+        window: dict = {}
+        if isinstance(mode, Replan):
+            free = set(mode.free) if mode.free is not None else None
+            extra = mode.extra
+            window = dict(first_day=mode.first_day, earliest=mode.earliest)
+        left_out: dict[Candidate, tuple[tuple, ...]] | None = {} if self.explain else None
+        grid = create_candidates(instance, profile, free=free, guards=left_out, **window)
         for cand in (*grid, *extra):
             if cand not in self.vars:
                 self.vars[cand] = self.model.new_bool_var(f"m{len(self.vars)}")
-        # explanations: what the domain rules leave out is in the grid, kept out by guards
+        # explanations: what the grid filters leave out is in the grid, kept out by guards
         for cand, keys in (left_out or {}).items():
             for key in keys:
                 self.add(self.vars[cand] == 0, key)
         self._index()
-        for rule_id, add_group in GROUPS.items():
-            if profile.on(rule_id):
-                add_group(self)
-        self.costs = {} if explain else {
-            rule_id: part(self) for rule_id, part in PARTS.items() if profile.on(rule_id)}
-        self.model.minimize(sum(self.costs.values()))
-
-    def cost_values(self, solver: cp_model.CpSolver) -> dict[str, float]:
-        """Each soft rule's cost in the solver's solution (a part may be a constant)."""
-        return {rule_id: float(expr if isinstance(expr, int) else solver.value(expr))
-                for rule_id, expr in self.costs.items()}
+        for rule in rules.constraint_groups(profile):
+            rule.constrain(self)
+        self.costs = {} if self.explain else {
+            rule.ID: rule.cost(self) for rule in rules.costs(profile)}
+        if isinstance(mode, Replan):
+            for cand in mode.pinned:
+                self.model.add(self.vars[cand] == 1)
+            for group in mode.kept:
+                self.model.add(sum(self.vars[c] for c in group) == 1)
+        self.objective = sum(self.costs.values())
+        if not self.explain:  # (an objective would spoil the core of the assumptions)
+            self.model.minimize(self.objective)
 
     def add(self, constraint, key: tuple) -> None:
         """Add a constraint of the rule instance ``key`` (rule id first)."""
@@ -88,8 +189,7 @@ class CalendarModel:
         on these counts, which keeps the model small and its LP tight.
         """
         regional_akim = {self.instance.body(o.body_id).region_id: o.id for o in self.duty
-                         if self.instance.body(o.body_id).kind is BodyKind.akimat
-                         and (o.akim_level or AkimLevel.region) is AkimLevel.region}
+                         if self.instance.is_regional_akim(o)}
         self.by_presenter_day = defaultdict(list)
         self.ministerial_by_region_day = defaultdict(list)
         self.akim_by_region_day = defaultdict(list)
@@ -127,38 +227,108 @@ class CalendarModel:
     def ministerial_load(self, region: str):
         return sum(n for (o, r), n in self.visits.items() if r == region and o in self.ministerial_officials)
 
-    # ------------------------------------------------------------------ solving
-    def solve(self, time_limit: float, workers: int, seed: int, progress: Progress | None,
-              log: bool = False) -> tuple[cp_model.CpSolver, int]:
-        solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = time_limit
-        solver.parameters.num_workers = workers
-        solver.parameters.random_seed = seed
-        solver.parameters.log_search_progress = log
-        # The bound comes from the full LP relaxation: with few workers the default
-        # portfolio leaves it out, so ask for it (measured: bound stuck far below without).
-        if workers == 1:
-            solver.parameters.linearization_level = 2
-        elif workers == 2:
-            solver.parameters.subsolvers.extend(["max_lp", "quick_restart"])
-        # Presolve is most of the time on kz-2027-h1 and the LP bound is tight at once:
-        # lighter presolve (no probing, one pass, no symmetry, no SAT presolve) took the
-        # solve from 13 s to 2.0 s on 2 workers (benchmarks/core.py).
-        solver.parameters.cp_model_probing_level = 0
-        solver.parameters.max_presolve_iterations = 1
-        solver.parameters.symmetry_level = 0
-        solver.parameters.cp_model_use_sat_presolve = False
-        callback = _Reporter(progress) if progress else None
-        if progress:
-            solver.best_bound_callback = callback.on_bound
-        status = solver.solve(self.model, callback)
-        return solver, status
+    @property
+    def proto(self):
+        """The model as CP-SAT's proto, to read (the MIP benchmark translates it)."""
+        return self.model.proto
 
-    def calendar(self, chosen: Callable[[cp_model.IntVar], bool], meta: dict) -> Calendar:
-        """The calendar of the chosen candidates (``solver.boolean_value`` after a solve)."""
-        picked = [c for c, v in self.vars.items() if chosen(v)]
-        picked += [c for held in self.fixed.values() for c in held]
+    @property
+    def size(self) -> dict[str, int]:
+        proto = self.model.proto
+        return dict(variables=len(proto.variables), constraints=len(proto.constraints))
+
+    # ------------------------------------------------------- changes after building
+    def forbid(self, cands: Iterable[Candidate]) -> None:
+        """None of these meetings (a re-plan's request moves or cancels a meeting)."""
+        for cand in cands:
+            self.model.add(self.vars[cand] == 0)
+
+    def at_least(self, cands: Iterable[Candidate], count: int) -> None:
+        """At least ``count`` of these meetings (a re-plan's request places one)."""
+        self.model.add(sum(self.vars[c] for c in cands) >= count)
+
+    def change_cost(self, future: list[Meeting], as_of: dt.date) -> cp_model.LinearExprT:
+        """DL-CHANGE: the weighted changes to these published meetings (a re-plan)."""
+        return dl_change.change_cost(self, future, as_of)
+
+    def minimize(self, expr: cp_model.LinearExprT | None = None, extra: cp_model.LinearExprT = 0
+                 ) -> None:
+        """Minimise ``expr`` (the soft rules' costs by default) plus ``extra`` (a term
+        added from outside the rules, e.g. a robust plan's expected changes)."""
+        self.objective = (self.costs_expr() if expr is None else expr) + extra
+        self.model.minimize(self.objective)
+
+    def costs_expr(self) -> cp_model.LinearExprT:
+        return sum(self.costs.values())
+
+    def next_stage(self, done: ModelResult, then: cp_model.LinearExprT | None = None) -> None:
+        """A lexicographic stage: keep the current objective at most its value in ``done``
+        and minimise ``then`` (the soft rules' costs by default), hinted by ``done``."""
+        self.model.add(self.objective <= round(done.objective))
+        self.minimize(then)
+        self.hint(done)
+
+    def hint(self, result: ModelResult) -> None:
+        """Hint every variable with its value in an earlier solve of this model."""
+        self.model.clear_hints()
+        proto = self.model.proto
+        proto.solution_hint.vars.extend(range(len(result.values)))
+        proto.solution_hint.values.extend(result.values)
+
+    # ------------------------------------------------------------------ solving
+    def solve(self, params: SolverParams, assumptions: Iterable[tuple] | None = None
+              ) -> ModelResult:
+        """Solve; with ``assumptions`` (guards of an explanation model), only those rule
+        instances hold, and an infeasible answer carries the solver's core of them."""
+        started = time.perf_counter()
+        solver = params.solver()
+        if params.hint is not None:
+            self.hint(params.hint)
+        keys = list(assumptions) if assumptions is not None else None
+        self.model.clear_assumptions()
+        if keys is not None:
+            self.model.add_assumptions([self.guards[k] for k in keys])
+        callback = _Reporter(params.progress) if params.progress else None
+        if callback:
+            solver.best_bound_callback = callback.on_bound
+        status = SolveStatus.of_cp_sat(solver.solve(self.model, callback))
+        wall = time.perf_counter() - started
+        if not status.found:
+            core: tuple[tuple, ...] = ()
+            if keys is not None and status is SolveStatus.INFEASIBLE:
+                by_index = {self.guards[k].index: k for k in keys}
+                core = tuple(by_index[i] for i in
+                             solver.sufficient_assumptions_for_infeasibility() if i in by_index)
+            return ModelResult(status=status, wall_time=wall, core=core)
+        values = tuple(solver.response_proto.solution)
+        costs = {rule_id: float(expr if isinstance(expr, int) else solver.value(expr))
+                 for rule_id, expr in self.costs.items()}
+        objective = solver.objective_value if self.model.has_objective() else None
+        return ModelResult(status=status, objective=objective,
+                           bound=solver.best_objective_bound if objective is not None else None,
+                           wall_time=wall, values=values, cost_by_rule=costs)
+
+    def chosen(self, result: ModelResult) -> list[Candidate]:
+        """The candidates a solution holds."""
+        return [c for c, v in self.vars.items() if result.values[v.index]]
+
+    def calendar(self, result: ModelResult, meta: dict) -> Calendar:
+        """The calendar of a solution, with the meetings planned outside the model."""
+        picked = self.chosen(result) + [c for held in self.fixed.values() for c in held]
         return calendar_of(self.instance, self.profile, picked, meta)
+
+
+
+def calendar_meta(instance: Instance, profile: Profile, result: SolveResult, wall: float, *,
+                  approval_date: dt.date | None = None,
+                  costs: Mapping[str, float] | None = None) -> dict:
+    """A calendar file's metadata from a solve."""
+    return dict(
+        instance=instance.name, profile=profile.id, horizon=instance.horizon.label(),
+        approval_date=approval_date or instance.approval_date, status=str(result.status),
+        objective=result.objective, bound=result.bound, gap=result.gap,
+        wall_time_s=round(wall, 3), cost_by_rule=dict(costs or {}),
+        created=dt.datetime.now(dt.timezone.utc).replace(microsecond=0))
 
 
 def calendar_of(instance: Instance, profile: Profile, chosen: list[Candidate],
@@ -185,10 +355,10 @@ def to_meeting(inst: Instance, profile: Profile, meeting_id: str, c: Candidate) 
         reason = "; ".join(filter(None, [reason, (
             f"{inst.official(c.official).title.en} {why}; "
             f"{inst.official(c.presenter).title.en} presents")]))
-    qa = profile.get("FMT-QA")
+    qa = profile.get(FmtQa)
     minutes = qa.meeting_minutes  # FMT-QA: the planned time shared by report and Q&A
-    report = int(minutes * qa.max_report_share + 1e-9) if profile.on("FMT-QA") else None
-    after = profile.get("DL-AFTER").days_after_meeting if profile.on("DL-AFTER") else None
+    report = int(minutes * qa.max_report_share + 1e-9) if profile.on(FmtQa) else None
+    after = profile.get(DlAfter).days_after_meeting if profile.on(DlAfter) else None
     issues = tuple(i.id for i in inst.issues if i.region_id == c.region and i.body_id == c.body)
     return Meeting(
         id=meeting_id, official_id=c.official, presenter_id=c.presenter, body_id=c.body,
@@ -198,33 +368,9 @@ def to_meeting(inst: Instance, profile: Profile, meeting_id: str, c: Candidate) 
         announce_by=alert.date if alert else announce_date(c.slot.date, profile),
         results_by=c.slot.date + dt.timedelta(days=after) if after is not None else None,
         report_minutes=report, qa_minutes=minutes - report if report is not None else None,
-        channel=profile.get("FMT-ONLINE").channel if profile.on("FMT-ONLINE") else "",
+        channel=profile.get(FmtOnline).channel if profile.on(FmtOnline) else "",
         **meeting_steps(inst, profile, c.body, c.slot.date, alert.date if alert else None),
     )
-
-
-def rotate_districts(instance: Instance, meetings: list[Meeting]) -> list[Meeting]:
-    """FREQ-AKIM: a regional akim's meetings go, in date order, to the districts of his
-    region he has not visited yet (a new round once all are visited); district and rural
-    akims meet in their own district. Districts touch no other rule, so they are assigned
-    here rather than searched."""
-    district_of: dict[str, str] = {}
-    visited: dict[str, list[str]] = defaultdict(list)
-    for m in sorted(meetings, key=lambda m: (m.date, m.start, m.id)):
-        official = instance.official(m.official_id)
-        if official.district_id:
-            district_of[m.id] = official.district_id
-        elif (instance.body(m.body_id).kind is BodyKind.akimat
-              and (official.akim_level or AkimLevel.region) is AkimLevel.region):
-            districts = [d.id for d in instance.region(m.region_id).districts]
-            if districts:
-                seen = visited[m.official_id]
-                if len(seen) == len(districts):
-                    seen.clear()
-                district_of[m.id] = next(d for d in districts if d not in seen)
-                seen.append(district_of[m.id])
-    return [m.model_copy(update={"district_id": district_of[m.id]}) if m.id in district_of
-            else m for m in meetings]
 
 
 class _Reporter(cp_model.CpSolverSolutionCallback):

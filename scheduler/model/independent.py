@@ -1,41 +1,42 @@
 """District and rural akims who share nothing with anyone are planned outside the model.
 
-Such an akim meets only in his own region, has no alert to answer, no ATTEND-DISTRICT or
-FREQ-WINDOW ties, and is free on enough days: no rule links his meetings to anybody
-else's (CLASH-PERSON and TRAVEL are his own, CAP-REGION, AKIM-SUPPORT and TV-LIVE concern
-ministers and regional akims, and every soft cost of his is the same wherever his
-meetings fall in his region). Any of his own allowed slots is then optimal, so the
-earliest ones are taken, and the rest of the calendar is solved without his grid: on the
-national all-levels instance that is 2,300 of 2,600 officials. The checker still judges
-the whole calendar.
+Such an akim meets only in his own region and no enabled rule ties his meetings to
+anybody else's: each rule module says whom it links (``linked``: URGENT-TENSION and
+EXTRA-DEMAND the officials an alert calls, ATTEND-DISTRICT the district akims, FREQ-WINDOW
+everyone, CAP-REGION, AKIM-SUPPORT and TV-LIVE ministers and regional akims); CLASH-PERSON
+and TRAVEL are his own, and every soft cost of his is the same wherever his meetings fall
+in his region. Any of his own allowed slots is then optimal, so the earliest ones are
+taken, and the rest of the calendar is solved without his grid: on the national
+all-levels instance that is 2,300 of 2,600 officials. The checker still judges the whole
+calendar.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from scheduler.instance import AkimLevel, BodyKind, Instance
+from scheduler import rules
+from scheduler.instance import AkimLevel, Instance
 from scheduler.meetings import MeetingKind
-from scheduler.model.variables import Candidate, alert_duties, create_candidates, duty_officials
-from scheduler.profile import Profile
+from scheduler.model.variables import Candidate, create_candidates, duty_officials
+from scheduler.profile import FreqAkim, Profile
+from scheduler.rules import clash_person
+from scheduler.rules.freq_akim import least_per_half
 
 
 def independent_meetings(instance: Instance, profile: Profile) -> dict[str, list[Candidate]]:
     """For each independent district or rural akim, the meetings he is given."""
-    if profile.on("FREQ-WINDOW") or not profile.on("FREQ-AKIM"):
+    if not profile.on(FreqAkim):  # how many he owes is FREQ-AKIM's
         return {}
-    rule = profile.get("FREQ-AKIM")
-    max_per_day = profile.get("CLASH-PERSON").max_per_day if profile.on("CLASH-PERSON") else 1
-    called = {official.id for _, _, official in alert_duties(instance, profile)}
-    lower = {}
-    for official in duty_officials(instance, profile):
-        level = official.akim_level
-        if (instance.body(official.body_id).kind is not BodyKind.akimat
-                or level not in (AkimLevel.district, AkimLevel.rural) or official.id in called
-                or (level is AkimLevel.district and profile.on("ATTEND-DISTRICT"))):
-            continue
-        lower[official.id] = (rule.district_min_per_half if level is AkimLevel.district
-                              else rule.rural_min_per_half)
+    rule = profile.get(FreqAkim)
+    max_per_day = clash_person.max_per_day(profile) or 1
+    lower_akims = [o for o in duty_officials(instance, profile)
+                   if instance.is_akimat(o.body_id)
+                   and o.akim_level in (AkimLevel.district, AkimLevel.rural)]
+    linked: set[str] = set()
+    for linking in rules.linking(profile):
+        linked |= linking.linked(instance, profile, lower_akims)
+    lower = {o.id: least_per_half(rule, o.akim_level) for o in lower_akims if o.id not in linked}
     if not lower:
         return {}
     by_official: dict[str, list[Candidate]] = {o: [] for o in lower}

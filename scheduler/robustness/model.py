@@ -28,7 +28,8 @@ from scheduler.instance import (Absence, AbsenceReason, AlertLevel, BodyKind, Da
 from scheduler.io import InputError
 from scheduler.meetings import Calendar, MeetingKind
 from scheduler.profile import Profile
-from scheduler.slots import days_off, lead_end
+from scheduler.rules.time_lead import lead_end
+from scheduler.slots import days_off
 
 DEFAULT_MODEL = Path(__file__).with_name("disruptions.toml")
 ROLES = ("minister", "deputy", "akim")

@@ -22,10 +22,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from scheduler.checker import check
-from scheduler.instance import BodyKind, Instance
-from scheduler.model.cpmodel import STATUS, CalendarModel
-from scheduler.planner import Result, relative_gap
-from scheduler.profile import Profile
+from scheduler.instance import BodyKind, Instance, quarter_of
+from scheduler.meetings import MeetingKind
+from scheduler.model.cpmodel import CalendarModel, Plan, SolverParams, calendar_meta
+from scheduler.planner import Result
+from scheduler.profile import DlChange, Profile, SubstDeputy
 from scheduler.robustness.model import DisruptionModel, as_of_dates, sample_future
 
 CODES = {"illness": 1, "delegation": 2, "other": 3, "deputy_pm": 4}
@@ -72,18 +73,18 @@ def expected_changes(instance: Instance, profile: Profile, model: DisruptionMode
             for d in future.days_off.get(q, ()):
                 off[f, (d - start).days] = True
 
-    rule = profile.get("DL-CHANGE")
+    rule = profile.get(DlChange)
     move = float(min(rule.w_date_change, rule.w_region_change))
     hand = float(rule.w_presenter_change)
     factor = np.ones(days)
     as_of = as_of_dates(instance, profile, model)
     for d in range(days):
         day = start + dt.timedelta(days=d)
-        q = (day.month - 1) // 3 + 1
+        q = quarter_of(day)
         if q in as_of and (day - as_of[q]).days < rule.near_days:
             factor[d] = rule.near_factor
-    subst = profile.get("SUBST-DEPUTY")
-    may_stand_in = profile.on("SUBST-DEPUTY")
+    subst = profile.get(SubstDeputy)
+    may_stand_in = profile.on(SubstDeputy)
     reasons = np.array([CODES[r] for r in subst.reasons if r in CODES] or [-1])
 
     presenter: dict[tuple[str, str], np.ndarray] = {}
@@ -114,14 +115,14 @@ def plan_robust(instance: Instance, profile: Profile, expected: ExpectedChanges 
     every chosen planned meeting (an extra objective term added from outside the model).
     Returns the result (its calendar checked) and the expected change cost of the plan."""
     started = time.perf_counter()
-    model = CalendarModel(instance, profile)
+    model = CalendarModel(instance, profile, Plan())
     penalty = 0
     if expected is not None and weight > 0:
         # Each official's cheapest candidate costs nothing extra: the term steers meetings
         # to dates and presenters less likely to change, never to fewer meetings.
         planned = [(cand, var, expected.cost(cand.official, cand.presenter, cand.region,
                                              cand.slot.date))
-                   for cand, var in model.vars.items() if cand.kind.value == "planned"]
+                   for cand, var in model.vars.items() if cand.kind is MeetingKind.planned]
         least: dict[str, float] = {}
         for cand, _, c in planned:
             least[cand.official] = min(c, least.get(cand.official, c))
@@ -129,23 +130,19 @@ def plan_robust(instance: Instance, profile: Profile, expected: ExpectedChanges 
             k = int(round(weight * (c - least[cand.official])))
             if k:
                 penalty += k * var
-        model.model.minimize(sum(model.costs.values()) + penalty)
+        model.minimize(extra=penalty)
     built = time.perf_counter() - started
-    solver, status = model.solve(max(0.01, time_limit - built), workers, seed, None)
+    answer = model.solve(SolverParams(time_limit=time_limit - built, workers=workers, seed=seed))
     wall = time.perf_counter() - started
-    name = STATUS[status]
-    if name not in ("OPTIMAL", "FEASIBLE"):
-        return Result(name, None, None, None, wall, built, None), float("nan")
-    objective, bound = solver.objective_value, solver.best_objective_bound
-    costs = model.cost_values(solver)
-    calendar = model.calendar(solver.boolean_value, dict(
-        instance=instance.name, profile=profile.id, horizon=instance.horizon.label(),
-        approval_date=instance.approval_date, status=name, objective=objective, bound=bound,
-        gap=relative_gap(objective, bound), wall_time_s=round(wall, 3), cost_by_rule=costs,
-        created=dt.datetime.now(dt.timezone.utc).replace(microsecond=0)))
+    if not answer.status.found:
+        return Result(status=answer.status, wall_time=wall, build_time=built), float("nan")
+    calendar = model.calendar(answer, calendar_meta(instance, profile, answer, wall,
+                                                    costs=answer.cost_by_rule))
     report = check(instance, profile, calendar)
-    return (Result(name, objective, bound, relative_gap(objective, bound), wall, built, calendar,
-                   costs, report), calendar_expected(calendar, expected))
+    return (Result(status=answer.status, objective=answer.objective, bound=answer.bound,
+                   wall_time=wall, build_time=built, calendar=calendar,
+                   cost_by_rule=answer.cost_by_rule, check=report),
+            calendar_expected(calendar, expected))
 
 
 def calendar_expected(calendar, expected: ExpectedChanges | None) -> float:
@@ -153,4 +150,4 @@ def calendar_expected(calendar, expected: ExpectedChanges | None) -> float:
     if expected is None:
         return float("nan")
     return sum(expected.cost(m.official_id, m.presenter_id, m.region_id, m.date)
-               for m in calendar.meetings if m.kind.value == "planned")
+               for m in calendar.meetings if m.kind is MeetingKind.planned)

@@ -27,7 +27,7 @@ from scheduler.diff import Change
 from scheduler.instance import Instance
 from scheduler.io import InputError, to_json
 from scheduler.meetings import Calendar, MeetingKind
-from scheduler.profile import Profile
+from scheduler.profile import Profile, UrgentTension
 from scheduler.robustness.model import (DisruptionModel, Future, change_set, sample_future,
                                         with_blocked)
 
@@ -44,7 +44,7 @@ def _cause(change: Change, future: Future, quarter: int, broken: set[str]) -> st
     away = re.search(r"is away on \S+ \((\w+),", reason)
     if away:
         return f"absence:{away.group(1)}"
-    if "out-of-schedule" in reason or "URGENT-TENSION" in reason:
+    if "out-of-schedule" in reason or UrgentTension.rule_id in reason:
         return "alert"
     if "day off" in reason:
         return "day_off"

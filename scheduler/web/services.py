@@ -28,6 +28,7 @@ from scheduler.instance import Instance
 from scheduler.io import InputError, load_instance, to_json
 from scheduler.meetings import CSV_COLUMNS, Calendar, csv_rows
 from scheduler.planner import solve
+from scheduler.results import SolveStatus
 from scheduler.profile import Profile, builtin_profiles, profile_problems, profile_text
 from scheduler.web.models import (AuditEntry, Body, CalendarVersion, HalfYear, SolveJob, State,
                                   StoredInstance, StoredProfile, VersionFile)
@@ -366,7 +367,7 @@ def run_solve(job_id: int, explain_limit: float = 60.0) -> str:
                      objective=result.objective, bound=result.bound, gap=result.gap)
         if result.calendar is None:
             explanation = None
-            if result.status == "INFEASIBLE":
+            if result.status is SolveStatus.INFEASIBLE:
                 from scheduler.explain import explain_infeasibility
 
                 found = explain_infeasibility(inst, prof, time_limit=explain_limit)
