@@ -15,7 +15,8 @@ from .pg_cluster import cluster, server_bin
 
 pytestmark = pytest.mark.postgres
 HERE = Path(__file__).resolve().parent
-MODULES = ["test_web_access.py", "test_web_security.py", "test_web_solve.py"]
+MODULES = ["test_web_access.py", "test_web_security.py", "test_web_solve.py",
+           "test_web_quarter.py"]
 
 
 def test_web_suite_on_postgresql():
