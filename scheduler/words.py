@@ -409,6 +409,17 @@ for _rule in ("DL-LOCAL-LISTS", "DL-DRAFT", "DL-MVK", "DL-AKIM-CAL", "DL-QREPORT
         "ru": "Встречу {m} пришлось бы объявить до публикации календаря ({title}).",
         "kk": "{m} кездесуін күнтізбе жарияланғанға дейін жариялау керек болар еді "
               "({title})."})]
+FINDINGS["DL-LOCAL-LISTS"].append((
+    rf"approved on (?P<day_approved>{_D}), before the local bodies' lists are due on "
+    rf"(?P<day_due>{_D})", {
+        "ru": "Календарь утверждается {day_approved}, раньше, чем местные исполнительные "
+              "органы представят актуальные вопросы, места и время встреч ({day_due}).",
+        "kk": "Күнтізбе {day_approved} бекітіледі, бұл жергілікті атқарушы органдар өзекті "
+              "мәселелерді, кездесулердің орны мен уақытын ұсынатын мерзімнен ({day_due}) "
+              "ерте."}))
+FINDINGS["DL-AKIM-CAL"].append((r"akims' calendar is approved on .*, after it is due", {
+    "ru": "Календарь акимов утверждается позже срока его представления в Правительство.",
+    "kk": "Әкімдердің күнтізбесі оны Үкіметке ұсыну мерзімінен кейін бекітіледі."}))
 GENERIC = {  # a rule without its own sentence: the rule's title as the requirement broken
     "meetings": {"ru": "Встреча {m} не соответствует требованию «{title}».",
                  "kk": "{m} кездесуі «{title}» талабына сәйкес емес."},

@@ -305,6 +305,10 @@ NEW_RULE_FINDINGS = [  # (rule, the checker's English message, meetings, officia
      "travel window is 8.0 h.", (), ("minister-health",), ("akmola", "astana")),
     ("ATTEND-GOV", "The meeting 'x' has 0 members of the Government attending; it needs 1.",
      ("akim-mangystau-q1",), (), ()),
+    ("DL-LOCAL-LISTS", "The calendar is approved on Tuesday 1 December 2026, before the local "
+     "bodies' lists are due on Tuesday 15 December 2026.", (), (), ()),
+    ("DL-AKIM-CAL", "The akims' calendar is approved on 01-25, after it is due at the "
+     "Government on 01-20.", (), (), ()),
     ("ATTEND-GOV", "The Minister of Health would be at two meetings at once on Saturday 13 "
      "February 2027: 'a' and 'b'.", ("health-q1", "akim-mangystau-q1"), ("minister-health",),
      ()),
