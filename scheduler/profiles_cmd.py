@@ -266,7 +266,7 @@ PARAM_LABELS: dict[str, tuple[str, str]] = {
                           "өңірде күніне қалаулы кездесу саны"),
     "w_crowd": ("штраф за скопление встреч", "кездесулердің шоғырлануы үшін айыппұл"),
 }
-# Profile texts of kz-2016 and kz-2018 that the report's agenda labels do not cover
+# Profile texts the report's agenda labels may not cover (they are tried first)
 PARAM_TEXTS: dict[str, tuple[str, str]] = {
     "maslikhat": ("маслихат", "мәслихат"),
     "public council members": ("члены общественного совета", "қоғамдық кеңес мүшелері"),
@@ -331,11 +331,11 @@ def param_value(profile: Profile, key: str, value, lang: str) -> str:
             return t(label, lang) if label in _labels() else text
         if key in ("counted_from", "akims_counted_from"):
             return rule_name(profile, text, lang)
-        if text.lower() in PARAM_TEXTS:
-            return PARAM_TEXTS[text.lower()][index]
-        translated = agenda_text(text, lang)
+        translated = agenda_text(text, lang)  # the report's own words first
         if translated != text:
             return translated
+        if text.lower() in PARAM_TEXTS:
+            return PARAM_TEXTS[text.lower()][index]
         if key in ("h1", "h2", "approve_h1") and len(text) == 5 and text[2] == "-":
             return f"{text[3:]}.{text[:2]}"
         return text
