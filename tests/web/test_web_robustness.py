@@ -80,6 +80,17 @@ def test_planner_sees_the_latest_sweep_with_names(as_role, sweep_dir):
     assert c.official_title(inst, meeting["official_id"], "kk") in page
 
 
+def test_a_sweep_of_the_calendar_file_is_found_for_its_stored_version(seeded):
+    """The CLI sweeps the calendar file; the workspace stores it as a version: the same
+    digest, so the command's folder is the version's sweep."""
+    from scheduler.io import load_calendar
+
+    from .conftest import APPROVED
+
+    assert calendar_digest(s.calendar_of(seeded["version"])) == calendar_digest(
+        load_calendar(APPROVED))
+
+
 def test_roles_are_enforced(client, as_role, sweep_dir):
     assert client.get("/robustness/").status_code == 302  # anonymous: to the login
     for role in ("commission", "viewer"):  # roles that read everything
