@@ -231,3 +231,29 @@ def test_urgent_meeting_for_an_alert(as_role, seeded, immediate):
         "alert-pavlodar-2027-04-05")]
     assert added and added[0]["body_id"] == "energy"
     assert AuditEntry.objects.filter(action="urgent_started", username="planner").exists()
+
+
+def test_changes_workbook_is_checked_like_the_cli(as_role, seeded, tmp_path):
+    """A change-set workbook (from the template) naming a meeting the calendar lacks is
+    refused with the file, sheet, row and field, as `scheduler replan` refuses it; nothing
+    is queued. The change-set template downloads."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from scheduler.changes import ChangeSet
+    from scheduler.workbook import write_changes_workbook
+
+    client = as_role("planner")
+    template = client.get("/import/template.xlsx?kind=changes")
+    assert template.status_code == 200 and template.content[:2] == b"PK"
+    book = tmp_path / "changes.xlsx"
+    write_changes_workbook(ChangeSet.model_validate({"requests": [{
+        "id": "R-1", "body_id": "health", "submitted": "2027-03-01", "action": "cancel",
+        "meeting_id": "2027-H1-999"}]}), book)
+    response = client.post("/h/2027-H1/replan/", {
+        "base": 1, "as_of": "2027-03-20", "time_limit": 10,
+        "file": SimpleUploadedFile("changes.xlsx", book.read_bytes())})
+    text = response.content.decode()
+    assert response.status_code == 400 and "changes.xlsx" in text
+    assert "no meeting &#x27;2027-H1-999&#x27; in the calendar" in text and "row" in text
+    assert str(tmp_path) not in text and "/tmp/" not in text  # the upload's own name only
+    assert not ReplanJob.objects.exists()
