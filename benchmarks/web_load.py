@@ -311,9 +311,9 @@ def main() -> None:
     finally:
         proc.terminate()
         try:
-            proc.wait(20)
+            proc.wait(60)  # it stops its gunicorn workers and background workers first
         except subprocess.TimeoutExpired:
-            proc.kill()
+            proc.kill()  # its background workers stop with it (they watch their parent)
     write_report(Path(args.out), args, samples, errors, sizes, solving, elapsed, load_before,
                  load_during, baseline)
 

@@ -10,6 +10,17 @@ import subprocess
 import sys
 
 
+def _die_with_parent() -> None:
+    """In a background worker, before it starts (Linux): stop when the server process ends,
+    even when it is killed, so that no worker is left running on its own."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def default_processes() -> int:
     """Two worker processes per core (at least two): the pages are short, mostly Python."""
     return max(2, 2 * (os.cpu_count() or 1))
@@ -46,7 +57,8 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000,
     # two workers: solves, and the files made from versions (workbooks, reports, charts)
     workers = [subprocess.Popen([sys.executable, "-m", "scheduler.web.manage", "db_worker",
                                  "--no-reload", "--interval", "0.5", "--verbosity", "0",
-                                 "--queue-name", queue], env=dict(os.environ))
+                                 "--queue-name", queue], env=dict(os.environ),
+                                preexec_fn=_die_with_parent)
                for queue in ("default", "files")]
 
     def stop(signum, frame):
@@ -64,7 +76,7 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000,
             Gunicorn(get_wsgi_application(), {
                 "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
                 "workers": processes, "threads": threads, "worker_class": "gthread",
-                "timeout": 120, "graceful_timeout": 10, "keepalive": 5,
+                "timeout": 120, "graceful_timeout": 5, "keepalive": 5,
                 "accesslog": None, "errorlog": "-", "loglevel": "warning",
                 "proc_name": "scheduler-web",
                 "when_ready": lambda arbiter: echo(said)}).run()  # once listening
@@ -79,7 +91,7 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000,
             worker.terminate()
         for worker in workers:
             try:
-                worker.wait(10)
+                worker.wait(5)
             except subprocess.TimeoutExpired:
                 worker.kill()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import tempfile
@@ -110,14 +111,63 @@ def check_of(version: CalendarVersion) -> CheckReport:
 
 def cached_rows(version: CalendarVersion, lang: str, build):
     """What a page computes from a version (calendar rows per language, filter choices,
-    week grid, summary, deadlines, why each meeting is where it is), made once per process:
-    a version's content never changes, so nothing is ever stale. ``lang`` is the key."""
+    week grid, summary, deadlines, why each meeting is where it is), made once: kept in
+    this process, and in the cache the server's processes and the files worker share (so
+    the first request in each process finds it made). A version's content never changes,
+    so nothing is ever stale. ``lang`` is the key."""
     key = (*_vkey(version), lang)
     hit = _ROWS.get(key)
     if hit is None:
-        hit = build()
+        shared = _shared_key(key)
+        hit = _shared_get(shared)
+        if hit is None:
+            hit = build()
+            _shared_set(shared, hit)
         _remember(_ROWS, key, hit, size=256)
     return hit
+
+
+def _code_digest() -> str:
+    """Of the code that makes the cached values: a new release never reads old entries."""
+    from scheduler.report import common
+
+    here = Path(__file__).resolve().parent
+    files = [here / "views.py", here / "services.py", Path(common.__file__)]
+    return hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()[:16]
+
+
+_CODE = _code_digest()
+
+
+def _shared_key(key: tuple) -> str:
+    return "rows:" + hashlib.sha256(repr((_CODE, key)).encode("utf-8")).hexdigest()
+
+
+def _shared_get(key: str):
+    from django.core.cache import caches
+
+    try:
+        return caches["pages"].get(key)
+    except Exception:  # a damaged cache file is only a miss
+        return None
+
+
+def _shared_set(key: str, value) -> None:
+    from django.core.cache import caches
+
+    try:
+        caches["pages"].set(key, value, timeout=None)
+    except Exception:
+        pass
+
+
+def warm_pages(version: CalendarVersion, langs=("ru", "kk")) -> None:
+    """Make the version's calendar rows and filter choices (what every calendar page
+    needs) in the shared cache, from the files worker, before anyone asks."""
+    from scheduler.web.views import warm_version
+
+    for lang in langs:
+        warm_version(version, lang)
 
 
 def ensure_profiles() -> None:
@@ -449,6 +499,7 @@ def chart(version: CalendarVersion, name: str, lang: str) -> bytes:
 def warm_downloads(version: CalendarVersion, lang: str = "ru") -> None:
     """Make the workbook, the charts and the report once, in the worker: the web process
     never draws or builds them (a national workbook takes a minute)."""
+    warm_pages(version)
     workbook(version)
     report_html(version, lang)
 

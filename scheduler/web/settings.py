@@ -159,6 +159,15 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Almaty"  # UTC+5, the country's single time zone since 2024
 
+# ---------------------------------------------------------------- caches
+# "pages": what pages compute from a version (calendar rows, filters, week grid, summary),
+# shared by the server's processes and the files worker that makes it ahead of time; a
+# version never changes, so entries never go stale.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+          "pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                    "LOCATION": str(DATA_DIR / "page-cache"),
+                    "OPTIONS": {"MAX_ENTRIES": 2000}}}
+
 # ---------------------------------------------------------------- background solves
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
                      "QUEUES": ["default", "files"]}}

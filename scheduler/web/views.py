@@ -308,6 +308,17 @@ def _option_html(pairs: list[tuple[str, str]], chosen: str, cached: str = "") ->
         for v, t in pairs))
 
 
+def warm_version(version: CalendarVersion, L: str) -> None:
+    """The calendar rows and the filters' choices of a version, made ahead (files worker)."""
+    rows = _rows(version, L)
+    s.cached_rows(version, f"{L}:options:None", lambda: _options_and_html(rows, L))
+
+
+def _options_and_html(rows: list[dict], L: str):
+    found = _options(rows, L)
+    return found, {f: _option_html(pairs, "") for f, pairs in found.items()}
+
+
 @login_required
 def calendar_view(request, hy: str, n: int):
     version = _version(hy, n)
@@ -316,10 +327,8 @@ def calendar_view(request, hy: str, n: int):
     rows = _rows(version, L)
     if own is not None:  # an editor sees their own body's meetings only
         rows = [r for r in rows if r["body_id"] == own]
-    def options_and_html():
-        found = _options(rows, L)
-        return found, {f: _option_html(pairs, "") for f, pairs in found.items()}
-    options, blank = s.cached_rows(version, f"{L}:options:{own}", options_and_html)
+    options, blank = s.cached_rows(version, f"{L}:options:{own}",
+                                   lambda: _options_and_html(rows, L))
     chosen = {f: request.GET.get(f, "") for f in FILTERS}
     key = {"body": "body_id", "region": "region_id", "quarter": "quarter", "kind": "kind",
            "presenter": "presenter_id"}
