@@ -15,7 +15,7 @@ import json
 import os
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Annotated, Any, Callable, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
 
 import typer
 from rich.console import Console
@@ -32,13 +32,14 @@ from scheduler.io import (InputError, check_output, describe_errors, load_calend
                           load_changes_located, load_instance, load_profile, to_json,
                           write_atomic)
 from scheduler.meetings import CSV_COLUMNS, Calendar, MeetingKind, csv_rows
-from scheduler.planner import Result, solve
 from scheduler.results import SolveStatus
 from scheduler.profile import Profile, profile_text
 from scheduler.profiles_cmd import load_profile_for
-from scheduler.replan import replan as replan_calendar
 from scheduler.workspace import (INPUTS, Version, check_base, instance_for, repair,
                                  resolve_calendar, save_version, versions)
+
+if TYPE_CHECKING:  # the solver (OR-Tools, numpy, pandas) is imported by the commands that solve
+    from scheduler.planner import Result
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Plan, check and publish the half-year calendar of ministers' and akims' "
@@ -107,6 +108,8 @@ def plan(
 ) -> None:
     """Plan a half-year calendar and write it, once the checker has passed it."""
     lang = _lang(lang)
+    from scheduler.planner import solve
+
     try:
         check_output(out)
         inst = load_instance(instance)
@@ -304,6 +307,8 @@ def _date(text: str, option: str) -> dt.date:
 def _replan_and_write(inst: Instance, prof: Profile, published: Calendar, change_set: ChangeSet,
                       as_of: dt.date, out: Path, kind: str, lang: str, report: bool,
                       from_older: bool, urgent: bool = False, **solve: Any) -> None:
+    from scheduler.replan import replan as replan_calendar
+
     with console.status("re-planning ..."):
         result = replan_calendar(inst, prof, published, change_set, as_of, keep_later=urgent,
                                  **solve)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from rich.markup import escape
 from rich.table import Table
@@ -18,9 +18,11 @@ from rich.table import Table
 from scheduler.instance import BodyKind, Instance
 from scheduler.io import InputError, load_profile
 from scheduler.meetings import MeetingKind
-from scheduler.planner import Result, solve
 from scheduler.results import SolveStatus
 from scheduler.profile import Profile, builtin_profiles, profile_path, profile_problems
+
+if TYPE_CHECKING:
+    from scheduler.planner import Result
 
 
 # ----------------------------------------------------------------------- loading
@@ -50,7 +52,7 @@ def parse_profile_list(text: str) -> list[str]:
 # --------------------------------------------------------------------- listing
 def _params(rule) -> dict:
     return {k: v for k, v in rule.model_dump().items()
-            if k not in ("kind", "source", "enabled", "title") and v is not None}
+            if k not in DESCRIPTIVE_FIELDS and v is not None}
 
 
 def _value(value) -> str:
@@ -249,19 +251,23 @@ PARAM_LABELS: dict[str, tuple[str, str]] = {
     "okrug_per_half": ("встреч в каждом округе за полугодие", "жарты жылда әр округте кездесу"),
     "max_per_month": ("встреч в месяц, не более", "айына кездесу, көп дегенде"),
     "calendar_agreed_with": ("календарь согласуется с", "күнтізбені келісетін орган"),
-    "near_hours": ("близко к вечернему времени, ч", "кешкі уақытқа жақын, сағ"),
-    "w_far_evening": ("штраф за время вдали от вечернего", "кешкі уақыттан алыс үшін айыппұл"),
+    "near_hours": ("вечер рабочего дня без штрафа, если дорога от места работы не дольше, ч",
+                   "жол жұмыс орнынан аспаса, жұмыс күнінің кеші айыппұлсыз, сағ"),
+    "w_far_evening": ("штраф за вечер рабочего дня вдали от места работы",
+                      "жұмыс орнынан алыста өткен жұмыс күнінің кеші үшін айыппұл"),
     "window_days": ("окно, дней", "аралық, күн"),
     "max_in_window": ("встреч в окне, не более", "аралықта кездесу, көп дегенде"),
     "w_close": ("штраф за слишком близкие встречи", "тым жақын кездесулер үшін айыппұл"),
     "free_per_quarter": ("встреч в квартал без штрафа", "тоқсанына айыппұлсыз кездесу"),
     "w_extra": ("штраф за каждую лишнюю встречу", "әр артық кездесу үшін айыппұл"),
+    "w_extra_akim": ("штраф за каждую встречу акима сверх положенных",
+                     "әкімнің міндетті кездесулерден тыс әр кездесуі үшін айыппұл"),
     "w_day_arisen": ("штраф за день ожидания (возникшая напряжённость)",
                      "күткен әр күн үшін айыппұл (туындаған шиеленіс)"),
     "w_day_forecast": ("штраф за день ожидания (прогнозируемая напряжённость)",
                        "күткен әр күн үшін айыппұл (болжанған шиеленіс)"),
-    "district_per_day": ("встреч акимов районов в день, не более",
-                         "күніне аудан әкімдерінің кездесуі, көп дегенде"),
+    "district_per_day": ("встреч акимов в одном районе в день, не более",
+                         "бір аудандағы әкімдердің күніне кездесуі, көп дегенде"),
     "region_day_target": ("желательное число встреч в регионе в день",
                           "өңірде күніне қалаулы кездесу саны"),
     "w_crowd": ("штраф за скопление встреч", "кездесулердің шоғырлануы үшін айыппұл"),
@@ -438,6 +444,8 @@ def compare(inst: Instance, profiles: list[tuple[str, Profile]], *, time_limit: 
             workers: int, seed: int, on_start: Callable[[str], None] | None = None
             ) -> list[Compared]:
     """Plan the instance under each (label, profile)."""
+    from scheduler.planner import solve
+
     out = []
     for label, profile in profiles:
         if on_start:

@@ -14,8 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ortools.sat.python import cp_model
-
 from scheduler.meetings import Calendar
 
 
@@ -36,13 +34,12 @@ class SolveStatus(StrEnum):
 
     @classmethod
     def of_cp_sat(cls, code: int) -> SolveStatus:
-        return _CP_SAT[code]
+        from ortools.sat.python import cp_model  # here, not at import: the CLI's start
 
-
-_CP_SAT = {cp_model.OPTIMAL: SolveStatus.OPTIMAL, cp_model.FEASIBLE: SolveStatus.FEASIBLE,
-           cp_model.INFEASIBLE: SolveStatus.INFEASIBLE,
-           cp_model.MODEL_INVALID: SolveStatus.MODEL_INVALID,
-           cp_model.UNKNOWN: SolveStatus.UNKNOWN}
+        return {cp_model.OPTIMAL: SolveStatus.OPTIMAL, cp_model.FEASIBLE: SolveStatus.FEASIBLE,
+                cp_model.INFEASIBLE: SolveStatus.INFEASIBLE,
+                cp_model.MODEL_INVALID: SolveStatus.MODEL_INVALID,
+                cp_model.UNKNOWN: SolveStatus.UNKNOWN}[code]
 
 
 def relative_gap(objective: float, bound: float) -> float:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from scheduler.instance import Instance
 from scheduler.profile import Travel
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 EARTH_RADIUS_KM = 6371.0
 
@@ -27,6 +29,8 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
 
 
 def travel_graph(instance: Instance, rule: Travel) -> nx.Graph:
+    import networkx as nx  # here, not at import: only a solve or a check of TRAVEL needs it
+
     graph = nx.Graph()
     regions = instance.regions
     graph.add_nodes_from(r.id for r in regions)
@@ -45,6 +49,8 @@ def travel_graph(instance: Instance, rule: Travel) -> nx.Graph:
 
 def travel_hours(instance: Instance, rule: Travel) -> dict[str, dict[str, float]]:
     """Shortest travel time in hours between every two regions (0 within a region)."""
+    import networkx as nx
+
     graph = travel_graph(instance, rule)
     return {src: dict(dist) for src, dist in nx.all_pairs_dijkstra_path_length(graph, weight="hours")}
 

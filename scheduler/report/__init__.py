@@ -27,32 +27,43 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import matplotlib
+from scheduler.checker import CheckReport, check
+from scheduler.instance import Instance
+from scheduler.io import InputError, write_atomic
+from scheduler.meetings import Calendar
+from scheduler.profile import Profile
+from scheduler.report.common import check_lang, draft_banner
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-
-from scheduler.checker import CheckReport, check  # noqa: E402
-from scheduler.instance import Instance  # noqa: E402
-from scheduler.io import InputError, write_atomic  # noqa: E402
-from scheduler.meetings import Calendar  # noqa: E402
-from scheduler.profile import Profile  # noqa: E402
-from scheduler.report.charts import CHARTS, plot_coverage, plot_gantt, plot_heatmap  # noqa: E402
-from scheduler.report.charts import plot_map  # noqa: E402
-from scheduler.report.common import check_lang, draft_banner  # noqa: E402
-from scheduler.report.html import render_html  # noqa: E402
-from scheduler.report.ics import ics_files  # noqa: E402
-from scheduler.report.xlsx import workbook_bytes  # noqa: E402
+if TYPE_CHECKING:
+    from scheduler.report.charts import CHARTS, plot_coverage, plot_gantt, plot_heatmap, plot_map
 
 CHART_DPI = 150
 
-__all__ = ["chart_png", "plot_coverage", "plot_gantt", "plot_heatmap", "plot_map",
+__all__ = ["CHARTS", "chart_png", "plot_coverage", "plot_gantt", "plot_heatmap", "plot_map",
            "write_report"]
+
+_CHART_NAMES = {"CHARTS", "plot_coverage", "plot_gantt", "plot_heatmap", "plot_map"}
+
+
+def __getattr__(name: str) -> Any:
+    """The charts (matplotlib) on first use: ``scheduler.report.common`` and the commands
+    that only print never pay for matplotlib, openpyxl and icalendar."""
+    if name in _CHART_NAMES:
+        from scheduler.report import charts
+
+        return getattr(charts, name)
+    raise AttributeError(f"module 'scheduler.report' has no attribute '{name}'")
 
 
 def chart_png(plot, instance: Instance, calendar: Calendar, lang: str = "ru") -> bytes:
     """Draw one chart function on a fresh figure and return it as PNG bytes."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
     ax = plot(instance, calendar, lang=lang)
     buffer = io.BytesIO()
     try:
@@ -77,8 +88,12 @@ def write_report(instance: Instance, profile: Profile, calendar: Calendar,
     out = Path(out_dir)
     report = report if report is not None else check(instance, profile, calendar)
     draft = draft_banner(report, lang)
+    from scheduler.report.charts import CHARTS
+    from scheduler.report.html import render_html
+    from scheduler.report.ics import ics_files
     from scheduler.report.notice import notice_documents
     from scheduler.report.pdf import body_pdfs, render_pdf
+    from scheduler.report.xlsx import workbook_bytes
 
     extra = notice_documents(notice, lang) if notice is not None else None
     files: dict[str, bytes | str] = {
