@@ -121,3 +121,22 @@ def test_shared_domain_facts(tiny_instance):
     assert inst.is_regional_akim("akim-akmola")
     assert not inst.is_regional_akim("deputy-akim-akmola")
     assert not inst.is_regional_akim("minister-health")
+
+
+def test_rule_ids_are_spelled_only_in_their_places():
+    """A rule id in quotes appears only in the profile catalogue, the checker and the
+    labels: everything else reaches a rule through its module or its parameter class."""
+    from pathlib import Path
+
+    import scheduler
+
+    allowed = {"profile.py", "checker.py", "i18n.py", "words.py"}
+    root = Path(scheduler.__file__).parent
+    found = []
+    for path in root.rglob("*.py"):
+        if path.name in allowed:
+            continue
+        text = path.read_text(encoding="utf-8")
+        found += [f"{path.relative_to(root)}: {rule_id}" for rule_id in CATALOGUE
+                  if f'"{rule_id}"' in text or f"'{rule_id}'" in text]
+    assert not found, found

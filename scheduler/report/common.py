@@ -14,11 +14,12 @@ from scheduler.checker import CheckReport
 from scheduler.i18n import LABELS, LANGS
 from scheduler.instance import BodyKind, Instance, Role
 from scheduler.meetings import Calendar, Meeting, MeetingKind
-from scheduler.profile import Profile, milestone_date
+from scheduler.profile import (DlAfter, DlAkimCal, DlChange, DlDraft, DlLocalLists, DlMvk,
+                               DlQreport, DlResults, ExtraDemand, Profile, ScopeExempt, TimeLead,
+                               UrgentTension, milestone_date)
 from scheduler.safe_text import one_line
 
-HALF_MILESTONES = ("DL-LOCAL-LISTS", "DL-DRAFT", "DL-MVK", "DL-RESULTS", "DL-AKIM-CAL")
-QUARTER_MILESTONES = ("DL-CHANGE", "DL-QREPORT")
+HALF_MILESTONES = (DlLocalLists, DlDraft, DlMvk, DlResults, DlAkimCal)
 
 # The English defaults of the profile's agenda texts, with their label keys
 AGENDA_LABELS = {
@@ -79,10 +80,14 @@ def fmt_time(time: dt.time) -> str:
 
 
 def rule_title(profile: Profile | None, rule_id: str, lang: str) -> str:
+    """The rule's title as this profile words it: an edition's own wording (``title_ru``,
+    ``title_kk`` and its English ``title``) before the catalogue's kz-2024 label."""
+    rule = profile.rules.get(rule_id) if profile else None
+    if rule is not None and rule.title_ru:
+        return {"ru": rule.title_ru, "kk": rule.title_kk or rule.title_ru}.get(lang, rule.title)
     key = f"rule_{rule_id}"
     if key in LABELS:
         return tr(key, lang)
-    rule = profile.rules.get(rule_id) if profile else None
     return rule.title if rule and rule.title else rule_id
 
 
@@ -202,38 +207,39 @@ def horizon_deadlines(inst: Instance, profile: Profile) -> list[Deadline]:
     """The dated milestones of the horizon (DL-LOCAL-LISTS ... DL-AKIM-CAL), by date."""
     year, half = inst.horizon.year, inst.horizon.half
     out: list[Deadline] = []
-    for rule_id in HALF_MILESTONES:
-        if not profile.on(rule_id):
+    for milestone in HALF_MILESTONES:
+        rule_id = milestone.rule_id
+        if not profile.on(milestone):
             continue
-        day = milestone_date(profile.get(rule_id), year, half)
+        day = milestone_date(profile.get(milestone), year, half)
         if day is not None:
             out.append(Deadline(day, rule_id, {lang: rule_title(profile, rule_id, lang)
                                                for lang in LANGS}))
     for q in inst.horizon.quarters:
         last_month = 3 * q
-        if profile.on("DL-CHANGE") and profile.get("DL-CHANGE").quarterly_day:
-            day = dt.date(year, last_month, profile.get("DL-CHANGE").quarterly_day)
-            out.append(Deadline(day, "DL-CHANGE", _all_langs("dl_change_q", q=q)))
-        if profile.on("DL-QREPORT") and profile.get("DL-QREPORT").quarterly_day:
+        if profile.on(DlChange) and profile.get(DlChange).quarterly_day:
+            day = dt.date(year, last_month, profile.get(DlChange).quarterly_day)
+            out.append(Deadline(day, DlChange.rule_id, _all_langs("dl_change_q", q=q)))
+        if profile.on(DlQreport) and profile.get(DlQreport).quarterly_day:
             nxt_year, nxt_month = (year + 1, 1) if last_month == 12 else (year, last_month + 1)
-            day = dt.date(nxt_year, nxt_month, profile.get("DL-QREPORT").quarterly_day)
-            out.append(Deadline(day, "DL-QREPORT", _all_langs("dl_qreport_q", q=q)))
+            day = dt.date(nxt_year, nxt_month, profile.get(DlQreport).quarterly_day)
+            out.append(Deadline(day, DlQreport.rule_id, _all_langs("dl_qreport_q", q=q)))
     return sorted(out, key=lambda d: (d.date, d.rule_id))
 
 
 def results_date(profile: Profile, meeting: Meeting) -> dt.date | None:
     if meeting.results_by is not None:
         return meeting.results_by
-    rule = profile.get("DL-AFTER")
-    if profile.on("DL-AFTER") and rule.days_after_meeting is not None:
+    rule = profile.get(DlAfter)
+    if profile.on(DlAfter) and rule.days_after_meeting is not None:
         return meeting.date + dt.timedelta(days=rule.days_after_meeting)
     return None
 
 
 # A meeting's dated steps of S-2018: (field of the meeting, rule id, label key)
-STEP_ROWS = (("questions_by", "TIME-LEAD", "dl_questions"),
-             ("portal_by", "TIME-LEAD", "dl_portal"),
-             ("briefing_by", "DL-AFTER", "dl_briefing"))
+STEP_ROWS = (("questions_by", TimeLead.rule_id, "dl_questions"),
+             ("portal_by", TimeLead.rule_id, "dl_portal"),
+             ("briefing_by", DlAfter.rule_id, "dl_briefing"))
 
 
 def meeting_deadlines(inst: Instance, profile: Profile, calendar: Calendar) -> list[Deadline]:
@@ -246,23 +252,22 @@ def meeting_deadlines(inst: Instance, profile: Profile, calendar: Calendar) -> l
         label = {lang: f"{official_title(inst, m.presenter_id, lang)}, "
                        f"{region_name(inst, m.region_id, lang)}, {fmt_date(m.date)}"
                  for lang in LANGS}
-        rule = "TIME-LEAD"
+        rule = TimeLead.rule_id
         if m.kind is MeetingKind.out_of_schedule:  # announced when set, at the alert
-            akimat = m.body_id in {b.id for b in inst.bodies if b.kind is BodyKind.akimat}
-            rule = "EXTRA-DEMAND" if akimat else "URGENT-TENSION"
+            rule = (ExtraDemand if inst.is_akimat(m.body_id) else UrgentTension).rule_id
         out.append(Deadline(m.announce_by, rule,
                             {lang: tr("dl_announce", lang, meeting=label[lang]) for lang in LANGS},
                             m.id))
         after = results_date(profile, m)
         if after is not None:
-            out.append(Deadline(after, "DL-AFTER",
+            out.append(Deadline(after, DlAfter.rule_id,
                                 {lang: tr("dl_after", lang, meeting=label[lang])
                                  for lang in LANGS}, m.id))
-        results = profile.get("DL-RESULTS")
-        if profile.on("DL-RESULTS") and results.days_after_meeting is not None:
+        results = profile.get(DlResults)
+        if profile.on(DlResults) and results.days_after_meeting is not None:
             key = "dl_results_rector" if m.body_id in universities else "dl_results_gov"
             out.append(Deadline(m.date + dt.timedelta(days=results.days_after_meeting),
-                                "DL-RESULTS", {lang: tr(key, lang, meeting=label[lang])
+                                DlResults.rule_id, {lang: tr(key, lang, meeting=label[lang])
                                                for lang in LANGS}, m.id))
         for field, rule_id, key in STEP_ROWS:  # the dated steps the meeting carries (S-2018)
             day = getattr(m, field)
@@ -338,8 +343,8 @@ class Summary:
 def summarise(inst: Instance, profile: Profile | None, calendar: Calendar) -> Summary:
     per_quarter = Counter(m.quarter for m in calendar.meetings)
     exempt = set()
-    if profile is not None and profile.on("SCOPE-EXEMPT"):
-        exempt = set(profile.get("SCOPE-EXEMPT").exempt_bodies)
+    if profile is not None and profile.on(ScopeExempt):
+        exempt = set(profile.get(ScopeExempt).exempt_bodies)
     ceb = {b.id for b in inst.bodies if b.kind is BodyKind.ceb}
     akimats = {b.id for b in inst.bodies if b.kind is BodyKind.akimat}
     bodies_met = {m.body_id for m in calendar.meetings}

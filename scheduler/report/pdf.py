@@ -20,7 +20,8 @@ from fpdf.fonts import FontFace
 from scheduler.checker import CheckReport
 from scheduler.instance import BodyKind, Instance
 from scheduler.meetings import Calendar, Meeting, MeetingKind
-from scheduler.profile import Profile
+from scheduler.profile import (DlAkimCal, DlChange, DlLocalLists, DlQreport, DlResults,
+                               Profile)
 from scheduler.report import common as c
 
 FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -333,9 +334,9 @@ def render_body_pdf(inst: Instance, profile: Profile, calendar: Calendar, body_i
     return bytes(pdf.output())
 
 
-_BODY_MILESTONES = {BodyKind.ceb: ("DL-CHANGE", "DL-QREPORT", "DL-RESULTS"),
-                    BodyKind.akimat: ("DL-LOCAL-LISTS", "DL-AKIM-CAL", "DL-QREPORT",
-                                      "DL-RESULTS")}
+_BODY_MILESTONES = {BodyKind.ceb: tuple(r.rule_id for r in (DlChange, DlQreport, DlResults)),
+                    BodyKind.akimat: tuple(r.rule_id for r in (DlLocalLists, DlAkimCal,
+                                                               DlQreport, DlResults))}
 
 
 def body_pdfs(inst: Instance, profile: Profile, calendar: Calendar, lang: str = "ru",
