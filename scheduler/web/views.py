@@ -3,7 +3,6 @@ and calls the library through ``services``; no rule logic lives here."""
 
 from __future__ import annotations
 
-import json
 import re
 import tempfile
 from pathlib import Path

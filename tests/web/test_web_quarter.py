@@ -161,6 +161,9 @@ def test_replan_lands_with_base_and_notice(as_role, seeded, immediate):
     assert editor.post("/body/health/edit/request/", {
         "action": "block", "dates": "2027-05-20, 2027-05-21",
         "note": "congress"}).status_code == 302
+    assert editor.post("/body/health/absence/", {  # recorded in a new instance revision
+        "official": "health-deputy-1", "start": "2027-05-03", "end": "2027-05-07",
+        "reason": "delegation", "note": "forum"}).status_code == 302
     data = json.loads(CHANGES.read_text(encoding="utf-8"))
     data["requests"].append({"id": "R-late", "body_id": "transport", "submitted": "2027-06-05",
                              "action": "block", "dates": ["2027-06-19"]})
@@ -180,6 +183,8 @@ def test_replan_lands_with_base_and_notice(as_role, seeded, immediate):
     version = job.version
     assert version.number == 2 and version.kind == "replan" and version.base == 1
     assert version.change_set["requests"][-1]["id"].startswith("web-health-")
+    assert any(a["official_id"] == "health-deputy-1" and a["start"] == "2027-05-03"
+               for a in version.change_set["absences"])  # the editor's absence, as a change
     assert ChangeRequestRecord.objects.get().version == version  # taken up
     assert version.instance.parent == seeded["stored"]
     page = client.get(f"/replan/{job.pk}/").content.decode()
