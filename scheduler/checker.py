@@ -1324,7 +1324,9 @@ def _akim_rotation(data: _Data) -> list[Violation]:
                 found.append(_violation(
                     "AKIM-ROTATION", f"{_cap(data.who(akim.id))} holds no meeting in "
                                      f"{district.name.get('en')} in {label}, and held none there "
-                                     f"in {before}: each district once a year.",
+                                     f"in {before}: each district once a year (the "
+                                     f"calendar is set with notice to the "
+                                     f"{rule.calendar_agreed_with}).",
                     officials=[akim.id], regions=[region_id]))
     for body in data.inst.bodies:
         akim = data.head_of.get(body.id)
@@ -1480,7 +1482,8 @@ def _cost_freq_spacing(data: _Data) -> list[Cost]:
 
 
 def _cost_freq_load(data: _Data) -> list[Cost]:
-    """``w_extra`` per planned meeting of a minister beyond ``free_per_quarter`` a quarter."""
+    """``w_extra`` per planned meeting of a minister beyond ``free_per_quarter`` a quarter;
+    ``w_extra_akim`` per planned meeting of an akim beyond what he owes in the half-year."""
     rule, costs = data.profile.get("FREQ-LOAD"), []
     for head in _ministers(data):
         counts = _planned_per_quarter(data, head.id)
@@ -1492,7 +1495,44 @@ def _cost_freq_load(data: _Data) -> list[Cost]:
                                    f"meetings in Q{q}, {extra} beyond {rule.free_per_quarter}.",
                                    [m for m in data.of(head.id) if m.kind is MeetingKind.planned
                                     and quarter_of(m.date) == q], officials=[head.id]))
+    for body in data.inst.bodies if rule.w_extra_akim else ():
+        akim = data.head_of.get(body.id)
+        if body.kind is not BodyKind.akimat or akim is None:
+            continue
+        planned = [m for m in data.of(akim.id) if m.kind is MeetingKind.planned]
+        extra = len(planned) - _akim_owes(data, akim)
+        if extra > 0:
+            costs.append(_cost("FREQ-LOAD", rule.w_extra_akim * extra,
+                               f"{_cap(data.who(akim.id))} holds {len(planned)} planned "
+                               f"meetings in {data.inst.horizon.label()}, {extra} beyond what "
+                               f"he owes.", planned, officials=[akim.id]))
     return costs
+
+
+def _akim_owes(data: _Data, akim: Official) -> int:
+    """Planned meetings FREQ-AKIM and AKIM-ROTATION ask of an akim in the half-year (the
+    parameters as the profile gives them, each counted when its rule is on)."""
+    freq, rotation = data.profile.get("FREQ-AKIM"), data.profile.get("AKIM-ROTATION")
+    freq_on, rotation_on = data.profile.on("FREQ-AKIM"), data.profile.on("AKIM-ROTATION")
+    region = data.regions.get(data.bodies[akim.body_id].region_id or "")
+    level = akim.akim_level or AkimLevel.region
+    if level is AkimLevel.region:
+        need = freq.region_min_per_quarter * len(data.inst.horizon.quarters) if freq_on else 0
+        if rotation_on and rotation.region_akims and region:
+            history = data.inst.visit_history
+            seen = {v.district_id for v in history.visits if v.official_id == akim.id} \
+                if history else set()
+            need = max(need, sum(1 for d in region.districts if d.id not in seen
+                                 and d.kind.value in ("district", "city_district")))
+        return need
+    if level is AkimLevel.district:
+        need = freq.district_min_per_half if freq_on else 0
+        district = next((d for d in (region.districts if region else ())
+                         if d.id == akim.district_id), None)
+        if rotation_on and district:
+            need = max(need, rotation.okrug_per_half * len(district.okrugs))
+        return need
+    return freq.rural_min_per_half if freq_on else 0
 
 
 def _working_day(data: _Data, day: dt.date) -> bool:

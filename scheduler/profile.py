@@ -64,6 +64,14 @@ class Rule(BaseModel):
     source: Name
     enabled: bool = True
     title: Line = ""
+    # An edition's own wording of the rule (kz-2016/kz-2018 differ from kz-2024): shown in
+    # the compliance tables and checker findings instead of the catalogue's kz-2024 title.
+    title_ru: Line = ""
+    title_kk: Line = ""
+
+
+# Fields that describe a rule rather than parametrise it.
+DESCRIPTIVE_FIELDS = frozenset({"kind", "source", "enabled", "title", "title_ru", "title_kk"})
 
 
 # ------------------------------------------------------------------------ scope
@@ -126,12 +134,15 @@ class FreqSpacing(Rule):
 
 class FreqLoad(Rule):
     """FREQ-LOAD (project): ``w_extra`` per planned meeting of a minister beyond
-    ``free_per_quarter`` in a quarter: a minister's time has a price."""
+    ``free_per_quarter`` in a quarter: a minister's time has a price; ``w_extra_akim`` per
+    planned meeting of an akim beyond what FREQ-AKIM and AKIM-ROTATION ask of him in the
+    half-year."""
 
     rule_id = "FREQ-LOAD"
 
     free_per_quarter: Count = 1
     w_extra: Weight = 10
+    w_extra_akim: Weight = 0
 
 
 class FreqWindow(Rule):

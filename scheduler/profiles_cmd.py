@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from rich.markup import escape
 from rich.table import Table
@@ -18,11 +18,9 @@ from rich.table import Table
 from scheduler.instance import BodyKind, Instance
 from scheduler.io import InputError, load_profile
 from scheduler.meetings import MeetingKind
+from scheduler.planner import Result, solve
 from scheduler.results import SolveStatus
 from scheduler.profile import Profile, builtin_profiles, profile_path, profile_problems
-
-if TYPE_CHECKING:
-    from scheduler.planner import Result
 
 
 # ----------------------------------------------------------------------- loading
@@ -52,7 +50,7 @@ def parse_profile_list(text: str) -> list[str]:
 # --------------------------------------------------------------------- listing
 def _params(rule) -> dict:
     return {k: v for k, v in rule.model_dump().items()
-            if k not in DESCRIPTIVE_FIELDS and v is not None}
+            if k not in ("kind", "source", "enabled", "title") and v is not None}
 
 
 def _value(value) -> str:
@@ -444,8 +442,6 @@ def compare(inst: Instance, profiles: list[tuple[str, Profile]], *, time_limit: 
             workers: int, seed: int, on_start: Callable[[str], None] | None = None
             ) -> list[Compared]:
     """Plan the instance under each (label, profile)."""
-    from scheduler.planner import solve
-
     out = []
     for label, profile in profiles:
         if on_start:

@@ -58,9 +58,12 @@ def _slot(m: Meeting) -> Slot:
     return Slot(m.date, m.start, m.end)
 
 
-def _candidate(m: Meeting, presenter: str, ministerial: bool) -> Candidate:
+def _candidate(m: Meeting, presenter: str, ministerial: bool, regional: bool = False
+               ) -> Candidate:
+    """A published meeting as a candidate; a regional akim's keeps its district (the model
+    chooses it under AKIM-ROTATION and AKIM-SPREAD)."""
     return Candidate(m.official_id, presenter, m.body_id, m.region_id, _slot(m), m.kind,
-                     m.alert_id, ministerial)
+                     m.alert_id, ministerial, m.district_id if regional else None)
 
 
 def replan(instance: Instance, profile: Profile, published: Calendar, changes: ChangeSet,
@@ -151,7 +154,8 @@ class _Stages:
         who = presenters(self.inst, self.profile, self.avail, self.inst.official(m.official_id),
                          m.date, urgent_day=not urgent and urgent_handover(self.profile),
                          out_of_schedule=urgent)
-        return [_candidate(m, p, self.inst.is_ministerial(m.body_id)) for p in who]
+        return [_candidate(m, p, self.inst.is_ministerial(m.body_id),
+                           self.inst.is_regional_akim(m.official_id)) for p in who]
 
     def run(self, free: set[str] | None, time_limit: float, workers: int, seed: int,
             progress: Progress | None) -> _Attempt | None:
@@ -165,7 +169,8 @@ class _Stages:
                 m.date < self.frozen_until  # published meeting (force majeure)
                 or m.kind is MeetingKind.out_of_schedule
                 or (free is not None and m.official_id not in free))}
-        pinned = tuple(_candidate(m, m.presenter_id, self.inst.is_ministerial(m.body_id))
+        pinned = tuple(_candidate(m, m.presenter_id, self.inst.is_ministerial(m.body_id),
+                                  self.inst.is_regional_akim(m.official_id))
                        for m in history)
         # published in the lead window, or not free: keeps date and region
         must = {mid for mid, m in ((m.id, m) for m in future)

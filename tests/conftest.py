@@ -3,7 +3,7 @@
 The tiny instance has four regions (Astana, Akmola, Mangystau, East Kazakhstan), two
 ministries with a duty (Health, Education) and one exempt (Defence), each minister with
 two deputies, and two akimats with region-level akims. ``tiny_calendar`` obeys every
-hard, milestone and format rule of kz-2024; its cost is 14 (see ``tests/test_checker.py``).
+hard, milestone and format rule of kz-2024; its cost is 84 (see ``tests/test_checker.py``).
 Under kz-2024 the calendar is published on 10 January (DL-MVK) and the akims' on 20 January
 (DL-AKIM-CAL), so planned meetings start a calendar month later (TIME-LEAD).
 """

@@ -297,8 +297,11 @@ def test_costs_of_the_tiny_calendar(tiny_instance, kz2024, tiny_calendar):
     """Each cost of the tiny calendar is justified once, and the parts add up."""
     report = check(tiny_instance, kz2024, tiny_calendar)
     assert report.cost_by_rule == {"SUBST-DEPUTY": 0, "REGION-ISSUES": 2, "REGION-AGREE": 3,
-                                   "REGION-SPREAD": 9}
-    assert report.total_cost == 14 == sum(c.amount for c in report.costs)
+                                   "REGION-SPREAD": 9, "FREQ-SPACING": 0, "FREQ-LOAD": 0,
+                                   "TIME-EVENING": 0, "AKIM-SPREAD": 0,
+                                   # the alert of 5 April: Education 2 days, the akim 5 days
+                                   "URGENT-EARLY": 10 * (2 + 5)}
+    assert report.total_cost == 84 == sum(c.amount for c in report.costs)
     (issue,) = costs_of(report, "REGION-ISSUES")
     assert issue.region_ids == ("akmola",) and "weight 2" in issue.message
     (preferred,) = costs_of(report, "REGION-AGREE")
@@ -340,8 +343,10 @@ def test_repeat_and_max_load(tiny_instance, kz2024, tiny_calendar):
 def test_only_enabled_soft_rules_are_costed(tiny_instance, kz2024, tiny_calendar):
     """A switched-off soft rule is absent from the breakdown."""
     report = check(tiny_instance, kz2024.without("REGION-SPREAD"), tiny_calendar)
-    assert set(report.cost_by_rule) == {"SUBST-DEPUTY", "REGION-ISSUES", "REGION-AGREE"}
-    assert report.total_cost == 5
+    assert set(report.cost_by_rule) == {"SUBST-DEPUTY", "REGION-ISSUES", "REGION-AGREE",
+                                        "FREQ-SPACING", "FREQ-LOAD", "TIME-EVENING",
+                                        "URGENT-EARLY", "AKIM-SPREAD"}
+    assert report.total_cost == 5 + 70  # URGENT-EARLY: see above
 
 
 # ------------------------------------------------- out-of-schedule meetings tied to alerts

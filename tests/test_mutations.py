@@ -23,10 +23,10 @@ from pydantic import ValidationError
 from scheduler import checker
 from scheduler.io import load_profile
 from scheduler.meetings import Calendar
-from scheduler.profile import Milestone, Profile
+from scheduler.profile import DESCRIPTIVE_FIELDS, Milestone, Profile
 
 BASE = load_profile("kz-2024")
-SKIP_FIELDS = {"kind", "source", "enabled", "title"}
+SKIP_FIELDS = DESCRIPTIVE_FIELDS
 
 # Mutations that no calendar distinguishes from kz-2024, and why.
 EQUIVALENT = {
@@ -56,7 +56,31 @@ def _instance():
                                "name": names(f"{level} akimat"), "region_id": "mangystau"})
         data["officials"].append({"id": f"akim-{level}", "title": names(f"{level} akim"),
                                   "body_id": f"akimat-{level}", "role": "first_head",
-                                  "akim_level": level, "base_region_id": "mangystau"})
+                                  "akim_level": level, "base_region_id": "mangystau",
+                                  "district_id": "m-d1"} | (
+            {"okrug_id": "m-d1-k1"} if level == "rural" else {}))
+    # issue 15: Mangystau's districts d1-d4 (one rural okrug each) and a city c5; the district
+    # akim of d1, a rural akim in each district; the regional akim visited d3 and d4 in
+    # 2026-H2 (so d1 and d2 are owed); two regions 55 and 100 km from Astana (TIME-EVENING)
+    mangystau = next(r for r in data["regions"] if r["id"] == "mangystau")
+    mangystau["districts"] = [
+        {"id": f"m-{d}", "name": names(f"Mangystau {d}"), "kind": "city" if d == "c5"
+         else "district", "okrugs": [] if d == "c5" else [{"id": f"m-{d}-k1",
+                                                            "name": names(f"okrug of {d}")}]}
+        for d in ("d1", "d2", "d3", "d4", "c5")]
+    for n, (lat, lon) in enumerate(((51.17 - 0.495, 71.43), (51.17 - 0.9, 71.43)), 1):
+        data["regions"].append({"id": f"near{n}", "name": names(f"Near {n}"),
+                                "centre": {"name": f"Near {n}", "lat": lat, "lon": lon}})
+    data["visit_history"] = {"horizon": {"year": 2026, "half": 2}, "visits": [
+        {"official_id": "akim-mangystau", "district_id": f"m-{d}", "date": "2026-10-03"}
+        for d in ("d3", "d4")]}
+    for n in (2, 3, 4):
+        data["bodies"].append({"id": f"akimat-rural{n}", "kind": "akimat",
+                               "name": names(f"rural akimat {n}"), "region_id": "mangystau"})
+        data["officials"].append({"id": f"akim-rural{n}", "title": names(f"rural akim {n}"),
+                                  "body_id": f"akimat-rural{n}", "role": "first_head",
+                                  "akim_level": "rural", "district_id": f"m-d{n}",
+                                  "okrug_id": f"m-d{n}-k1", "base_region_id": "mangystau"})
     data["officials"].append({"id": "deputy-akim-east", "title": names("deputy akim"),
                               "body_id": "akimat-east-kazakhstan", "role": "deputy",
                               "deputy_of": "akim-east-kazakhstan",
@@ -101,6 +125,21 @@ def _tiny_meetings():
         "id": "akim-rural", "official_id": "akim-rural", "presenter_id": "akim-rural",
         "body_id": "akimat-rural", "date": D("2027-03-07"),
         "announce_by": D("2027-02-07"), "results_by": D("2027-03-17")})
+    base["akim-district"] = base["akim-district"].model_copy(update={
+        "district_id": "m-d1", "okrug_id": "m-d1-k1"})
+    base["akim-rural"] = base["akim-rural"].model_copy(update={
+        "district_id": "m-d1", "okrug_id": "m-d1-k1"})
+    for n, day in ((2, "2027-03-13"), (3, "2027-03-14"), (4, "2027-03-20")):
+        base[f"akim-rural{n}"] = base["akim-rural"].model_copy(update={
+            "id": f"akim-rural{n}", "official_id": f"akim-rural{n}",
+            "presenter_id": f"akim-rural{n}", "body_id": f"akimat-rural{n}",
+            "date": D(day), "district_id": f"m-d{n}", "okrug_id": f"m-d{n}-k1",
+            "announce_by": D(day) - dt.timedelta(days=28 if day[5:7] == "03" else 31),
+            "results_by": D(day) + dt.timedelta(days=10)})
+    base["akim-mangystau-q1"] = base["akim-mangystau-q1"].model_copy(update={
+        "district_id": "m-d1"})
+    base["akim-mangystau-q2"] = base["akim-mangystau-q2"].model_copy(update={
+        "district_id": "m-d2"})
     base["health-forecast"] = meeting("health-forecast", "minister-health", "mangystau",
                                       "2027-06-02", "18:30-20:30", alert="alert-east"
                                       ).model_copy(update={
@@ -194,6 +233,70 @@ def _battery() -> list[Calendar]:
             "channel": "", "audience": ("political parties", "public organisations")
         })]),  # FMT-ONLINE, FMT-AUDIENCE
         _calendar(_at("july", "minister-education", "astana", "2027-07-03")),  # TIME-HORIZON
+        *_issue_15_calendars(),
+    ]
+
+
+def _akim_at(mid, official, day, district, okrug=None, slot=None):
+    """An akim's meeting in Mangystau (district, okrug) on ``day``."""
+    date = D(day)
+    slot = slot or ("10:00-12:00" if date.weekday() >= 5 else "18:30-20:30")
+    return _at(mid, official, "mangystau", day, slot, district_id=district, okrug_id=okrug)
+
+
+def _free_q1_days(skip: set[str], count: int) -> list[str]:
+    """``count`` dates from 20 February 2027 that are not days off and not in ``skip``."""
+    from scheduler.checker import _Data
+    off = _Data(INST, BASE).days_off
+    out, day = [], D("2027-02-20")
+    while len(out) < count:
+        if day not in off and str(day) not in skip:
+            out.append(str(day))
+        day += dt.timedelta(days=1)
+    return out
+
+
+def _issue_15_calendars() -> list[Calendar]:
+    """Boundaries of AKIM-ROTATION, AKIM-SPREAD, FREQ-AKIM's cap of 15, TIME-EVENING,
+    FREQ-SPACING, FREQ-LOAD (URGENT-EARLY is costed on the base calendar)."""
+    e, d1 = "minister-education", "m-d1"
+    taken = {"2027-02-27", "2027-03-06", "2027-03-07"}  # d1's days in the base calendar
+    rural = _free_q1_days(taken, 15)
+    april5 = ["2027-04-03", "2027-04-05", "2027-04-10", "2027-04-12", "2027-04-17"]
+    return [
+        # AKIM-ROTATION: d2, owed, is not visited (region_akims, the rule itself)
+        _calendar(change=[BASE_MEETINGS["akim-mangystau-q2"].model_copy(update={
+            "district_id": "m-c5"})]),
+        # AKIM-ROTATION okrug_per_half: the district akim's okrug not visited
+        _calendar(change=[BASE_MEETINGS["akim-district"].model_copy(update={"okrug_id": None})]),
+        # AKIM-ROTATION max_per_month: 5 and 6 meetings of the district akim in April
+        _calendar(*(_akim_at(f"dist{n}", "akim-district", day, d1, "m-d1-k1")
+                    for n, day in enumerate(april5))),
+        _calendar(*(_akim_at(f"dist{n}", "akim-district", day, d1, "m-d1-k1")
+                    for n, day in enumerate([*april5, "2027-04-19"]))),
+        # AKIM-SPREAD district_per_day: two akims' meetings in d1 on 7 March
+        _calendar(_akim_at("two", "akim-district", "2027-03-07", d1, "m-d1-k1",
+                           "15:00-17:00")),
+        # AKIM-SPREAD region_day_target: five akims' meetings in Mangystau on 8 May
+        _calendar(_akim_at("c1", "akim-mangystau", "2027-05-08", "m-c5"),
+                  _akim_at("c2", "akim-district", "2027-05-08", d1, "m-d1-k1"),
+                  *(_akim_at(f"c{n + 1}", f"akim-rural{n}", "2027-05-08", f"m-d{n}",
+                             f"m-d{n}-k1", "15:00-17:00") for n in (2, 3, 4))),
+        # FREQ-AKIM max_per_quarter 15: the rural akim holds 15, then 16, in Q1
+        _calendar(*(_akim_at(f"r{n}", "akim-rural", day, d1, "m-d1-k1")
+                    for n, day in enumerate(rural[:14]))),
+        _calendar(*(_akim_at(f"r{n}", "akim-rural", day, d1, "m-d1-k1")
+                    for n, day in enumerate(rural))),
+        # TIME-EVENING: working-day evenings 0.86 h, 1.56 h and 2.9 h from Astana
+        _calendar(_at("ev1", e, "near1", "2027-03-09", "18:30-20:30"),
+                  _at("ev2", e, "near2", "2027-05-11", "18:30-20:30"),
+                  _at("ev3", "minister-health", "akmola", "2027-03-10", "18:30-20:30")),
+        # FREQ-SPACING: two meetings 3 days apart, then three within 7 days
+        _calendar(_at("s1", e, "astana", "2027-03-06"),
+                  _at("s2", e, "astana", "2027-03-09", "18:30-20:30")),
+        _calendar(_at("s1", e, "astana", "2027-03-06"),
+                  _at("s2", e, "astana", "2027-03-09", "18:30-20:30"),
+                  _at("s3", e, "astana", "2027-03-11", "18:30-20:30")),
     ]
 
 

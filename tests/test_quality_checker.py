@@ -110,8 +110,8 @@ def test_region_akim_owes_the_districts_not_visited_in_the_previous_half_year():
     # without a history, all four districts are owed (a cold start)
     cold = district_instance()
     assert len(of_rule(check(cold, p, both), "AKIM-ROTATION", regional)) == 2
-    # off in kz-2024 until the planner has it: nothing judged
-    assert "AKIM-ROTATION" not in check(cold, load_profile("kz-2024"), both).checked
+    # off under kz-2016: nothing judged
+    assert "AKIM-ROTATION" not in check(cold, load_profile("kz-2016"), both).checked
 
 
 def test_district_akim_visits_each_rural_okrug_and_rural_akims_their_own():
@@ -173,7 +173,7 @@ def test_one_akims_meeting_a_day_per_district_and_a_crowded_region_costs():
 # ------------------------------------------------------ FREQ-SPACING, FREQ-LOAD
 def test_spacing_costs_the_shared_seven_day_runs_and_caps_two_planned_a_week():
     inst = district_instance()
-    p = profile("FREQ-SPACING", "FREQ-LOAD")
+    p = profile("FREQ-SPACING", "FREQ-LOAD", FREQ_LOAD={"w_extra": 10, "w_extra_akim": 0})
     two = calendar(meet(inst, "h1", "minister-health", "astana", "2027-02-13"),
                    meet(inst, "h2", "minister-health", "astana", "2027-02-16", "18:30-20:30"),
                    meet(inst, "h3", "minister-health", "astana", "2027-04-17"))
@@ -267,12 +267,27 @@ def test_government_members_attend_regional_akims_meetings():
     assert any("not a regional akim's meeting" in f for f in found)
 
 
-def test_new_rules_are_off_in_every_builtin_profile():
-    """Off until the planner has their model side: the property test compares the model's
-    cost with the checker's rule by rule."""
-    for name in ("kz-2016", "kz-2018", "kz-2024"):
-        p = load_profile(name)
-        assert [r for r in NEW if p.on(r)] == [], name
+def test_which_new_rules_each_builtin_profile_switches_on():
+    """kz-2024 has every issue-15 rule with a model side; TRAVEL-BASE and ATTEND-GOV are the
+    checker's only and stay off everywhere (the property test compares the model's cost
+    with the checker's rule by rule)."""
+    for name in ("kz-2016", "kz-2018"):
+        assert [r for r in NEW if load_profile(name).on(r)] == [], name
+    assert [r for r in NEW if load_profile("kz-2024").on(r)] == [
+        "AKIM-ROTATION", "AKIM-SPREAD", "FREQ-SPACING", "FREQ-LOAD", "TIME-EVENING",
+        "URGENT-EARLY"]
+
+
+def test_akims_extra_meetings_cost_what_they_do_not_owe():
+    """FREQ-LOAD w_extra_akim: the regional akim owes d3 and d4 (history d1, d2) and two
+    quarterly meetings; a third planned meeting costs one."""
+    inst = district_instance(history=[("d1", "2026-09-12"), ("d2", "2026-10-03")])
+    p = profile("FREQ-LOAD", FREQ_LOAD={"w_extra": 0, "w_extra_akim": 1})
+    akim = [meet(inst, "a1", "akim-pavlodar", "pavlodar", "2027-03-06", district="pavlodar-d3"),
+            meet(inst, "a2", "akim-pavlodar", "pavlodar", "2027-04-10", district="pavlodar-d4")]
+    assert check(inst, p, calendar(*akim)).cost_by_rule["FREQ-LOAD"] == 0
+    more = meet(inst, "a3", "akim-pavlodar", "pavlodar", "2027-05-08", district="pavlodar-c5")
+    assert check(inst, p, calendar(*akim, more)).cost_by_rule["FREQ-LOAD"] == 1
 
 
 # ------------------------------------------------------- instance data, bad input

@@ -30,6 +30,7 @@ from scheduler.model.variables import Availability, Candidate, alert_duties, cre
 from scheduler.profile import DlAfter, FmtOnline, FmtQa, Profile
 from scheduler.results import SolveResult, SolveStatus
 from scheduler.rules import dl_change
+from scheduler.rules.akim_rotation import assign_okrugs
 from scheduler.rules.freq_akim import rotate_districts
 from scheduler.rules.scope_exempt import duty_officials
 from scheduler.rules.time_lead import announce_date
@@ -338,7 +339,8 @@ def calendar_of(instance: Instance, profile: Profile, chosen: list[Candidate],
     label = instance.horizon.label()
     meetings = [to_meeting(instance, profile, f"{label}-{n:03d}", c)
                 for n, c in enumerate(chosen, 1)]
-    return Calendar(meetings=tuple(rotate_districts(instance, meetings)), **meta)
+    return Calendar(meetings=tuple(assign_okrugs(instance, rotate_districts(instance, meetings))),
+                    **meta)
 
 
 def to_meeting(inst: Instance, profile: Profile, meeting_id: str, c: Candidate) -> Meeting:
@@ -362,7 +364,8 @@ def to_meeting(inst: Instance, profile: Profile, meeting_id: str, c: Candidate) 
     issues = tuple(i.id for i in inst.issues if i.region_id == c.region and i.body_id == c.body)
     return Meeting(
         id=meeting_id, official_id=c.official, presenter_id=c.presenter, body_id=c.body,
-        region_id=c.region, date=c.slot.date, start=c.slot.start, end=c.slot.end,
+        region_id=c.region, district_id=c.district, date=c.slot.date, start=c.slot.start,
+        end=c.slot.end,
         quarter=c.slot.quarter, kind=c.kind, reason=reason, alert_id=c.alert,
         issue_ids=issues,
         announce_by=alert.date if alert else announce_date(c.slot.date, profile),

@@ -20,6 +20,7 @@ from scheduler.instance import Instance, Official
 from scheduler.meetings import MeetingKind
 from scheduler.profile import Profile
 from scheduler.rules import region_agree, subst_deputy, time_lead, time_offhours
+from scheduler.rules.akim_rotation import district_units
 from scheduler.rules.scope_exempt import duty_officials
 from scheduler.rules.subst_deputy import Availability, presenter_guards
 from scheduler.rules.urgent_tension import alert_duties, alert_window
@@ -38,6 +39,7 @@ class Candidate:
     kind: MeetingKind = MeetingKind.planned
     alert: str | None = None
     ministerial: bool = False  # a meeting of a ministry (CEB)
+    district: str | None = None  # a regional akim's district, when the model chooses it
 
 
 def create_candidates(instance: Instance, profile: Profile, *, first_day: dt.date | None = None,
@@ -66,6 +68,7 @@ def create_candidates(instance: Instance, profile: Profile, *, first_day: dt.dat
     leads = {akims: time_lead.earliest_planned_date(instance, profile, akims=akims)
              for akims in (False, True)}  # ministers and rectors; akims
     all_regions = [r.id for r in instance.regions]
+    units = district_units(instance, profile)  # AKIM-ROTATION, AKIM-SPREAD
     out: list[Candidate] = []
 
     def grid_days(kind: MeetingKind, first=dt.date.min, last=dt.date.max,
@@ -105,11 +108,12 @@ def create_candidates(instance: Instance, profile: Profile, *, first_day: dt.dat
                     who_here = who
                 for slot in by_day.get(day, ()):
                     for person, keys in who_here:
-                        cand = Candidate(official.id, person, official.body_id, region, slot,
-                                         kind, alert, ministerial)
-                        out.append(cand)
-                        if keys:
-                            guards[cand] = keys
+                        for district in units.get(official.id, (None,)):
+                            cand = Candidate(official.id, person, official.body_id, region,
+                                             slot, kind, alert, ministerial, district)
+                            out.append(cand)
+                            if keys:
+                                guards[cand] = keys
 
     planned_days = {akims: grid_days(MeetingKind.planned, earliest or dt.date.min, lead=lead)
                     for akims, lead in leads.items()}

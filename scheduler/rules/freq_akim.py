@@ -53,6 +53,8 @@ def rotate_districts(instance: Instance, meetings: list[Meeting]) -> list[Meetin
         official = instance.official(m.official_id)
         if official.district_id:
             district_of[m.id] = official.district_id
+        elif m.district_id:  # chosen by the model (AKIM-ROTATION, AKIM-SPREAD)
+            visited[m.official_id].append(m.district_id)
         elif instance.is_regional_akim(official):
             districts = [d.id for d in instance.region(m.region_id).districts]
             if districts:

@@ -1,0 +1,94 @@
+"""AKIM-SPREAD (the project's): akims of every level spread over the days. At most
+``district_per_day`` akims' meetings a day in one district, at most ``region_per_day`` a
+day in one region; ``w_crowd`` per akim's meeting beyond ``region_day_target`` on one day in
+one region. Meetings planned outside the model (independent district and rural akims,
+spread over the half-year by ``scheduler.model.independent``) count as constants."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+from scheduler.instance import Instance
+from scheduler.profile import AkimSpread, Profile
+from scheduler.rules.text import day_text
+from scheduler.rules.text import region as region_name
+
+if TYPE_CHECKING:
+    from scheduler.model.cpmodel import CalendarModel
+
+PARAMS = AkimSpread
+ID = PARAMS.rule_id
+WEIGHTS = ("w_crowd",)
+
+
+def district_of(m: CalendarModel, cand) -> str | None:
+    """The district an akim's candidate meeting is held in (None: not known before the
+    solve, or not an akim's)."""
+    if cand.district is not None:
+        return cand.district
+    return m.instance.official(cand.official).district_id
+
+
+def _loads(m: CalendarModel):
+    fixed_district, fixed_region = Counter(), Counter()
+    for held in m.fixed.values():
+        for cand in held:
+            fixed_region[cand.region, cand.slot.date] += 1
+            district = district_of(m, cand)
+            if district:
+                fixed_district[district, cand.slot.date] += 1
+    by_district, by_region = defaultdict(list), defaultdict(list)
+    for cand, var in m.vars.items():
+        if not m.instance.is_akimat(cand.body):
+            continue
+        by_region[cand.region, cand.slot.date].append(var)
+        district = district_of(m, cand)
+        if district:
+            by_district[district, cand.slot.date].append(var)
+    return fixed_district, fixed_region, by_district, by_region
+
+
+def constrain(m: CalendarModel) -> None:
+    rule = m.profile.get(PARAMS)
+    fixed_district, fixed_region, by_district, by_region = _loads(m)
+    for (district, day), held in by_district.items():
+        room = rule.district_per_day - fixed_district[district, day]
+        if len(held) > room:
+            m.add(sum(held) <= max(0, room), (ID, district, day))
+    if rule.region_per_day is not None:
+        for (region, day), held in by_region.items():
+            room = rule.region_per_day - fixed_region[region, day]
+            if len(held) > room:
+                m.add(sum(held) <= max(0, room), (ID, region, day))
+
+
+def cost(m: CalendarModel):
+    rule = m.profile.get(PARAMS)
+    if not rule.w_crowd:
+        return 0
+    _, fixed_region, _, by_region = _loads(m)
+    terms, constant = [], 0
+    for key in set(fixed_region) | set(by_region):
+        held, fixed = by_region.get(key, []), fixed_region[key]
+        if fixed + len(held) <= rule.region_day_target:
+            continue
+        if not held:
+            constant += fixed - rule.region_day_target
+            continue
+        most = fixed + len(held) - rule.region_day_target
+        extra = m.model.new_int_var(max(0, fixed - rule.region_day_target), most,
+                                    f"crowd[{key[0]},{key[1]}]")
+        m.model.add(extra >= fixed + sum(held) - rule.region_day_target)
+        terms.append(extra)
+    return rule.w_crowd * (sum(terms) + constant)
+
+
+def describe(key: tuple, instance: Instance, profile: Profile) -> tuple[str, str]:
+    where, day = key[1:]
+    rule = profile.get(PARAMS)
+    if any(r.id == where for r in instance.regions):
+        return (f"{region_name(instance, where)} hosts at most {rule.region_per_day} akims' "
+                f"meetings on {day_text(day)}", "let the region host more (AKIM-SPREAD)")
+    return (f"District '{where}' hosts at most {rule.district_per_day} akims' meeting(s) on "
+            f"{day_text(day)}", "let the district host more (AKIM-SPREAD district_per_day)")
