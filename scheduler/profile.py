@@ -64,6 +64,14 @@ class Rule(BaseModel):
     source: Name
     enabled: bool = True
     title: Line = ""
+    # An edition's own wording of the rule (kz-2016/kz-2018 differ from kz-2024): shown in
+    # the compliance tables and checker findings instead of the catalogue's kz-2024 title.
+    title_ru: Line = ""
+    title_kk: Line = ""
+
+
+# Fields that describe a rule rather than parametrise it.
+DESCRIPTIVE_FIELDS = frozenset({"kind", "source", "enabled", "title", "title_ru", "title_kk"})
 
 
 # ------------------------------------------------------------------------ scope

@@ -20,7 +20,7 @@ from scheduler.io import InputError, load_profile
 from scheduler.meetings import MeetingKind
 from scheduler.planner import Result, solve
 from scheduler.results import SolveStatus
-from scheduler.profile import Profile, builtin_profiles, profile_path, profile_problems
+from scheduler.profile import DESCRIPTIVE_FIELDS, Profile, builtin_profiles, profile_path, profile_problems
 
 
 # ----------------------------------------------------------------------- loading
@@ -50,7 +50,7 @@ def parse_profile_list(text: str) -> list[str]:
 # --------------------------------------------------------------------- listing
 def _params(rule) -> dict:
     return {k: v for k, v in rule.model_dump().items()
-            if k not in ("kind", "source", "enabled", "title") and v is not None}
+            if k not in DESCRIPTIVE_FIELDS and v is not None}
 
 
 def _value(value) -> str:

@@ -323,3 +323,26 @@ def test_compare_tabulates_each_profile(tmp_path, small_json):
     for label in ("topical issue weight met", "substitutions", "regions with a ministerial meeting",
                   "cost (the profile's own weights)", "planned / out-of-schedule"):
         assert label in cells, label
+
+
+def test_each_edition_words_its_own_rules_in_russian_and_kazakh():
+    """Issue 11 item 9: the compliance tables of kz-2016/kz-2018 state their own rules
+    (a 10-day lead, only Defence exempt), not kz-2024's titles."""
+    from scheduler.profile import parse_profile, profile_path
+    from scheduler.report.common import rule_title
+
+    def title(name, rule_id, lang):
+        return rule_title(parse_profile(profile_path(name).read_text()), rule_id, lang)
+
+    assert "10 дней" in title("kz-2016", "TIME-LEAD", "ru")
+    assert "10 күн" in title("kz-2016", "TIME-LEAD", "kk")
+    assert title("kz-2024", "TIME-LEAD", "ru") == "Публикация не позднее чем за месяц"
+    assert "маслихат" not in title("kz-2016", "FMT-AUDIENCE", "ru").lower()
+    assert "ректор" in title("kz-2018", "FMT-AUDIENCE", "ru")
+    assert title("kz-2016", "SCOPE-EXEMPT", "ru") != title("kz-2018", "SCOPE-EXEMPT", "ru")
+    for name in ("kz-2016", "kz-2018"):
+        profile = parse_profile(profile_path(name).read_text())
+        for rule_id, rule in profile.rules.items():
+            if rule.title_ru:  # an edition's own wording comes in both languages
+                assert rule.title_kk, (name, rule_id)
+                assert title(name, rule_id, "en") == rule.title

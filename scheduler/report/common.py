@@ -80,10 +80,14 @@ def fmt_time(time: dt.time) -> str:
 
 
 def rule_title(profile: Profile | None, rule_id: str, lang: str) -> str:
+    """The rule's title as this profile words it: an edition's own wording (``title_ru``,
+    ``title_kk`` and its English ``title``) before the catalogue's kz-2024 label."""
+    rule = profile.rules.get(rule_id) if profile else None
+    if rule is not None and rule.title_ru:
+        return {"ru": rule.title_ru, "kk": rule.title_kk or rule.title_ru}.get(lang, rule.title)
     key = f"rule_{rule_id}"
     if key in LABELS:
         return tr(key, lang)
-    rule = profile.rules.get(rule_id) if profile else None
     return rule.title if rule and rule.title else rule_id
 
 

@@ -24,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from scheduler.checker import CheckReport
 from scheduler.instance import BodyKind, Instance
 from scheduler.meetings import Calendar, Meeting, MeetingKind
-from scheduler.profile import Profile
+from scheduler.profile import DESCRIPTIVE_FIELDS, Profile
 from scheduler.report import common as c
 from scheduler.safe_text import append_row, one_line
 
@@ -401,7 +401,7 @@ def rule_parameters(profile: Profile, rule_id: str) -> str:
     rule = profile.rules.get(rule_id)
     if rule is None:
         return ""
-    skip = {"kind", "source", "enabled", "title"}
+    skip = DESCRIPTIVE_FIELDS
     return "; ".join(f"{k} = {', '.join(map(str, v)) if isinstance(v, tuple) else v}"
                      for k, v in rule.model_dump().items()
                      if k not in skip and v is not None and v != () and v != "")
