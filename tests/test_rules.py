@@ -99,7 +99,54 @@ def _cases() -> dict:
             regions=["astana"], akimats=["astana"],
             free={"astana": ["2027-01-09", "2027-01-10", Q1A, Q2]},
             alerts=[("alert-astana", "astana", ["akimat-astana"], "arisen", "2027-01-08")]), {}),
+        # Issue 15. The regional akim owes all three districts (no history); FREQ-LOAD
+        # charges an akim's meetings beyond what he owes, so without the rule he holds two.
+        "AKIM-ROTATION": (_akims_instance(districts=3), {}),
+        # Five rural akims and their district akim (five okrugs) share six free Saturdays;
+        # without the cap they all aim at the same middle day.
+        "AKIM-SPREAD": (_akims_instance(districts=1, okrugs=5),
+                        {"AKIM-SPREAD": {"district_per_day": 2}}),
+        # Akmola, Karaganda and Pavlodar (issue 20 each) are free on 13, 14, 15 February only.
+        "FREQ-SPACING": (make_instance(
+            regions=["astana", "akmola", "karaganda", "pavlodar"], ministries=["health"],
+            free={"akmola": ["2027-02-13"], "karaganda": ["2027-02-14"],
+                  "pavlodar": ["2027-02-15"], "astana": [Q2, "2027-04-24"]},
+            issues=[("akmola", "health", 20), ("karaganda", "health", 20),
+                    ("pavlodar", "health", 20)]), {}),
     }
+
+
+def _akims_instance(districts: int, okrugs: int = 0) -> Instance:
+    """Abai with its regional akim (``okrugs`` = 0) or a district akim with ``okrugs`` rural
+    okrugs and their rural akims; six free Saturdays from 27 February."""
+    from conftest import H1_2027, _names
+    free = {dt.date(2027, 2, 27) + dt.timedelta(days=7 * k) for k in range(6)}
+    units = [{"id": f"abai-d{k}", "name": _names(f"d{k}"), "kind": "district",
+              "okrugs": [{"id": f"abai-d{k}-r{j}", "name": _names(f"r{j}")}
+                         for j in range(1, okrugs + 1)] if k == 1 else []}
+             for k in range(1, districts + 1)]
+    bodies, officials = [], []
+
+    def akim(body: str, level: str, **extra) -> None:
+        bodies.append({"id": f"akimat-{body}", "kind": "akimat", "region_id": "abai",
+                       "name": _names(f"Akimat {body}")})
+        officials.append({"id": f"akim-{body}", "title": _names(f"Akim {body}"),
+                          "body_id": f"akimat-{body}", "role": "first_head",
+                          "akim_level": level, "base_region_id": "abai", **extra})
+
+    if okrugs:
+        akim("abai-d1", "district", district_id="abai-d1")
+        for j in range(1, okrugs + 1):
+            akim(f"abai-d1-r{j}", "rural", district_id="abai-d1", okrug_id=f"abai-d1-r{j}")
+    else:
+        akim("abai", "region")
+    return Instance.model_validate({
+        "name": "akims", "horizon": {"year": 2027, "half": 1}, "approval_date": "2026-12-15",
+        "regions": [{"id": "abai", "name": _names("Abai"), "centre": {
+            "name": "Semey", "lat": 50.42, "lon": 80.25}, "districts": units}],
+        "bodies": bodies, "officials": officials,
+        "region_dates": [{"region_id": "abai", "date": d.isoformat(), "kind": "blocked"}
+                         for d in H1_2027 if d not in free]})
 
 
 CASES = _cases()

@@ -38,7 +38,10 @@ def test_replan_hints_every_variable_and_the_hint_is_feasible(tiny_instance, kz2
         "meeting_id": meeting.id, "date": saturday.isoformat()}]}), D("2027-02-01"),
         log=lines.append, **FAST)
     assert result.calendar is not None and result.status is SolveStatus.OPTIMAL
-    assert sum(HINT_OK in line for line in lines) == 1, [x for x in lines if "hint" in x]
+    # one stage 2 per attempt (a second attempt frees everyone when the first one cannot
+    # reach the fewest changes): every hint complete and feasible
+    hints = [line for line in lines if "The solution hint" in line]
+    assert hints and all(HINT_OK in line for line in hints), hints
 
 
 def test_plan_mode_is_explicit_and_solve_returns_a_result(tiny_instance, kz2024):
