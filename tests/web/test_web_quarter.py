@@ -114,7 +114,7 @@ def test_others_cannot_edit_a_body(as_role, seeded, name):
     read = client.get("/body/health/").status_code
     assert read == (403 if name == "energy-editor" else 200)
     posts = {"issue": _issue(), "date": {"op": "add", "date": "2027-05-15", "kind": "blocked"},
-             "request": {"action": "cancel", "meeting_id": "2027-H1-115"},
+             "request": {"action": "cancel", "meeting_id": "2027-H1-111"},
              "withdraw": {"pk": 1}}
     for part, fields in posts.items():
         assert client.post(f"/body/health/edit/{part}/", fields).status_code == 403, part
@@ -130,7 +130,7 @@ def test_editor_records_change_requests(as_role, seeded):
     """A request is checked as the CLI checks a change set (another body's meeting is
     refused at the meeting field), recorded, shown by name, audited and withdrawable."""
     client = as_role("health-editor")
-    own = "2027-H1-115"
+    own = "2027-H1-111"  # a Health meeting of the approved calendar
     other = next(m["id"] for m in seeded["version"].calendar["meetings"]
                  if m["body_id"] == "energy")
     response = client.post("/body/health/edit/request/", {"action": "cancel",
