@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from scheduler.i18n import LABELS
+from scheduler.instance import quarter_of
 from scheduler.io import InputError, describe_errors
 from scheduler.meetings import Calendar, Meeting
 
@@ -193,7 +194,7 @@ def _take_edits(ws, meetings: dict[str, dict], path: Path, sheet: str,
         if date_col is not None and row[date_col] is not None:
             day = _date(row[date_col], f"{where}, column '{_header('col_date')}'")
             data["date"] = day.isoformat()
-            data["quarter"] = (day.month - 1) // 3 + 1
+            data["quarter"] = quarter_of(day)
         for c, field in ((start_col, "start"), (end_col, "end")):
             if c is not None and row[c] is not None:
                 data[field] = _time(row[c], f"{where}, column '{header[c]}'").isoformat()
@@ -305,7 +306,7 @@ def read_calendar_csv(path: Path) -> Calendar:
         if merged.get("date"):
             try:
                 merged["date"] = _date(merged["date"], f"{path}: row {number}").isoformat()
-                merged["quarter"] = (dt.date.fromisoformat(merged["date"]).month - 1) // 3 + 1
+                merged["quarter"] = quarter_of(dt.date.fromisoformat(merged["date"]))
             except InputError:
                 raise
         meetings.append(merged)

@@ -259,7 +259,7 @@ def moved_meeting(meeting: Meeting, to: str, instance: Instance, profile: Profil
     if meeting.results_by is not None:
         update["results_by"] = day + (meeting.results_by - meeting.date)
     steps = meeting_steps(instance, profile, meeting.body_id, day,  # dated steps (S-2018)
-                          None if meeting.kind.value == "planned" else meeting.announce_by)
+                          None if meeting.kind is MeetingKind.planned else meeting.announce_by)
     update.update((k, v) for k, v in steps.items() if k != "audience")
     return meeting.model_copy(update=update)
 

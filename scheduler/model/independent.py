@@ -24,7 +24,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from scheduler import rules
-from scheduler.instance import AkimLevel, Instance
+from scheduler.instance import AkimLevel, Instance, quarter_of
 from scheduler.meetings import MeetingKind
 from scheduler.model.variables import Candidate, create_candidates, duty_officials
 from scheduler.profile import AkimRotation, AkimSpread, FreqAkim, Profile
@@ -110,7 +110,7 @@ def _spread(instance: Instance, lower: dict[str, int], by_official, rule: FreqAk
             aim = days[min(len(days) - 1, int((k + 0.5) * len(days) / need))]
             best, best_key = None, None
             for day in days:
-                if day in used or per_quarter[(day.month - 1) // 3] >= rule.max_per_quarter:
+                if day in used or per_quarter[quarter_of(day)] >= rule.max_per_quarter:
                     continue
                 if monthly is not None and per_month[day.month] >= monthly:
                     continue
@@ -129,7 +129,7 @@ def _spread(instance: Instance, lower: dict[str, int], by_official, rule: FreqAk
             cand = slots_by_day[best][0]
             picked.append(cand)
             used.add(best)
-            per_quarter[(best.month - 1) // 3] += 1
+            per_quarter[quarter_of(best)] += 1
             per_month[best.month] += 1
             if district:
                 district_load[district, best] += 1

@@ -19,7 +19,7 @@ from icalendar import Calendar as ICalendar
 from icalendar import Event
 
 from scheduler.instance import Instance
-from scheduler.meetings import Calendar, Meeting, uid_of
+from scheduler.meetings import Calendar, Meeting, MeetingKind, uid_of
 from scheduler.report import common as c
 from scheduler.safe_text import one_line
 
@@ -81,7 +81,7 @@ def event(inst: Instance, calendar: Calendar, m: Meeting, lang: str,
     ev.add("dtend", local_datetime(m.date, m.end).astimezone(dt.timezone.utc))
     summary = (f"{c.tr('ics_summary', lang)}: {c.official_title(inst, m.presenter_id, lang)}, "
                f"{c.region_name(inst, m.region_id, lang)}")
-    if m.kind.value == "out_of_schedule":
+    if m.kind is MeetingKind.out_of_schedule:
         summary += f" ({c.tr('kind_out_of_schedule', lang)})"
     if draft:
         summary = f"{c.tr('draft', lang)}: {summary}"
