@@ -13,7 +13,6 @@ import datetime as dt
 import io
 import json
 import os
-from collections import Counter, defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
 
@@ -27,11 +26,11 @@ from scheduler.checker import CheckReport, check
 from scheduler.diff import changes_markdown, diff_calendars
 from scheduler.i18n import LANGS, t
 
-from scheduler.instance import BodyKind, Instance
-from scheduler.io import (InputError, check_output, describe_errors, load_calendar,
-                          load_changes_located, load_instance, load_profile, to_json,
-                          write_atomic)
-from scheduler.meetings import CSV_COLUMNS, Calendar, MeetingKind, csv_rows
+from scheduler.instance import Instance
+from scheduler.io import (InputError, check_output, check_references, describe_errors,
+                          load_calendar, load_changes_located, load_instance, load_profile,
+                          to_json, write_atomic)
+from scheduler.meetings import CSV_COLUMNS, Calendar, csv_rows
 from scheduler.results import SolveStatus
 from scheduler.profile import Profile, profile_text
 from scheduler.profiles_cmd import load_profile_for
@@ -407,6 +406,8 @@ def explain(
         inst = instance_for(instance, calendar) if calendar else load_instance(instance)
         prof = load_profile_for(profile, inst)
         cal = load_calendar(calendar) if calendar else None
+        if cal is not None:
+            check_references(cal, inst, calendar)
     except InputError as exc:
         _fail_input(exc)
     if cal is None:
@@ -635,56 +636,43 @@ def _quality(status: SolveStatus, gap: float | None, lang: str) -> str:
 
 
 def _print_summary(inst: Instance, prof: Profile, result: Result, lang: str) -> None:
+    from scheduler.summary import summarise
+
     cal = result.calendar
     assert cal is not None
     quarters = inst.horizon.quarters
-    meetings = cal.meetings
     quarter = {q: t("quarter_n", lang).format(q=q) for q in quarters}
+    s = summarise(inst, prof, cal)
 
-    per_body: dict[str, Counter] = defaultdict(Counter)
-    for m in meetings:
-        key = f"Q{m.quarter}" if m.kind is MeetingKind.planned else "out"
-        per_body[m.body_id][key] += 1
-        per_body[m.body_id]["subst"] += m.substituted
     bodies = Table(title=t("meetings", lang), show_footer=False)
     bodies.add_column(t("ministry", lang))
     for q in quarters:
         bodies.add_column(quarter[q], justify="right")
     bodies.add_column(t("out_of_schedule", lang), justify="right")
     bodies.add_column(t("substitutions", lang), justify="right")
-    for body in inst.bodies:
-        if body.id in per_body:
-            c = per_body[body.id]
-            bodies.add_row(body.name.get(lang), *(str(c[f"Q{q}"]) for q in quarters),
-                           str(c["out"] or ""), str(c["subst"] or ""))
+    for body_id, c in s.per_body.items():
+        bodies.add_row(inst.body(body_id).name.get(lang),
+                       *(str(c.per_quarter[q]) for q in quarters),
+                       str(c.out_of_schedule or ""), str(c.substitutions or ""))
     console.print(bodies)
 
-    weight_total, weight_met = Counter(), Counter()
-    met_pairs = {(m.region_id, m.body_id) for m in meetings}
-    for issue in inst.issues:
-        weight_total[issue.region_id] += issue.weight
-        if (issue.region_id, issue.body_id) in met_pairs:
-            weight_met[issue.region_id] += issue.weight
-    ministerial = Counter(m.region_id for m in meetings
-                          if inst.body(m.body_id).kind is BodyKind.ceb)
     regions = Table(title=t("region", lang))
     regions.add_column(t("region", lang))
     regions.add_column(t("meetings", lang), justify="right")
     regions.add_column(t("issues_met", lang), justify="right")
     for region in inst.regions:
-        regions.add_row(region.name.get(lang), str(ministerial[region.id]),
-                        f"{weight_met[region.id]} / {weight_total[region.id]}")
+        r = s.per_region[region.id]
+        regions.add_row(region.name.get(lang), str(r.ministerial),
+                        f"{r.weight_met} / {r.weight_total}")
     console.print(regions)
 
-    per_quarter = Counter(m.quarter for m in meetings)
     totals = Table(title=t("summary", lang), show_header=False)
     totals.add_column()
     totals.add_column(justify="right")
     for q in quarters:
-        totals.add_row(t("meetings_in_q", lang).format(q=q), str(per_quarter[q]))
-    totals.add_row(t("substitutions", lang), str(sum(m.substituted for m in meetings)))
-    totals.add_row(t("out_of_schedule", lang),
-                   str(sum(m.kind is MeetingKind.out_of_schedule for m in meetings)))
+        totals.add_row(t("meetings_in_q", lang).format(q=q), str(s.per_quarter[q]))
+    totals.add_row(t("substitutions", lang), str(s.substitutions))
+    totals.add_row(t("out_of_schedule", lang), str(s.out_of_schedule))
     totals.add_row(t("quality", lang), _quality(result.status, result.gap, lang))
     if lang == "en":  # the solver's own figures, for the planners
         totals.add_row(t("status", lang), f"{result.status}: {t(result.status, lang)}")

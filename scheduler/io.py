@@ -154,6 +154,29 @@ def load_calendar(path: str | Path) -> Calendar:
     return _validate(Calendar, data, str(path), _json_locator(data))
 
 
+def check_references(calendar: Calendar, instance: Instance, source: str | Path) -> None:
+    """Refuse a calendar whose meetings name a body, official, presenter, region or tension
+    alert that the instance does not have (the documents name each of them): InputError
+    with the file, the meeting and the field, as every reader does."""
+    officials = {o.id for o in instance.officials}
+    known = {"body_id": ({b.id for b in instance.bodies}, "body"),
+             "official_id": (officials, "official"), "presenter_id": (officials, "presenter"),
+             "region_id": ({r.id for r in instance.regions}, "region"),
+             "alert_id": ({a.id for a in instance.alerts}, "tension alert")}
+    csv = Path(source).suffix.lower() == ".csv"
+    lines = []
+    for index, meeting in enumerate(calendar.meetings):
+        where = f"row {index + 2}" if csv else f"meetings[{index}]"
+        for field, (ids, what) in known.items():
+            value = getattr(meeting, field)
+            if value is not None and value not in ids:
+                lines.append(f"{source}: {where} (id '{meeting.id}'), field '{field}': "
+                             f"unknown {what} '{value}' (not in the instance)")
+    if lines:
+        more = [f"... and {len(lines) - 12} more problems"] if len(lines) > 12 else []
+        raise InputError("\n".join(lines[:12] + more))
+
+
 def load_changes(path: str | Path):
     """A change set (requests, absences, alerts, days off) from JSON or an .xlsx workbook."""
     return load_changes_located(path)[0]

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from rich.markup import escape
 from rich.table import Table
 
 from scheduler.instance import BodyKind, Instance
 from scheduler.io import InputError, load_profile
-from scheduler.meetings import MeetingKind
-from scheduler.planner import Result, solve
 from scheduler.results import SolveStatus
 from scheduler.profile import DESCRIPTIVE_FIELDS, Profile, builtin_profiles, profile_path, profile_problems
+
+if TYPE_CHECKING:
+    from scheduler.planner import Result
 
 
 # ----------------------------------------------------------------------- loading
@@ -404,32 +405,25 @@ class Compared:
 
 def plan_metrics(inst: Instance, result: Result) -> dict[str, str]:
     """The comparison rows of one result; '-' where no calendar exists."""
+    from scheduler.summary import summarise
+
     rows = {"status": result.status}
     cal = result.calendar
-    ministers = [o.id for o in inst.heads() if inst.body(o.body_id).kind is BodyKind.ceb]
     if cal is None:
         return rows
-    meetings = cal.meetings
-    planned = sum(m.kind is MeetingKind.planned for m in meetings)
-    ministerial = [m for m in meetings if inst.body(m.body_id).kind is BodyKind.ceb]
-    rows["meetings"] = str(len(meetings))
-    rows["planned / out-of-schedule"] = f"{planned} / {len(meetings) - planned}"
+    s = summarise(inst, None, cal)
+    rows["meetings"] = str(s.meetings)
+    rows["planned / out-of-schedule"] = f"{s.planned} / {s.out_of_schedule}"
     for kind, label in ((BodyKind.ceb, "ministers"), (BodyKind.akimat, "akims"),
                         (BodyKind.university, "rectors")):
-        count = sum(inst.body(m.body_id).kind is kind for m in meetings)
-        if count or kind is not BodyKind.university:
-            rows[f"meetings of {label}"] = str(count)
-    for q in inst.horizon.quarters:
-        covered = {m.official_id for m in ministerial if m.quarter == q}
-        rows[f"ministers met the population in Q{q}"] = f"{len(covered)} / {len(ministers)}"
-    regions = {m.region_id for m in ministerial}
-    rows["regions with a ministerial meeting"] = f"{len(regions)} / {len(inst.regions)}"
-    met = {(m.region_id, m.body_id) for m in meetings}
-    total = sum(i.weight for i in inst.issues)
-    done = sum(i.weight for i in inst.issues if (i.region_id, i.body_id) in met)
-    rows["topical issue weight met"] = f"{done} / {total}" + (
-        f" ({100 * done / total:.0f} %)" if total else "")
-    rows["substitutions"] = str(sum(m.substituted for m in meetings))
+        if s.per_kind[kind] or kind is not BodyKind.university:
+            rows[f"meetings of {label}"] = str(s.per_kind[kind])
+    for q, met in s.ministers_per_quarter.items():
+        rows[f"ministers met the population in Q{q}"] = f"{met} / {s.ministers_total}"
+    rows["regions with a ministerial meeting"] = f"{s.regions_covered} / {s.regions_total}"
+    rows["topical issue weight met"] = f"{s.weight_met} / {s.weight_total}" + (
+        f" ({100 * s.weight_met / s.weight_total:.0f} %)" if s.weight_total else "")
+    rows["substitutions"] = str(s.substitutions)
     rows["cost (the profile's own weights)"] = f"{result.objective:,.0f}"
     rows["gap"] = f"{100 * (result.gap or 0):.1f} %"
     if result.check is not None:
@@ -442,6 +436,8 @@ def compare(inst: Instance, profiles: list[tuple[str, Profile]], *, time_limit: 
             workers: int, seed: int, on_start: Callable[[str], None] | None = None
             ) -> list[Compared]:
     """Plan the instance under each (label, profile)."""
+    from scheduler.planner import solve
+
     out = []
     for label, profile in profiles:
         if on_start:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from scheduler.checker import check
 from scheduler.i18n import LANGS, t
-from scheduler.io import InputError, load_calendar
+from scheduler.io import InputError, check_references, load_calendar
 from scheduler.profiles_cmd import load_profile_for
 from scheduler.workspace import instance_for, resolve_calendar
 
@@ -33,6 +33,7 @@ def report_command(instance_path: str | Path, calendar_path: str | Path, out_dir
         instance = instance_for(instance_path, calendar_path)
         rules = load_profile_for(profile, instance)
         calendar = load_calendar(calendar_path)
+        check_references(calendar, instance, calendar_path)
         if Path(out_dir).exists() and not Path(out_dir).is_dir():
             raise InputError(f"--out {out_dir}: exists and is not a folder")
     except InputError as exc:

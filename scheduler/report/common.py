@@ -1,4 +1,5 @@
-"""What every output of a report needs: names in a language, agenda texts, deadlines, counts.
+"""What every output of a report needs: names in a language, agenda texts, deadlines (the
+counts are ``scheduler.summary``'s).
 
 Nothing here draws or writes files; the workbook, the charts, the HTML/PDF report and
 the .ics calendars all read the same facts from these helpers so they never disagree.
@@ -7,7 +8,6 @@ the .ics calendars all read the same facts from these helpers so they never disa
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
 
 from scheduler.checker import CheckReport
@@ -15,7 +15,7 @@ from scheduler.i18n import LABELS, LANGS
 from scheduler.instance import BodyKind, Instance, Role
 from scheduler.meetings import Calendar, Meeting, MeetingKind
 from scheduler.profile import (DlAfter, DlAkimCal, DlChange, DlDraft, DlLocalLists, DlMvk,
-                               DlQreport, DlResults, ExtraDemand, Profile, ScopeExempt, TimeLead,
+                               DlQreport, DlResults, ExtraDemand, Profile, TimeLead,
                                UrgentTension, milestone_date)
 from scheduler.safe_text import one_line
 
@@ -299,70 +299,10 @@ def week_index(inst: Instance, day: dt.date) -> int:
 
 
 # ------------------------------------------------------------------ coverage
-def issue_met(calendar: Calendar) -> set[tuple[str, str]]:
-    """(region, body) pairs that have a meeting: REGION-ISSUES counts their issues as met."""
-    return {(m.region_id, m.body_id) for m in calendar.meetings}
-
-
-def region_coverage(inst: Instance, calendar: Calendar) -> dict[str, tuple[int, int]]:
-    """Region -> (weight of topical issues met, total weight)."""
-    met = issue_met(calendar)
-    out = {r.id: (0, 0) for r in inst.regions}
-    for issue in inst.issues:
-        done, total = out.get(issue.region_id, (0, 0))
-        hit = issue.weight if (issue.region_id, issue.body_id) in met else 0
-        out[issue.region_id] = (done + hit, total + issue.weight)
-    return out
-
-
 def ministers(inst: Instance) -> list:
     """First heads of ministries (CEBs), in the instance's order."""
     return [o for o in inst.officials if o.role is Role.first_head
             and inst.body(o.body_id).kind is BodyKind.ceb]
-
-
-# -------------------------------------------------------------------- summary
-@dataclass(frozen=True)
-class Summary:
-    meetings: int
-    per_quarter: dict[int, int]
-    ministries: int
-    ministries_with_duty: int
-    akimats: int
-    akimats_total: int
-    regions_covered: int
-    regions_total: int
-    issues_met: int
-    issues_total: int
-    weight_met: int
-    weight_total: int
-    substitutions: int
-    out_of_schedule: int
-
-
-def summarise(inst: Instance, profile: Profile | None, calendar: Calendar) -> Summary:
-    per_quarter = Counter(m.quarter for m in calendar.meetings)
-    exempt = set()
-    if profile is not None and profile.on(ScopeExempt):
-        exempt = set(profile.get(ScopeExempt).exempt_bodies)
-    ceb = {b.id for b in inst.bodies if b.kind is BodyKind.ceb}
-    akimats = {b.id for b in inst.bodies if b.kind is BodyKind.akimat}
-    bodies_met = {m.body_id for m in calendar.meetings}
-    ministerial_regions = {m.region_id for m in calendar.meetings if m.body_id in ceb}
-    met = issue_met(calendar)
-    issues_met = [i for i in inst.issues if (i.region_id, i.body_id) in met]
-    return Summary(
-        meetings=len(calendar.meetings),
-        per_quarter={q: per_quarter.get(q, 0) for q in inst.horizon.quarters},
-        ministries=len(bodies_met & ceb), ministries_with_duty=len(ceb - exempt),
-        akimats=len(bodies_met & akimats), akimats_total=len(akimats),
-        regions_covered=len(ministerial_regions), regions_total=len(inst.regions),
-        issues_met=len(issues_met), issues_total=len(inst.issues),
-        weight_met=sum(i.weight for i in issues_met),
-        weight_total=sum(i.weight for i in inst.issues),
-        substitutions=sum(m.substituted for m in calendar.meetings),
-        out_of_schedule=sum(m.kind is MeetingKind.out_of_schedule for m in calendar.meetings),
-    )
 
 
 def draft_banner(report: CheckReport, lang: str) -> str:

@@ -16,6 +16,7 @@ from scheduler.meetings import Calendar, Meeting, MeetingKind
 from scheduler.profile import Profile
 from scheduler.report import common as c
 from scheduler.report.xlsx import full_compliance
+from scheduler.summary import summarise
 
 CSS = f"""
 @page {{ size: A4 landscape; margin: 11mm 10mm 12mm 10mm;
@@ -88,7 +89,7 @@ def _legend(lang: str) -> str:
 
 def _summary(inst: Instance, profile: Profile, calendar: Calendar, report: CheckReport,
              lang: str) -> str:
-    s = c.summarise(inst, profile, calendar)
+    s = summarise(inst, profile, calendar)
     t = lambda key: escape(c.tr(key, lang))  # noqa: E731
     left = [[t("horizon"), escape(calendar.horizon)],
             [t("instance"), escape(calendar.instance)],
@@ -97,16 +98,8 @@ def _summary(inst: Instance, profile: Profile, calendar: Calendar, report: Check
             [t("quality_row"), escape(c.quality_text(calendar, lang, report))]]
     if calendar.created:
         left.append([t("created"), calendar.created.strftime("%d.%m.%Y %H:%M UTC")])
-    right = [[t("meetings"), str(s.meetings)]]
-    right += [[f"{t('meetings')}, {escape(c.tr('sheet_quarter', lang, q=q))}", str(n)]
-              for q, n in s.per_quarter.items()]
-    right += [[t("ministries_covered"), f"{s.ministries} / {s.ministries_with_duty}"],
-              [t("akimats_covered"), f"{s.akimats} / {s.akimats_total}"],
-              [t("regions_covered"), f"{s.regions_covered} / {s.regions_total}"],
-              [t("issues_count"), f"{s.issues_met} / {s.issues_total}"],
-              [t("issues_met"), f"{s.weight_met} / {s.weight_total}"],
-              [t("substitutions"), str(s.substitutions)],
-              [t("out_of_schedule"), str(s.out_of_schedule)]]
+    right = [[label, str(value)] for label, value in s.rows(
+        t, lambda q: f"{t('meetings')}, {escape(c.tr('sheet_quarter', lang, q=q))}")]
     head = [t("col_title"), t("col_value")]
     return (f'<div class="cols"><div>{_table(head, left, table_class="kv")}</div>'
             f'<div>{_table(head, right, numeric={1}, table_class="kv")}</div></div>')

@@ -23,6 +23,7 @@ from scheduler.meetings import Calendar, Meeting, MeetingKind
 from scheduler.profile import (DlAkimCal, DlChange, DlLocalLists, DlQreport, DlResults,
                                Profile)
 from scheduler.report import common as c
+from scheduler.summary import summarise
 
 FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT = "DejaVu"
@@ -216,22 +217,15 @@ def render_pdf(inst: Instance, profile: Profile, calendar: Calendar, report: Che
     check = c.tr("check_ok" if report.ok else "check_failed", lang)
     pdf.para(f"{c.tr('report_subtitle', lang)}. {check}.", size=10)
 
-    s = c.summarise(inst, profile, calendar)
+    s = summarise(inst, profile, calendar)
     pdf.h2(c.tr("summary", lang), new_page=False)
     left = [[c.tr("horizon", lang), calendar.horizon], [c.tr("instance", lang), calendar.instance],
             [c.tr("profile", lang), calendar.profile],
             [c.tr("approval_date", lang), c.fmt_date(calendar.approval_date)],
-            [c.tr("quality_row", lang), c.quality_text(calendar, lang, report)],
-            [c.tr("meetings", lang), str(s.meetings)]]
-    left += [[f"{c.tr('meetings', lang)}, {c.tr('sheet_quarter', lang, q=q)}", str(n)]
-             for q, n in s.per_quarter.items()]
-    left += [[c.tr("ministries_covered", lang), f"{s.ministries} / {s.ministries_with_duty}"],
-             [c.tr("akimats_covered", lang), f"{s.akimats} / {s.akimats_total}"],
-             [c.tr("regions_covered", lang), f"{s.regions_covered} / {s.regions_total}"],
-             [c.tr("issues_count", lang), f"{s.issues_met} / {s.issues_total}"],
-             [c.tr("issues_met", lang), f"{s.weight_met} / {s.weight_total}"],
-             [c.tr("substitutions", lang), str(s.substitutions)],
-             [c.tr("out_of_schedule", lang), str(s.out_of_schedule)]]
+            [c.tr("quality_row", lang), c.quality_text(calendar, lang, report)]]
+    left += [[label, str(value)] for label, value in s.rows(
+        lambda key: c.tr(key, lang),
+        lambda q: f"{c.tr('meetings', lang)}, {c.tr('sheet_quarter', lang, q=q)}")]
     pdf.grid([c.tr("col_title", lang), c.tr("col_value", lang)], left, (120, 157), size=8.5)
 
     pdf.h2(c.tr("deadlines", lang), new_page=False)

@@ -27,6 +27,7 @@ from scheduler.meetings import Calendar, Meeting, MeetingKind
 from scheduler.profile import DESCRIPTIVE_FIELDS, Profile
 from scheduler.report import common as c
 from scheduler.safe_text import append_row, one_line
+from scheduler.summary import summarise
 
 DATE_FORMAT = "DD.MM.YYYY"
 TIME_FORMAT = "HH:MM"
@@ -288,7 +289,7 @@ def _simple_sheet(wb: Workbook, title: str, headers: list[str], rows: list[list]
 
 def _summary_sheet(wb: Workbook, title: str, inst: Instance, profile: Profile,
                    calendar: Calendar, report: CheckReport) -> None:
-    s = c.summarise(inst, profile, calendar)
+    s = summarise(inst, profile, calendar)
     rows: list[list] = [
         [c.bi("report_title"), ""],
         [c.bi("horizon"), calendar.horizon],
@@ -297,19 +298,10 @@ def _summary_sheet(wb: Workbook, title: str, inst: Instance, profile: Profile,
         [c.bi("approval_date"), calendar.approval_date],
         [c.bi("quality_row"), f"{c.quality_text(calendar, 'ru', report)} / "
                               f"{c.quality_text(calendar, 'kk', report)}"],
-        [c.bi("meetings"), s.meetings],
     ]
-    rows += [[f"{c.bi('meetings')}, {c.tr('sheet_quarter', 'ru', q=q)} / "
-              f"{c.tr('sheet_quarter', 'kk', q=q)}", n] for q, n in s.per_quarter.items()]
-    rows += [
-        [c.bi("ministries_covered"), f"{s.ministries} / {s.ministries_with_duty}"],
-        [c.bi("akimats_covered"), f"{s.akimats} / {s.akimats_total}"],
-        [c.bi("regions_covered"), f"{s.regions_covered} / {s.regions_total}"],
-        [c.bi("issues_count"), f"{s.issues_met} / {s.issues_total}"],
-        [c.bi("issues_met"), f"{s.weight_met} / {s.weight_total}"],
-        [c.bi("substitutions"), s.substitutions],
-        [c.bi("out_of_schedule"), s.out_of_schedule],
-    ]
+    rows += [[label, value] for label, value in s.rows(c.bi, lambda q: (
+        f"{c.bi('meetings')}, {c.tr('sheet_quarter', 'ru', q=q)} / "
+        f"{c.tr('sheet_quarter', 'kk', q=q)}"))]
     ws = _simple_sheet(wb, title, [c.bi("col_title"), c.bi("col_value")], rows,
                        widths={1: 60, 2: 50}, freeze="A2")
     ws["B6"].number_format = DATE_FORMAT

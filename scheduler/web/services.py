@@ -129,10 +129,12 @@ def cached_rows(version: CalendarVersion, lang: str, build):
 
 def _code_digest() -> str:
     """Of the code that makes the cached values: a new release never reads old entries."""
+    from scheduler import summary
     from scheduler.report import common
 
     here = Path(__file__).resolve().parent
-    files = [here / "views.py", here / "services.py", Path(common.__file__)]
+    files = [here / "views.py", here / "services.py", Path(common.__file__),
+             Path(summary.__file__)]
     return hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()[:16]
 
 

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 from scheduler.instance import Absence, Instance
 from scheduler.io import InputError
 from scheduler.report import common as c
+from scheduler.summary import summarise
 from scheduler.web import services as s
 from scheduler.web.access import body_of, may, require
 from scheduler.web.forms import AbsenceForm, CommentForm, ImportForm, PlanForm
@@ -79,7 +80,7 @@ def dashboard(request):
         if version else c.horizon_deadlines(inst, prof)
     deadlines = [{"date": d.date, "rule": d.rule_id, "text": d.text.get(L) or d.text["ru"],
                   "left": s.days_left(d.date), "ago": -s.days_left(d.date)} for d in found]
-    summary = s.cached_rows(version, "summary", lambda: c.summarise(
+    summary = s.cached_rows(version, "summary", lambda: summarise(
         inst, prof, s.calendar_of(version))) if version else None
     job = halfyear.solves.first() if may(request.user, "read_all") else None
     return render(request, "web/dashboard.html", {

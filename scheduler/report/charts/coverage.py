@@ -8,6 +8,7 @@ from scheduler.instance import Instance
 from scheduler.meetings import Calendar
 from scheduler.report import common as c
 from scheduler.report.charts import style
+from scheduler.summary import summarise
 
 
 def plot_coverage(instance: Instance, calendar: Calendar, ax: Axes | None = None,
@@ -18,7 +19,7 @@ def plot_coverage(instance: Instance, calendar: Calendar, ax: Axes | None = None
     that region (REGION-ISSUES). Regions are sorted from the best covered down.
     """
     c.check_lang(lang)
-    cover = c.region_coverage(instance, calendar)
+    cover = summarise(instance, None, calendar).coverage()
     regions = sorted(instance.regions,
                      key=lambda r: (-(cover[r.id][0] / cover[r.id][1]) if cover[r.id][1] else 1,
                                     r.name.get(lang)))

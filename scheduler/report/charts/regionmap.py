@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections import Counter
 from pathlib import Path
 
 from matplotlib.axes import Axes
@@ -23,6 +22,7 @@ from scheduler.instance import Instance
 from scheduler.meetings import Calendar
 from scheduler.report import common as c
 from scheduler.report.charts import style
+from scheduler.summary import summarise
 
 NO_ISSUES = "#bfbfbf"
 BORDERS = Path(__file__).with_name("data") / "kz-regions-2024.geojson"
@@ -141,8 +141,9 @@ def plot_map(instance: Instance, calendar: Calendar, ax: Axes | None = None,
     shapes = borders()
     known = [r for r in instance.regions if r.id in shapes]
     ax = style.new_axes(ax, 11, 6.4 if known else 7.2)
-    counts = Counter(m.region_id for m in calendar.meetings)
-    cover = c.region_coverage(instance, calendar)
+    summary = summarise(instance, None, calendar)
+    counts = {r: tally.meetings for r, tally in summary.per_region.items()}
+    cover = summary.coverage()
     cmap = style.plt.get_cmap("RdYlGn")
 
     def colour(region_id: str):
