@@ -32,7 +32,6 @@ from scheduler.meetings import Calendar, Meeting, MeetingKind
 from scheduler.profile import Profile
 
 CALENDAR = "CALENDAR"
-SOFT_RULES = ("SUBST-DEPUTY", "REGION-ISSUES", "REGION-AGREE", "REGION-SPREAD")
 EARTH_RADIUS_KM = 6371.0
 REASONS = {"illness": "illness", "delegation": "a government delegation",
            "deputy_pm": "appointment as Deputy Prime Minister", "other": "other reasons"}
@@ -1726,5 +1725,3 @@ SOFT_COSTS.update({
     "URGENT-EARLY": _cost_urgent_early,
     "AKIM-SPREAD": _cost_akim_spread,
 })
-SOFT_RULES = (*SOFT_RULES, "FREQ-SPACING", "FREQ-LOAD", "TIME-EVENING", "URGENT-EARLY",
-              "AKIM-SPREAD")

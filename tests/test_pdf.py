@@ -9,7 +9,6 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from scheduler.checker import check
 from scheduler.i18n import LABELS
 from scheduler.report import write_report
 from scheduler.report.pdf import render_body_pdf, render_notice_pdf

@@ -29,7 +29,6 @@ from scheduler.replan import keep_ids, replan
 from scheduler.report import inside, write_report
 from scheduler.report.command import report_command
 from scheduler.report.ics import ics_files
-from scheduler.report.xlsx import workbook_bytes
 from scheduler.safe_text import append_row, csv_cell, one_line, xml_text
 from scheduler.workbook import write_instance_workbook
 

@@ -17,7 +17,8 @@ import datetime as dt
 import time
 from collections import Counter, defaultdict
 
-from scheduler.bench.outcome import Outcome, calendar_of, meta
+from scheduler.bench.outcome import Outcome, meta
+from scheduler.model.cpmodel import calendar_of
 from scheduler.instance import AkimLevel, Instance, Official
 from scheduler.meetings import MeetingKind
 from scheduler.model.variables import Availability, Candidate

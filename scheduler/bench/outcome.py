@@ -1,5 +1,6 @@
-"""What one solver run hands back to the runner, and how a list of chosen candidates
-becomes a calendar in the planner's own format."""
+"""What one solver run hands back to the runner, and the metadata of its calendar (the
+calendar itself is made by ``scheduler.model.cpmodel.calendar_of`` from any solver's chosen
+candidates)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,7 @@ from scheduler.instance import Instance
 from scheduler.profile import Profile
 from scheduler.results import SolveResult
 
-__all__ = ["Outcome", "calendar_of", "meta"]
-
-from scheduler.model.cpmodel import calendar_of  # noqa: E402  (any solver's chosen candidates)
+__all__ = ["Outcome", "meta"]
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -60,7 +60,8 @@ from timefold.solver.domain import (PlanningEntityCollectionProperty, PlanningId
 from timefold.solver.score import (ConstraintCollectors, ConstraintFactory, HardSoftScore, Joiners,
                                    constraint_provider)
 
-from scheduler.bench.outcome import Outcome, calendar_of, meta
+from scheduler.bench.outcome import Outcome, meta
+from scheduler.model.cpmodel import calendar_of
 from scheduler.instance import AkimLevel, BodyKind, DateKind, Instance
 from scheduler.meetings import MeetingKind
 from scheduler.model.variables import Availability, Candidate, create_candidates
