@@ -298,7 +298,8 @@ def test_editor_requests_and_planner_replans(live_server, worker, accounts, brow
     _shot(page, "replan")
     page.click("#start-replan")
     page.wait_for_selector("#progress")
-    page.wait_for_selector("#notice", timeout=180_000)  # the page reloads when it lands
+    page.wait_for_selector("#progress[data-active='0']", timeout=240_000)  # reloaded when done
+    assert page.locator("#notice").count() == 1, page.inner_text("main")
     assert "Изменения календаря на 20.03.2027" in page.inner_text("#notice")
     assert page.locator("#notice-lines li").count() >= 6
     _shot(page, "replan-notice")
