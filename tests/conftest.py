@@ -11,6 +11,8 @@ Under kz-2024 the calendar is published on 10 January (DL-MVK) and the akims' on
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -169,6 +171,37 @@ def tiny_calendar() -> Calendar:
 @pytest.fixture(scope="session")
 def kz2024():
     return load_profile("kz-2024")
+
+
+# ------------------------------------------------------- the tiny workspace
+@pytest.fixture(scope="session")
+def published(kz2024) -> Calendar:
+    """The tiny instance planned once a session (one worker, seed 0): the published calendar
+    the re-plan and workspace tests start from."""
+    from scheduler.planner import solve
+
+    result = solve(TINY, kz2024, time_limit=20, workers=1, seed=0)
+    assert result.calendar is not None
+    return result.calendar
+
+
+@dataclass(frozen=True)
+class TinyFiles:
+    instance: Path  # tmp_path/tiny.json
+    calendar: Path  # tmp_path/calendar.json, the published calendar
+    workspace: Path  # tmp_path/ws, a workspace whose calendar.json is the published one
+
+
+@pytest.fixture
+def tiny_files(tmp_path, published) -> TinyFiles:
+    """The tiny instance and its published calendar as files, and a workspace holding it."""
+    instance, calendar, workspace = tmp_path / "tiny.json", tmp_path / "calendar.json", \
+        tmp_path / "ws"
+    instance.write_text(TINY.model_dump_json(), encoding="utf-8")
+    calendar.write_text(published.model_dump_json(), encoding="utf-8")
+    workspace.mkdir()
+    (workspace / "calendar.json").write_text(published.model_dump_json(), encoding="utf-8")
+    return TinyFiles(instance, calendar, workspace)
 
 
 # ------------------------------------------------------- planner-test instances

@@ -22,12 +22,6 @@ AS_OF = D("2027-02-01")  # frozen until 2027-03-03 (TIME-LEAD 30 days)
 FAST = dict(time_limit=20, workers=1, seed=0)
 
 
-@pytest.fixture(scope="module")
-def published(kz2024):
-    from conftest import TINY
-    result = solve(TINY, kz2024, **FAST)
-    assert result.calendar is not None
-    return result.calendar
 
 
 def _later(calendar, official="minister-health"):
@@ -158,14 +152,10 @@ def test_alert_hands_a_clashing_meeting_to_a_deputy(tiny_instance, kz2024, publi
 
 
 # ----------------------------------------------------------------- command line
-def test_replan_command_keeps_versions_and_survives_a_crash(tmp_path, tiny_instance, published,
+def test_replan_command_keeps_versions_and_survives_a_crash(tmp_path, tiny_files, published,
                                                             monkeypatch):
     """replan writes a new version; a crash mid-write leaves the previous one and history."""
-    instance = tmp_path / "tiny.json"
-    instance.write_text(tiny_instance.model_dump_json(), encoding="utf-8")
-    workspace = tmp_path / "ws"
-    workspace.mkdir()
-    (workspace / "calendar.json").write_text(published.model_dump_json(), encoding="utf-8")
+    instance, workspace = tiny_files.instance, tiny_files.workspace
     meeting = _later(published)
     changes = tmp_path / "changes.json"
     changes.write_text(json.dumps({"absences": [{
@@ -198,13 +188,9 @@ def test_replan_command_keeps_versions_and_survives_a_crash(tmp_path, tiny_insta
     assert diff.exit_code == 0 and meeting.id in diff.output
 
 
-def test_urgent_command_adds_the_alert_meeting(tmp_path, tiny_instance, published):
+def test_urgent_command_adds_the_alert_meeting(tiny_files):
     """urgent adds the out-of-schedule meeting of one alert and writes a new version."""
-    instance = tmp_path / "tiny.json"
-    instance.write_text(tiny_instance.model_dump_json(), encoding="utf-8")
-    workspace = tmp_path / "ws"
-    workspace.mkdir()
-    (workspace / "calendar.json").write_text(published.model_dump_json(), encoding="utf-8")
+    instance, workspace = tiny_files.instance, tiny_files.workspace
     result = CliRunner().invoke(app, [
         "urgent", str(instance), str(workspace / "calendar.json"), "--region", "akmola",
         "--bodies", "health", "--level", "arisen", "--date", "2027-02-15", "--workers", "1"])
@@ -343,13 +329,9 @@ BAD_CHANGE_SETS = {
 
 
 @pytest.mark.parametrize("case", sorted(BAD_CHANGE_SETS))
-def test_bad_change_set_is_refused_before_solving(case, tmp_path, tiny_instance, published):
+def test_bad_change_set_is_refused_before_solving(case, tmp_path, tiny_files):
     raw, where, field = BAD_CHANGE_SETS[case]
-    instance = tmp_path / "tiny.json"
-    instance.write_text(tiny_instance.model_dump_json(), encoding="utf-8")
-    folder = tmp_path / "ws"
-    folder.mkdir()
-    (folder / "calendar.json").write_text(published.model_dump_json(), encoding="utf-8")
+    instance, folder = tiny_files.instance, tiny_files.workspace
     changes = tmp_path / "changes.json"
     changes.write_text(json.dumps(raw), encoding="utf-8")
     before = sorted(p.name for p in folder.rglob("*"))
@@ -362,11 +344,8 @@ def test_bad_change_set_is_refused_before_solving(case, tmp_path, tiny_instance,
     assert sorted(p.name for p in folder.rglob("*")) == before  # nothing written
 
 
-def test_as_of_outside_the_half_year_is_refused(tmp_path, tiny_instance, published):
-    instance = tmp_path / "tiny.json"
-    instance.write_text(tiny_instance.model_dump_json(), encoding="utf-8")
-    calendar = tmp_path / "calendar.json"
-    calendar.write_text(published.model_dump_json(), encoding="utf-8")
+def test_as_of_outside_the_half_year_is_refused(tmp_path, tiny_files):
+    instance, calendar = tiny_files.instance, tiny_files.calendar
     changes = tmp_path / "changes.json"
     changes.write_text("{}", encoding="utf-8")
     result = CliRunner().invoke(app, ["replan", str(instance), str(calendar), str(changes),
@@ -374,12 +353,8 @@ def test_as_of_outside_the_half_year_is_refused(tmp_path, tiny_instance, publish
     assert result.exit_code == 2 and "--as-of" in result.output
 
 
-def test_no_report_is_honoured_by_replan(tmp_path, tiny_instance, published):
-    instance = tmp_path / "tiny.json"
-    instance.write_text(tiny_instance.model_dump_json(), encoding="utf-8")
-    folder = tmp_path / "ws"
-    folder.mkdir()
-    (folder / "calendar.json").write_text(published.model_dump_json(), encoding="utf-8")
+def test_no_report_is_honoured_by_replan(tmp_path, tiny_files):
+    instance, folder = tiny_files.instance, tiny_files.workspace
     changes = tmp_path / "changes.json"
     changes.write_text("{}", encoding="utf-8")
     result = CliRunner().invoke(app, ["replan", str(instance), str(folder), str(changes),

@@ -16,7 +16,6 @@ from typer.testing import CliRunner
 from scheduler.cli import app
 from scheduler.io import load_calendar
 from scheduler.meetings import MeetingKind
-from scheduler.planner import solve
 from scheduler.workspace import latest, repair, save_version, versions
 
 D = dt.date.fromisoformat
@@ -24,21 +23,10 @@ FAST = ["--workers", "1", "--time-limit", "20"]
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def published(kz2024):
-    from conftest import TINY
-    return solve(TINY, kz2024, time_limit=20, workers=1, seed=0).calendar
-
-
 @pytest.fixture
-def ws(tmp_path, tiny_instance, published):
+def ws(tiny_files):
     """A workspace holding the published tiny calendar, and the instance file."""
-    instance = tmp_path / "tiny.json"
-    instance.write_text(tiny_instance.model_dump_json(), encoding="utf-8")
-    folder = tmp_path / "ws"
-    folder.mkdir()
-    (folder / "calendar.json").write_text(published.model_dump_json(), encoding="utf-8")
-    return instance, folder
+    return tiny_files.instance, tiny_files.workspace
 
 
 def _later(calendar, official="minister-health"):
@@ -250,9 +238,8 @@ def test_replan_killed_at_every_write_point(report, ws, tmp_path, published, qui
             assert found[0].calendar_path.read_text(encoding="utf-8") == before
 
 
-def test_plan_killed_at_every_write_point(tmp_path, tiny_instance):
-    instance = tmp_path / "tiny.json"
-    instance.write_text(tiny_instance.model_dump_json(), encoding="utf-8")
+def test_plan_killed_at_every_write_point(tmp_path, tiny_files):
+    instance = tiny_files.instance
     def args(target):
         return ["plan", str(instance), "--out", str(target), "--no-report", *FAST]
 
@@ -262,15 +249,12 @@ def test_plan_killed_at_every_write_point(tmp_path, tiny_instance):
         assert [v.kind for v in versions(tmp_path / f"out{point}")] in ([], ["plan"])
 
 
-def test_report_killed_at_every_write_point(tmp_path, tiny_instance, published, quick_charts):
+def test_report_killed_at_every_write_point(tmp_path, tiny_files, quick_charts):
     """report writes each file whole: after a kill (every third write point), every file
     present is complete."""
     import openpyxl
 
-    instance = tmp_path / "tiny.json"
-    instance.write_text(tiny_instance.model_dump_json(), encoding="utf-8")
-    calendar = tmp_path / "calendar.json"
-    calendar.write_text(published.model_dump_json(), encoding="utf-8")
+    instance, calendar = tiny_files.instance, tiny_files.calendar
 
     def args(out):
         return ["report", str(instance), str(calendar), "--out", str(out)]
