@@ -14,9 +14,10 @@ import pytest
 from typer.testing import CliRunner
 
 from scheduler.cli import app
-from scheduler.io import load_calendar
+from scheduler.io import InputError, load_calendar
 from scheduler.meetings import MeetingKind
-from scheduler.workspace import latest, repair, save_version, versions
+from scheduler.workspace import (StaleBase, check_base, instance_of, latest, locked, repair,
+                                 resolve_calendar, save_version, version_of, versions)
 
 D = dt.date.fromisoformat
 FAST = ["--workers", "1", "--time-limit", "20"]
@@ -329,3 +330,85 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+# ------------------------------------------------------------ units (scheduler/workspace.py)
+def _save(folder, calendar, kind="plan", **kw):
+    return save_version(folder, kind, {"calendar.json": calendar.model_dump_json(),
+                                       "instance.json": "{}"}, calendar, **kw)
+
+
+def test_versions_are_numbered_and_published(tmp_path, tiny_calendar):
+    folder = tmp_path / "ws"
+    assert versions(folder) == [] and latest(folder) is None
+    first = _save(folder, tiny_calendar, note="first")
+    moved = tiny_calendar.model_copy(update={"status": "FEASIBLE"})
+    second = _save(folder, moved, "replan", changes=3, base=tiny_calendar)
+    assert [(v.number, v.kind, v.base, v.changes) for v in versions(folder)] == [
+        (1, "plan", None, None), (2, "replan", 1, 3)]
+    assert first.note == "first" and first.meetings == len(tiny_calendar.meetings)
+    assert latest(folder) == second and version_of(tiny_calendar, folder) == first
+    assert version_of(moved, folder) == second
+    assert (folder / "calendar.json").read_bytes() == second.calendar_path.read_bytes()
+    assert not (folder / "instance.json").exists()  # inputs stay in the version folder
+    marker = json.loads((folder / ".published").read_text(encoding="utf-8"))
+    assert marker == {"version": 2, "files": ["calendar.json"]}
+
+
+def test_stale_base_refused_unless_older_on_purpose(tmp_path, tiny_calendar):
+    folder = tmp_path / "ws"
+    _save(folder, tiny_calendar)
+    newer = tiny_calendar.model_copy(update={"status": "FEASIBLE"})
+    _save(folder, newer, "replan", base=tiny_calendar)
+    with pytest.raises(StaleBase, match="not the workspace's latest version"):
+        check_base(folder, tiny_calendar, allow_older=False)
+    assert check_base(folder, tiny_calendar, allow_older=True).number == 1
+    assert check_base(folder, newer, allow_older=False).number == 2
+    with pytest.raises(StaleBase):
+        _save(folder, newer, "replan", base=tiny_calendar)
+    assert len(versions(folder)) == 2
+
+
+def test_an_unversioned_calendar_is_imported_before_anything_is_written(tmp_path,
+                                                                        tiny_calendar):
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    (folder / "calendar.json").write_text(tiny_calendar.model_dump_json(), encoding="utf-8")
+    (folder / "calendar.csv").write_text("id\n", encoding="utf-8")
+    repair(folder)  # no versions folder yet: nothing to repair, nothing written
+    assert versions(folder) == []
+    later = tiny_calendar.model_copy(update={"status": "FEASIBLE"})
+    _save(folder, later, "replan", base=tiny_calendar)
+    first, second = versions(folder)
+    assert first.kind == "imported" and second.base == first.number
+    assert (first.path / "calendar.csv").read_text(encoding="utf-8") == "id\n"
+
+
+def test_resolve_calendar_and_instance_of(tmp_path, tiny_calendar):
+    folder = tmp_path / "ws"
+    version = _save(folder, tiny_calendar)
+    top = folder / "calendar.json"
+    assert resolve_calendar(folder) == top
+    assert resolve_calendar(top) == top
+    assert resolve_calendar(version.path) == version.calendar_path
+    assert resolve_calendar("1", folder) == version.calendar_path
+    with pytest.raises(InputError, match="no calendar found"):
+        resolve_calendar("7", folder)
+    with pytest.raises(InputError, match="no calendar found"):
+        resolve_calendar(tmp_path / "nowhere.json")
+    assert instance_of(version.calendar_path) == version.path / "instance.json"
+    assert instance_of(top) == version.path / "instance.json"  # the top-level copy's version
+    loose = tmp_path / "loose.json"
+    loose.write_text(tiny_calendar.model_dump_json(), encoding="utf-8")
+    assert instance_of(loose) is None
+
+
+def test_a_second_writer_waits_for_the_lock_and_is_told(tmp_path, tiny_calendar):
+    folder = tmp_path / "ws"
+    _save(folder, tiny_calendar)
+    with locked(folder):
+        with pytest.raises(InputError, match="another planner has been writing"):
+            with locked(folder, timeout=0.2):
+                pass
+    with locked(folder, timeout=0.2):  # released: free again
+        pass
