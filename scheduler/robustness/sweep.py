@@ -295,6 +295,7 @@ def sweep(instance: Instance, profile: Profile, published: Calendar, model: Disr
             f"{len(done)} already done")
         meta.setdefault("runs", [])
         meta["key"] = key
+        meta["target"] = scenarios  # written now: a running sweep says how far it has to go
         _write_meta(meta_path, meta)
         started = time.perf_counter()
         task = ray.remote(num_cpus=1, max_retries=1)(run_batch)
@@ -302,7 +303,6 @@ def sweep(instance: Instance, profile: Profile, published: Calendar, model: Disr
         options = {"time_limit": time_limit, "workers": 1, "explain": explain}
         batches = [todo[i:i + batch] for i in range(0, len(todo), max(1, batch))]
         limit = max(2, int(2 * cpus))  # in flight: enough to keep every CPU busy
-        meta["target"] = scenarios
         finished, interrupted = 0, False
         try:
             for count in _stream(ray, task, context, seed, batches, options, limit, results):

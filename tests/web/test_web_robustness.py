@@ -4,6 +4,7 @@ names instead of ids in Russian and Kazakh, the unfinished sweep said, roles enf
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -72,6 +73,9 @@ def test_planner_sees_the_latest_sweep_with_names(as_role, sweep_dir):
         assert 'id="unfinished"' in page and "2 из 1000" in page
         assert "отсутствие: командировка в составе делегации" in page
         assert "<svg" in page and "<rect" in page
+        # SVG numbers are not localised (Russian writes 1,5: not a length)
+        assert re.search(r'<rect x="[0-9.]+" y="[0-9.]+" width="[0-9.]+" height="[0-9.]+"', page)
+        assert not re.search(r'<rect[^>]*="[0-9]+,[0-9]', page)
     assert 'href="/robustness/"' in client.get("/").content.decode()  # in the menu
 
     client.cookies["django_language"] = "kk"
