@@ -7,10 +7,8 @@ Exit codes: 0 done; 1 no calendar exists or a calendar breaks a hard rule; 2 bad
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
-import io
 import json
 import os
 from pathlib import Path
@@ -30,12 +28,12 @@ from scheduler.instance import Instance
 from scheduler.io import (InputError, check_output, check_references, describe_errors,
                           load_calendar, load_changes_located, load_instance, load_profile,
                           to_json, write_atomic)
-from scheduler.meetings import CSV_COLUMNS, Calendar, csv_rows
+from scheduler.meetings import Calendar
 from scheduler.results import SolveStatus
 from scheduler.profile import Profile, profile_text
 from scheduler.profiles_cmd import load_profile_for
 from scheduler.workspace import (INPUTS, Version, check_base, instance_for, repair,
-                                 resolve_calendar, save_version, versions)
+                                 resolve_calendar, save_version, version_files, versions)
 
 if TYPE_CHECKING:  # the solver (OR-Tools, numpy, pandas) is imported by the commands that solve
     from scheduler.planner import Result
@@ -147,7 +145,7 @@ def plan(
     writer = _report_writer(inst, prof, result.calendar, lang, result.check) if report else None
     try:
         with console.status("writing the version ..."):
-            version = save_version(out, "plan", _version_files(result.calendar, inst, prof),
+            version = save_version(out, "plan", version_files(result.calendar, inst, profile_text(prof)),
                                    result.calendar, note=f"{instance.name}, profile {prof.id}",
                                    report=writer)
     except InputError as exc:
@@ -183,20 +181,6 @@ def _print_written(out: Path, version: Version, lang: str, report: bool) -> None
     else:
         console.print(t("written_plain", lang).format(files=line, v=f"{version.number:03d}"),
                       highlight=False)
-
-
-def _csv(calendar: Calendar) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(csv_rows(calendar))  # never a formula: see csv_rows
-    return "\ufeff" + buffer.getvalue()  # BOM: Excel reads UTF-8
-
-
-def _version_files(calendar: Calendar, inst: Instance, prof: Profile, **more: str) -> dict:
-    """A version's files: the calendar and every input needed to make it again."""
-    return {"calendar.json": to_json(calendar), "calendar.csv": _csv(calendar),
-            "instance.json": to_json(inst), "profile.toml": profile_text(prof), **more}
 
 
 @app.command()
@@ -339,7 +323,7 @@ def _replan_and_write(inst: Instance, prof: Profile, published: Calendar, change
         "as_of": as_of.isoformat(), "minimum_changes_proven": result.minimum_proven,
         "change_cost": result.change_cost, "changes": [c.as_dict() for c in result.changes],
         "refused": [dataclasses.asdict(r) for r in result.refused]}, indent=2, ensure_ascii=False)
-    files = _version_files(result.calendar, result.instance, prof, **{
+    files = version_files(result.calendar, result.instance, profile_text(prof), **{
         "changes.md": notice, "changes.json": listing + "\n",
         "change_set.json": to_json(change_set)})
     from scheduler.words import notice_texts

@@ -6,8 +6,10 @@ reports, re-plans and diffs work on. It carries no solver notions.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
+import io
 from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -151,3 +153,12 @@ def csv_rows(calendar: Calendar) -> list[dict[str, str]]:
         rows.append({col: csv_cell("" if data.get(col) is None else str(data[col]))
                      for col in CSV_COLUMNS})
     return rows
+
+
+def csv_text(calendar: Calendar) -> str:
+    """calendar.csv: the rows of ``csv_rows``, UTF-8 with a byte-order mark (Excel reads it)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(csv_rows(calendar))  # never a formula: see csv_rows
+    return "\ufeff" + buffer.getvalue()

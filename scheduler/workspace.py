@@ -32,12 +32,15 @@ import socket
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from filelock import FileLock, Timeout
 
-from scheduler.io import InputError, load_calendar, write_atomic
-from scheduler.meetings import Calendar
+from scheduler.io import InputError, load_calendar, to_json, write_atomic
+from scheduler.meetings import Calendar, csv_text
+
+if TYPE_CHECKING:
+    from scheduler.instance import Instance
 
 VERSIONS = "versions"
 LOCK = ".workspace.lock"
@@ -193,6 +196,15 @@ def _tidy(workspace: Path) -> None:
 
 
 # ---------------------------------------------------------------------- writing
+def version_files(calendar: Calendar, instance: Instance, profile_toml: str,
+                  **more: str) -> dict[str, str]:
+    """A version's files: the calendar (JSON and CSV) and every input needed to make it
+    again (the instance as planned, the profile's TOML), with ``more`` (a re-plan's
+    change set and notice). The command line and the web workspace keep the same files."""
+    return {"calendar.json": to_json(calendar), "calendar.csv": csv_text(calendar),
+            "instance.json": to_json(instance), "profile.toml": profile_toml, **more}
+
+
 class StaleBase(InputError):
     """The calendar a re-plan started from is no longer the workspace's latest version."""
 

@@ -19,11 +19,11 @@ from typer.testing import CliRunner
 
 from conftest import TINY, TINY_MEETINGS
 from scheduler.changes import ChangeSet
-from scheduler.cli import _csv, app
+from scheduler.cli import app
 from scheduler.i18n import LABELS, LANGS
 from scheduler.instance import Id, Instance
 from scheduler.io import InputError, load_calendar, to_json
-from scheduler.meetings import Calendar, Meeting, content_uid, csv_rows, uid_of
+from scheduler.meetings import Calendar, Meeting, content_uid, csv_rows, csv_text, uid_of
 from scheduler.planner import solve
 from scheduler.replan import keep_ids, replan
 from scheduler.report import inside, write_report
@@ -195,7 +195,7 @@ def test_no_instance_workbook_cell_is_a_formula_and_the_text_reads_back(tmp_path
 def test_csv_never_starts_a_formula():
     meetings = [m.model_copy(update={"reason": "=cmd|' /C calc'!A0", "id": f"-{m.id}"})
                 for m in TINY_MEETINGS]
-    text = _csv(_calendar(meetings))
+    text = csv_text(_calendar(meetings))
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert len(rows) == len(meetings) + 1
     for row in rows:

@@ -7,10 +7,8 @@ moves data between the database and those functions.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
 import json
 import tempfile
 import threading
@@ -27,10 +25,11 @@ from django.utils import timezone
 from scheduler.checker import CheckReport, check
 from scheduler.instance import Instance
 from scheduler.io import InputError, load_instance, to_json
-from scheduler.meetings import CSV_COLUMNS, Calendar, csv_rows
+from scheduler.meetings import Calendar, csv_text
 from scheduler.planner import solve
 from scheduler.results import SolveStatus
 from scheduler.profile import Profile, builtin_profiles, profile_problems, profile_text
+from scheduler.workspace import version_files
 from scheduler.web.models import (AuditEntry, Body, CalendarVersion, HalfYear, SolveJob, State,
                                   StoredInstance, StoredProfile, VersionFile)
 
@@ -239,21 +238,6 @@ def latest_number(halfyear: HalfYear) -> int | None:
 
 
 # ------------------------------------------------------------------ versions
-def csv_text(calendar: Calendar) -> str:
-    """The meetings as the CLI's calendar.csv (UTF-8 with BOM: Excel reads it)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(csv_rows(calendar))
-    return "\ufeff" + buffer.getvalue()
-
-
-def version_files(calendar: Calendar, inst: Instance, profile_toml: str) -> dict[str, str]:
-    """A version's files as the CLI's workspace keeps them."""
-    return {"calendar.json": to_json(calendar), "calendar.csv": csv_text(calendar),
-            "instance.json": to_json(inst), "profile.toml": profile_toml}
-
-
 def calendar_json(version: CalendarVersion) -> bytes:
     return version_file(version, "calendar.json",
                         lambda: to_json(calendar_of(version)).encode("utf-8"))
