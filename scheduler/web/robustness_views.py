@@ -71,11 +71,15 @@ def find_sweeps(root: Path | None = None) -> list[dict]:
     return found
 
 
-def latest_sweep(calendar, instance_name: str, root: Path | None = None) -> dict | None:
-    """The newest sweep of this calendar (same meetings) of this instance, or None."""
+def latest_sweep(calendar, instance_name: str, found: list[dict] | None = None) -> dict | None:
+    """The newest sweep of this calendar (same meetings) of this instance, or None;
+    ``found``: the sweeps to choose from (default: those under SWEEPS_DIR)."""
+    found = find_sweeps() if found is None else found
+    mine = [f for f in found if f["key"].get("instance") == instance_name]
+    if not mine:
+        return None
     wanted = calendar_digest(calendar)
-    mine = [f for f in find_sweeps(root) if f["key"].get("calendar_digest") == wanted
-            and f["key"].get("instance") == instance_name]
+    mine = [f for f in mine if f["key"].get("calendar_digest") == wanted]
     return max(mine, key=lambda f: f["changed"], default=None)
 
 
@@ -227,8 +231,8 @@ def robustness_view(request, hy: str | None = None, n: int | None = None):
     require(request, "read_all")
     L = _lang()
     if hy is not None and n is not None:
-        versions = [get_object_or_404(CalendarVersion.objects.select_related("instance", "halfyear"),
-                                      halfyear__label=hy, number=n)]
+        versions = [get_object_or_404(CalendarVersion.objects.select_related("instance", "halfyear")
+                                      .defer(*s.LIGHT_INSTANCE), halfyear__label=hy, number=n)]
         halfyear = versions[0].halfyear
     else:
         years = list(HalfYear.objects.all())
@@ -237,11 +241,11 @@ def robustness_view(request, hy: str | None = None, n: int | None = None):
         wanted = request.GET.get("hy")
         halfyear = next((h for h in years if h.label == wanted), years[0])
         versions = list(halfyear.versions.select_related("instance", "halfyear")
-                        .order_by("-number")[:20])
+                        .defer(*s.LIGHT_INSTANCE).order_by("-number")[:20])
     version = found = None
-    for v in versions:
-        inst = s.instance_of(v.instance)
-        found = latest_sweep(s.calendar_of(v), inst.name)
+    sweeps = find_sweeps()
+    for v in versions:  # the stored instance's name is the instance's (store_instance)
+        found = latest_sweep(s.calendar_of(v), v.instance.name, sweeps)
         if found is not None:
             version = v
             break
