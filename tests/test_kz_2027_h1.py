@@ -97,3 +97,25 @@ def test_alerts_get_out_of_schedule_meetings(instance, kz2024, meetings):
             assert len(held) == 1, (alert.id, body)
             assert held[0].region_id == alert.region_id
             assert alert.date <= held[0].date <= last, (alert.id, body, held[0].date)
+
+
+def test_out_of_schedule_meetings_come_early_and_weekends_first(instance, kz2024, meetings):
+    """Issue 15 (URGENT-EARLY, TIME-EVENING, FREQ-SPACING): every out-of-schedule meeting
+    within 2 days of an arisen alert and 7 of a forecast one (the window allows 7 and 30);
+    no minister's planned meeting on a working-day evening away from Astana; no minister
+    with three planned meetings in seven days."""
+    alerts = {a.id: a for a in instance.alerts}
+    for m in meetings:
+        if m.kind is MeetingKind.out_of_schedule:
+            alert = alerts[m.alert_id]
+            most = 2 if alert.level.value == "arisen" else 7
+            assert (m.date - alert.date).days <= most, (m.id, alert.id, m.date)
+    public = holidays.country_holidays("KZ", years=2027)
+    for official in ministers(instance, kz2024, exempt=False):
+        planned = sorted(m.date for m in meetings if m.official_id == official.id
+                         and m.kind is MeetingKind.planned)
+        assert all((c - a).days >= 7 for a, c in zip(planned, planned[2:])), official.id
+    away = [m.id for m in meetings if instance.body(m.body_id).kind is BodyKind.ceb
+            and m.kind is MeetingKind.planned and m.date.weekday() < 5
+            and m.date not in public and m.region_id != "astana"]
+    assert away == []
