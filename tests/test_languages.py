@@ -213,6 +213,8 @@ def test_checker_findings_are_full_sentences_with_names(lang):
         text = getattr(item, "name", None) or getattr(item, "title", None) or item.text
         names |= {text.get(x) for x in ("ru", "kk", "en")}
     names |= {r.centre.name.get(x) for r in INST.regions for x in ("ru", "kk", "en")}
+    units = [u for r in INST.regions for d in r.districts for u in (d, *d.okrugs)]
+    names |= {u.name.get(x) for u in units for x in ("ru", "kk", "en")}  # districts, okrugs
     seen = set()
     for name in ("kz-2024", "kz-2016", "kz-2018"):
         profile = load_profile(name)
