@@ -319,7 +319,12 @@ FINDINGS: dict[str, list[tuple[str | None, dict[str, str]]]] = {
              "ru": "{who}: в {q} квартале запланировано {n_meetings}, на {extra} больше "
                    "обязательного минимума ({free}); штраф {amount}.",
              "kk": "{who}: {q}-тоқсанда жоспарланған кездесулер саны — {n}, міндетті ең аз "
-                   "саннан ({free}) {extra} артық; айыппұл {amount}."})],
+                   "саннан ({free}) {extra} артық; айыппұл {amount}."}),
+        (r"holds (?P<n>\d+) planned meetings in \d{4}-H\d, (?P<extra>\d+) beyond what he owes", {
+            "ru": "{who}: за полугодие запланировано {n_meetings}, на {extra} больше, чем "
+                  "положено; штраф {amount}.",
+            "kk": "{who}: жарты жылда жоспарланған кездесулер саны — {n}, міндеттіден {extra} "
+                  "артық; айыппұл {amount}."})],
     "TIME-EVENING": [
         (r"working day's evening (?P<hours>[\d.]+) h from", {
             "ru": "Встреча {m} назначена на вечер рабочего дня в {hours} ч пути от места "
