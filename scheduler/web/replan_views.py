@@ -35,6 +35,15 @@ def _base(halfyear: HalfYear, number: int):
         *s.LIGHT_INSTANCE), number=number)
 
 
+def _stale_text(halfyear: HalfYear, base) -> str:
+    """The workspace's refusal of a stale base (``scheduler.workspace.check_base``), in the
+    reader's language."""
+    return _("Version %(base)s is no longer the latest version of %(half)s (the latest is "
+             "%(newest)s): re-plan the latest version, or start from the older one on "
+             "purpose.") % {"base": base.number, "half": halfyear.label,
+                            "newest": s.latest_number(halfyear)}
+
+
 def _today(halfyear: HalfYear) -> str:
     return timezone.localdate().isoformat()
 
@@ -69,7 +78,7 @@ def replan_view(request, hy: str):
             replans.validate(change_set, base, inst, d["as_of"], _("change set"))
             stale = None if d["from_older"] else replans.stale_message(halfyear, base)
             if stale:
-                raise InputError(stale)
+                raise InputError(_stale_text(halfyear, base))
         except InputError as exc:
             errors = str(exc).splitlines()
         else:
@@ -129,7 +138,7 @@ def urgent_view(request, hy: str):
             apply_to_instance(inst, change_set, [])
             stale = None if d["from_older"] else replans.stale_message(halfyear, base)
             if stale:
-                raise InputError(stale)
+                raise InputError(_stale_text(halfyear, base))
         except ValidationError as exc:
             errors = describe_errors(exc, "urgent", lambda t, i: where).splitlines()
         except InputError as exc:
@@ -168,8 +177,10 @@ def job_view(request, pk: int):
     L = lang()
     notice = notice_of(job.version, L) if job.version_id else None
     refused = ((job.result or {}).get("refused") or {}).get(L, []) if job.result else []
+    message = _stale_text(job.halfyear, job.base) if job.status == ReplanJob.Status.STALE \
+        else job.message
     return render(request, "web/replan_job.html", {
-        "job": job, "notice": notice, "refused": refused,
+        "job": job, "notice": notice, "refused": refused, "message": message,
         "status_word": t(job.result["status"], L) if job.result and job.result.get(
             "status") in ("INFEASIBLE", "UNKNOWN") else ""})
 

@@ -199,11 +199,11 @@ def test_replan_lands_with_base_and_notice(as_role, seeded, immediate):
     assert "20.03.2027" in client.get("/h/2027-H1/v/2/").content.decode()
     assert AuditEntry.objects.filter(action="version_created", from_version=1,
                                      detail__kind="replan").exists()
-    # version 1 is no longer the latest: refused before solving, unless on purpose
+    # version 1 is no longer the latest: refused before solving (in Kazakh: the cookie)
     upload = SimpleUploadedFile("changes-q2.json", CHANGES.read_bytes())
     response = client.post("/h/2027-H1/replan/", {"base": 1, "as_of": "2027-03-20",
                                                   "file": upload, "time_limit": 20})
-    assert response.status_code == 400 and "not the latest version" in \
+    assert response.status_code == 400 and "соңғы нұсқасы емес" in \
         response.content.decode()
     assert ReplanJob.objects.count() == 1
     # ... and at the write, when a colleague's version landed during the solve
