@@ -169,6 +169,13 @@ def warm_pages(version: CalendarVersion, langs=("ru", "kk")) -> None:
 
     for lang in langs:
         warm_version(version, lang)
+    report_of(version)
+
+
+def report_of(version: CalendarVersion) -> CheckReport:
+    """The checker's full report on a version, made once for all the server's processes
+    (the files worker makes it ahead): what-if moves compare against it."""
+    return cached_rows(version, "check", lambda: check_of(version))
 
 
 def ensure_profiles() -> None:

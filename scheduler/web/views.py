@@ -3,6 +3,7 @@ and calls the library through ``services``; no rule logic lives here."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tempfile
 from pathlib import Path
@@ -20,6 +21,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from scheduler.checker import check
 from scheduler.instance import Absence, Instance
 from scheduler.io import InputError
 from scheduler.report import common as c
@@ -393,14 +395,14 @@ def meeting_view(request, hy: str, n: int, mid: str):
         raise Http404
     require(request, "read", meeting.body_id)
     inst, prof, L = s.instance_of(version.instance), s.profile_of(version), lang()
-    from scheduler.explain import what_if, why_here
+    from scheduler.explain import why_here
 
     agenda = c.agenda(meeting, L)
     result, error = None, ""
     to = (request.GET.get("to_date") or request.GET.get("to_region") or "").strip()
     if to:
         try:
-            found = what_if(inst, prof, cal, meeting.id, to)
+            found = _what_if(version, inst, prof, cal, meeting.id, to)
         except ValueError:
             error = _("Give a date like 2027-04-10 or choose a region.")
         else:
@@ -429,6 +431,25 @@ def meeting_view(request, hy: str, n: int, mid: str):
         "why": s.cached_rows(version, "why", lambda: why_here(inst, cal)).get(meeting.id, ""),
         "regions": sorted(((r.id, r.name.get(L)) for r in inst.regions), key=lambda x: x[1]),
         "to": to, "result": result, "error": error})
+
+
+def _what_if(version: CalendarVersion, inst: Instance, prof, cal, meeting_id: str, to: str):
+    """``scheduler.explain.what_if`` with the calendar's own check taken from the version's
+    cache (a version never changes): the checker runs once per what-if instead of twice.
+    Falls back to the library's function if its result changes shape."""
+    from scheduler.explain import WhatIf, moved_meeting, what_if
+
+    try:
+        fields = {f.name for f in dataclasses.fields(WhatIf)}
+    except TypeError:
+        fields = set()
+    if fields != {"who", "meeting", "moved", "before", "after"}:
+        return what_if(inst, prof, cal, meeting_id, to)
+    meeting = cal.by_id()[meeting_id]
+    moved = moved_meeting(meeting, to, inst, prof)
+    other = cal.model_copy(update={"meetings": tuple(
+        moved if m.id == meeting_id else m for m in cal.meetings)})
+    return WhatIf("", meeting, moved, s.report_of(version), check(inst, prof, other))
 
 
 # ------------------------------------------------------------------ downloads

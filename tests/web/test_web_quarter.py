@@ -262,3 +262,25 @@ def test_changes_workbook_is_checked_like_the_cli(as_role, seeded, tmp_path):
     assert "no meeting &#x27;2027-H1-999&#x27; in the calendar" in text and "row" in text
     assert str(tmp_path) not in text and "/tmp/" not in text  # the upload's own name only
     assert not ReplanJob.objects.exists()
+
+
+def test_what_if_matches_the_library(as_role, seeded):
+    """The meeting page's what-if (the calendar's own check from the version's cache) says
+    what ``scheduler.explain.what_if`` says, for a move that keeps the rules and one that
+    breaks them."""
+    from scheduler.explain import what_if
+    from scheduler.web import services as s
+    from scheduler.web.views import _what_if
+
+    version = seeded["version"]
+    inst, prof, cal = s.instance_of(version.instance), s.profile_of(version), \
+        s.calendar_of(version)
+    meeting = cal.meetings[10]
+    for to in ("almaty-city", meeting.date.isoformat(), "2027-01-01"):
+        ours, theirs = _what_if(version, inst, prof, cal, meeting.id, to), \
+            what_if(inst, prof, cal, meeting.id, to)
+        assert ours.moved == theirs.moved and ours.delta == theirs.delta
+        assert [(v.rule_id, v.message) for v in ours.new_violations] == \
+            [(v.rule_id, v.message) for v in theirs.new_violations]
+    page = as_role("planner").get(f"{V}meeting/{meeting.id}/?to_region=almaty-city")
+    assert page.status_code == 200 and 'id="what-if-result"' in page.content.decode()
