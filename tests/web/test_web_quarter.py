@@ -106,7 +106,7 @@ def test_akimat_editor_edits_region_dates(client, seeded, akimat_editor):
 
 
 @pytest.mark.parametrize("name", ["energy-editor", "viewer", "commission"])
-def test_others_cannot_edit_a_body(as_role, seeded, name):
+def test_others_cannot_edit_a_body(as_role, seeded, meeting_of, name):
     """An editor of another body gets 403 reading and writing Health's data; a viewer and a
     commission member read it but cannot change anything; nothing is stored or audited."""
     client = as_role(name)
@@ -114,7 +114,8 @@ def test_others_cannot_edit_a_body(as_role, seeded, name):
     read = client.get("/body/health/").status_code
     assert read == (403 if name == "energy-editor" else 200)
     posts = {"issue": _issue(), "date": {"op": "add", "date": "2027-05-15", "kind": "blocked"},
-             "request": {"action": "cancel", "meeting_id": "2027-H1-111"},
+             "request": {"action": "cancel",
+                         "meeting_id": meeting_of(seeded["version"], "health")},
              "withdraw": {"pk": 1}}
     for part, fields in posts.items():
         assert client.post(f"/body/health/edit/{part}/", fields).status_code == 403, part
@@ -126,11 +127,11 @@ def test_others_cannot_edit_a_body(as_role, seeded, name):
     assert StoredInstance.objects.count() == before and AuditEntry.objects.count() == log
 
 
-def test_editor_records_change_requests(as_role, seeded):
+def test_editor_records_change_requests(as_role, seeded, meeting_of):
     """A request is checked as the CLI checks a change set (another body's meeting is
     refused at the meeting field), recorded, shown by name, audited and withdrawable."""
     client = as_role("health-editor")
-    own = "2027-H1-111"  # a Health meeting of the approved calendar
+    own = meeting_of(seeded["version"], "health")  # a Health meeting of the approved calendar
     other = next(m["id"] for m in seeded["version"].calendar["meetings"]
                  if m["body_id"] == "energy")
     response = client.post("/body/health/edit/request/", {"action": "cancel",
