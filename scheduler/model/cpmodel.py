@@ -210,7 +210,9 @@ class CalendarModel:
                 self.ministerial_officials.add(c.official)
             elif regional_akim.get(c.region) == c.official:
                 self.akim_by_region_day[c.region, day].append(v)
-        self.visits = {key: self._count(f"visits{key}", held) for key, held in visits.items()}
+        # (the visits are read by costs only: an explanation model has none)
+        self.visits = {} if self.explain else {
+            key: self._count(f"visits{key}", held) for key, held in visits.items()}
         self.planned = {key: self._count(f"planned{key}", held) for key, held in planned.items()}
 
     def _count(self, name: str, held: list) -> cp_model.IntVar:
