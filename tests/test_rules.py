@@ -106,6 +106,13 @@ def _cases() -> dict:
         # without the cap they all aim at the same middle day.
         "AKIM-SPREAD": (_akims_instance(districts=1, okrugs=5),
                         {"AKIM-SPREAD": {"district_per_day": 2}}),
+        # A three-hour travel window (07:00-10:00): Pavlodar (issue 50) is 3.03 h from Astana,
+        # the base, Karaganda 2.76 h; Astana blocks every date. Without the rule the minister
+        # meets twice in Pavlodar (no trip between two meetings in one region).
+        "TRAVEL-BASE": (make_instance(
+            regions=["astana", "karaganda", "pavlodar"], ministries=["health"],
+            free={"astana": []}, issues=[("pavlodar", "health", 50)]),
+            {"TRAVEL": {"travel_until": "10:00"}}),
         # Akmola, Karaganda and Pavlodar (issue 20 each) are free on 13, 14, 15 February only.
         "FREQ-SPACING": (make_instance(
             regions=["astana", "akmola", "karaganda", "pavlodar"], ministries=["health"],

@@ -32,14 +32,14 @@ from scheduler.rules import (akim_support, attend_district, cap_region, clash_pe
                              region_issues, region_spread, scope_exempt, subst_deputy, time_horizon,
                              time_lead, time_offhours, travel, tv_live, urgent_tension)
 from scheduler.rules import (akim_rotation, akim_spread, freq_load, freq_spacing,  # issue 15
-                             time_evening, urgent_early)
+                             time_evening, travel_base, urgent_early)
 
 RULES: tuple[ModuleType, ...] = (
     freq_ceb_quarter, freq_akim, freq_window, urgent_tension, extra_demand, subst_deputy,
     region_agree, time_offhours, time_lead, cap_region, akim_support, tv_live, travel,
     clash_person, attend_district, scope_exempt, time_horizon, region_issues,
     region_spread, dl_change, akim_rotation, akim_spread, freq_spacing, freq_load, time_evening,
-    urgent_early)
+    urgent_early, travel_base)
 BY_ID: dict[str, ModuleType] = {rule.ID: rule for rule in RULES}
 RANK: dict[str, int] = {rule.ID: i for i, rule in enumerate(RULES)}
 # The model is built in the catalogue's order (RULES.md's; ``cost_by_rule`` keeps it).
