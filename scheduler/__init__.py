@@ -18,13 +18,16 @@ if TYPE_CHECKING:
     from scheduler.checker import check
     from scheduler.io import InputError, load_calendar, load_instance, load_profile
     from scheduler.planner import Result, solve
+    from scheduler.results import SolveStatus
 
 _HOMES = {"InputError": "scheduler.io", "load_calendar": "scheduler.io",
           "load_instance": "scheduler.io", "load_profile": "scheduler.io",
           "Result": "scheduler.planner", "solve": "scheduler.planner",
+          "SolveStatus": "scheduler.results",
           "check": "scheduler.checker"}
 
-__all__ = ["InputError", "Result", "check", "load_calendar", "load_instance", "load_profile", "solve"]
+__all__ = ["InputError", "Result", "SolveStatus", "check", "load_calendar", "load_instance",
+           "load_profile", "solve"]
 
 
 def __getattr__(name: str) -> Any:
