@@ -200,7 +200,7 @@ def main() -> None:
     parser.add_argument("--server", choices=("gunicorn", "dev"), default="gunicorn")
     parser.add_argument("--processes", type=int, default=0,
                         help="gunicorn worker processes (0: two per core)")
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--port", type=int, default=8791)
     parser.add_argument("--out", default=str(ROOT / "reports" / "web" / "load.md"))
     args = parser.parse_args()

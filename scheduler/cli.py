@@ -797,7 +797,8 @@ def serve(
     processes: Annotated[int, typer.Option(min=0, max=64, help=(
         "gunicorn worker processes (0: two per core, at least 2)."))] = 0,
     threads: Annotated[int, typer.Option(min=1, max=64, help=(
-        "Threads per gunicorn worker process."))] = 4,
+        "Threads per gunicorn worker process (the pages are mostly Python: more processes, "
+        "not threads, use more cores)."))] = 2,
 ) -> None:
     """Start the web workspace (accounts, roles, background solves) in the browser."""
     from scheduler.web.server import serve as serve_web

@@ -21,6 +21,20 @@ def _die_with_parent() -> None:
         pass
 
 
+def _preload() -> None:
+    """Import the modules the views import lazily (the what-if's explain, the .ics and chart
+    writers, the re-plan), so that no gunicorn worker pays for them on its first request."""
+    import importlib
+
+    for name in ("scheduler.explain", "scheduler.report.ics", "scheduler.report.charts",
+                 "scheduler.workbook", "scheduler.replan", "scheduler.words",
+                 "scheduler.web.replan_views", "scheduler.web.edits"):
+        try:
+            importlib.import_module(name)
+        except Exception:  # a module that moved: its first request imports it, as before
+            pass
+
+
 def default_processes() -> int:
     """Two worker processes per core (at least two): the pages are short, mostly Python."""
     return max(2, 2 * (os.cpu_count() or 1))
@@ -28,7 +42,7 @@ def default_processes() -> int:
 
 def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000,
           demo: bool = True, echo=print, server: str = "gunicorn", processes: int | None = None,
-          threads: int = 4) -> None:
+          threads: int = 2) -> None:
     if db:
         os.environ["SCHEDULER_DB_URL"] = db
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scheduler.web.settings")
@@ -70,6 +84,7 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000,
             from django.db import connections
 
             connections.close_all()  # never share a connection with the forked workers
+            _preload()  # what the pages import on first use, imported once before the fork
             processes = processes or default_processes()
             said = (f"Serving on http://{host}:{port}/ with gunicorn: {processes} processes "
                     f"x {threads} threads (Ctrl+C stops)")
