@@ -514,7 +514,18 @@ _PREPARING: dict = {}  # (version, language) -> when this process asked the work
 
 
 def ics_for(version: CalendarVersion, what: str, ident: str, lang: str) -> bytes:
-    """The .ics of one official (duty holder or presenter) or one region."""
+    """The .ics of one official (duty holder or presenter) or one region, made once per
+    version and kept in the shared cache (a region of the national calendar has hundreds
+    of meetings)."""
+    key = _shared_key((*_vkey(version), "ics", what, ident, lang))
+    found = _shared_get(key)
+    if found is None:
+        found = _make_ics(version, what, ident, lang)
+        _shared_set(key, found)
+    return found
+
+
+def _make_ics(version: CalendarVersion, what: str, ident: str, lang: str) -> bytes:
     from scheduler.report.common import official_title, region_name
     from scheduler.report.ics import ics_bytes
 
