@@ -22,9 +22,10 @@ from scheduler.model.cpmodel import calendar_of
 from scheduler.instance import AkimLevel, Instance, Official
 from scheduler.meetings import MeetingKind
 from scheduler.model.variables import Availability, Candidate
-from scheduler.profile import (AkimSupport, CapRegion, ClashPerson, FreqAkim, FreqCebQuarter,
-                               Profile, Travel)
+from scheduler.profile import (AkimRotation, AkimSpread, AkimSupport, CapRegion, ClashPerson,
+                               FreqAkim, FreqCebQuarter, Profile, Travel)
 from scheduler.results import SolveStatus
+from scheduler.rules.akim_rotation import district_units, owed_districts, owed_meetings
 from scheduler.rules.freq_akim import least_per_half
 from scheduler.rules.region_agree import blocked_dates
 from scheduler.rules.scope_exempt import duty_officials
@@ -58,6 +59,45 @@ class _Desk:
         self.ministerial_weekend: Counter = Counter()
         self.akim_days: set[tuple[str, dt.date]] = set()
         self.visits: Counter = Counter()  # ministerial meetings per region
+        # issue 15: a district hosts district_per_day akims' meetings (AKIM-SPREAD); a
+        # regional akim's meeting names a district unit, owed ones first, each once a round;
+        # regional and district akims hold at most max_per_month a month (AKIM-ROTATION)
+        self.spread = profile.get(AkimSpread) if profile.on(AkimSpread) else None
+        rotation = profile.get(AkimRotation) if profile.on(AkimRotation) else None
+        self.monthly = rotation.max_per_month if rotation else None
+        self.units = district_units(instance, profile)
+        self.owed = {o: owed_districts(instance, instance.official(o)) for o in self.units}
+        self.used: dict[str, list[str]] = defaultdict(list)
+        self.district_day: Counter = Counter()
+        self.region_akim_day: Counter = Counter()
+        self.month: Counter = Counter()
+
+    def districts(self, official: Official) -> list[str | None]:
+        """The districts a regional akim's next meeting may name, owed ones first."""
+        units = self.units.get(official.id)
+        if not units:
+            return [None]
+        used = self.used[official.id]
+        if len(used) >= len(units):
+            used.clear()
+        owed = [d for d in self.owed[official.id] if d not in used]
+        return owed + [d for d in units if d not in used and d not in owed]
+
+    def akim_room(self, official: Official, region: str, slot: Slot, district: str | None,
+                  kind: MeetingKind) -> bool:
+        day = slot.date
+        district = district or official.district_id
+        if self.spread is not None:
+            if district and self.district_day[district, day] >= self.spread.district_per_day:
+                return False
+            if self.spread.region_per_day is not None and \
+                    self.region_akim_day[region, day] >= self.spread.region_per_day:
+                return False
+        if self.monthly is not None and kind is MeetingKind.planned and (
+                self.instance.is_regional_akim(official)
+                or official.akim_level is AkimLevel.district):
+            return self.month[official.id, day.year, day.month] < self.monthly
+        return True
 
     def fits(self, official: Official, presenter: str, region: str, slot: Slot) -> bool:
         day = slot.date
@@ -86,6 +126,15 @@ class _Desk:
     def book(self, cand: Candidate) -> None:
         day, region = cand.slot.date, cand.region
         self.chosen.append(cand)
+        if self.instance.is_akimat(cand.body):
+            district = cand.district or self.instance.official(cand.official).district_id
+            if district:
+                self.district_day[district, day] += 1
+            self.region_akim_day[region, day] += 1
+            if cand.kind is MeetingKind.planned:
+                self.month[cand.official, day.year, day.month] += 1
+            if cand.district:
+                self.used[cand.official].append(cand.district)
         self.by_presenter[cand.presenter].append((cand.slot, region))
         self.per_day[cand.presenter, day] += 1
         if cand.ministerial:
@@ -106,10 +155,13 @@ class _Desk:
                 if kind is MeetingKind.out_of_schedule and not who:
                     who = [official.id]
                 for person in who[:1]:  # the head himself, else his first free deputy
-                    if self.fits(official, person, region, slot):
-                        self.book(Candidate(official.id, person, official.body_id, region, slot,
-                                            kind, alert, ministerial))
-                        return True
+                    if not self.fits(official, person, region, slot):
+                        continue
+                    for district in ([None] if ministerial else self.districts(official)):
+                        if ministerial or self.akim_room(official, region, slot, district, kind):
+                            self.book(Candidate(official.id, person, official.body_id, region,
+                                                slot, kind, alert, ministerial, district))
+                            return True
         return False
 
 
@@ -149,9 +201,17 @@ def greedy(instance: Instance, profile: Profile, time_limit: float = 0, seed: in
             elif official.akim_level in (None, AkimLevel.region):  # regional akims (rectors)
                 for _ in range(akim_rule.region_min_per_quarter):
                     desk.first_fit(official, [home], slots)
+                if q == quarters[-1]:  # AKIM-ROTATION: the owed districts still unvisited
+                    half = [s for s in grid if s.date >= earliest]
+                    while any(d not in desk.used[official.id]
+                              for d in desk.owed.get(official.id, ())) and \
+                            desk.first_fit(official, [home], half):
+                        pass
             else:
-                least = least_per_half(akim_rule, official.akim_level)
-                while half_done < least and desk.first_fit(official, [home], slots):
+                least = max(least_per_half(akim_rule, official.akim_level),
+                            owed_meetings(instance, profile, official))
+                half = [s for s in grid if s.date >= earliest]
+                while half_done < least and desk.first_fit(official, [home], half):
                     half_done += 1
     wall = time.perf_counter() - started
     calendar = calendar_of(instance, profile, desk.chosen, meta(instance, profile, "HEURISTIC",
