@@ -61,7 +61,7 @@ def _bound(value: int) -> float:
     return -np.inf if value <= INT64_MIN + 1 else np.inf if value >= INT64_MAX - 1 else float(value)
 
 
-KINDS = ("linear", "bool_or", "at_most_one", "exactly_one", "bool_and")
+KINDS = ("linear", "bool_or", "at_most_one", "exactly_one", "bool_and", "lin_max")
 
 
 def _kind(ct) -> str:
@@ -121,6 +121,17 @@ def proto_to_rows(proto) -> tuple[np.ndarray, np.ndarray, _Rows]:
                 if ct.enforcement_literal:
                     raise ValueError(f"{kind} with enforcement literals")
                 rows.add(terms, -np.inf if kind == "at_most_one" else 1 - constant, 1 - constant)
+        elif kind == "lin_max":  # target >= each expression: the model's lin_max targets
+            # (REGION-SPREAD's busiest region) are only minimised, so the optimum is the same
+            if ct.enforcement_literal:
+                raise ValueError(f"{kind} with enforcement literals")
+            target = ct.lin_max.target
+            for expr in ct.lin_max.exprs:
+                terms: dict[int, float] = {}
+                for ref, coef in [*zip(target.vars, target.coeffs),
+                                  *((r, -c) for r, c in zip(expr.vars, expr.coeffs))]:
+                    terms[ref] = terms.get(ref, 0.0) + coef
+                rows.add(terms, float(expr.offset - target.offset), np.inf)
         elif kind == "bool_and":  # each literal >= 1 - (len - sum(e))
             for ref in ct.bool_and.literals:
                 terms, constant = _literals([ref])

@@ -34,7 +34,6 @@ def cost(m: CalendarModel):
             model.add(short >= rule.min_region_visits - load)
             shortfalls.append(short)
     most = model.new_int_var(0, max(1, len(m.vars)), "max_load")
-    for load in loads:
-        model.add(most >= load)
+    model.add_max_equality(most, loads)
     return (rule.w_repeat * sum(repeats) + rule.w_unvisited * sum(shortfalls)
             + rule.w_max_load * most)
