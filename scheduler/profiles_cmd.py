@@ -3,7 +3,7 @@
 ``scheduler profiles`` lists the built-in profiles and their rule ids; ``scheduler profile
 show P`` prints one profile rule by rule; ``scheduler compare INSTANCE --profiles A,B``
 plans the same instance under each profile and tabulates the differences. The CLI
-(``scheduler/cli.py``) only wires these functions to commands.
+(``scheduler/cli/``) only wires these functions to commands.
 """
 
 from __future__ import annotations
