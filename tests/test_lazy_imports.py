@@ -38,3 +38,16 @@ def test_public_names_still_importable_from_the_package():
 
     assert callable(scheduler.solve) and scheduler.Result.__name__ == "Result"
     assert {"solve", "check", "load_instance"} <= set(dir(scheduler))
+
+
+def test_help_loads_no_domain_module():
+    """``scheduler --help`` reads the commands' signatures only: the library is imported by
+    a command when it runs."""
+    probe = ("import sys\nfrom typer.testing import CliRunner\nimport scheduler.cli\n"
+             "r = CliRunner().invoke(scheduler.cli.app, ['--help'])\n"
+             "assert r.exit_code == 0 and 'robustness' in r.output, r.output\n"
+             "print(' '.join(sorted(m for m in sys.modules if m.startswith('scheduler'))))")
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout.split()
+    assert {m for m in out if not m.startswith("scheduler.cli")} <= {"scheduler",
+                                                                     "scheduler.i18n"}, out
