@@ -1,0 +1,139 @@
+"""Issue 16's timings: plan kz-2027-h1 and the national all-levels instance to a proven
+optimum on 2 workers, each run in a fresh process (seed i), optionally alternating with an
+older source tree, and write the targets, medians, ratios and the load average.
+
+    .venv/bin/python benchmarks/issue16.py --runs 5 --out reports/bench/DATE-issue16/README.md \
+        [--national-runs 3] [--time-limit 60] [--before DIR]
+
+DIR is `git archive REV | tar -x -C DIR` of the project (the same .venv is used). Each run
+prints one JSON line; the report is made from all of them. No assertion on wall-clock: the
+report says, target by target, whether it is met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCES = {
+    "kz-2027-h1": "instances/kz-2027-h1.json",
+    "national-all-levels": "benchmarks/instances/national-all-levels/national-all-levels.json",
+}
+RUN = r'''
+import json, os, resource, sys, time
+sys.path.insert(0, os.getcwd())
+started = time.perf_counter()
+from scheduler import load_instance, load_profile
+from scheduler.planner import solve
+inst = load_instance(sys.argv[1]); prof = load_profile("kz-2024")
+first = []
+def progress(seconds, objective, bound):
+    if objective is not None and not first:
+        first.append(time.perf_counter() - t0)
+t0 = time.perf_counter()
+r = solve(inst, prof, time_limit=float(sys.argv[3]), workers=2, seed=int(sys.argv[2]),
+          progress=progress)
+print(json.dumps(dict(
+    wall=r.wall_time, build=r.build_time, first=first[0] if first else None,
+    status=str(r.status), objective=r.objective, bound=r.bound, gap=r.gap,
+    checker=r.check.total_cost if r.check is not None and hasattr(r.check, "total_cost") else None,
+    checker_ok=r.check.ok if r.check is not None else None,
+    variables=r.variables, constraints=r.constraints,
+    rss_mib=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    process=time.perf_counter() - started, load=os.getloadavg()[0])))
+'''
+
+
+def run(tree: Path, instance: str, seed: int, limit: float) -> dict:
+    out = subprocess.run([sys.executable, "-c", RUN, str(ROOT / INSTANCES[instance]), str(seed),
+                          str(limit)], cwd=tree, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--national-runs", type=int, default=0)
+    parser.add_argument("--time-limit", type=float, default=60.0)
+    parser.add_argument("--before", type=Path, default=None)
+    parser.add_argument("--out", type=Path, default=ROOT / "out" / "bench" / "issue16.md")
+    parser.add_argument("--raw", type=Path, default=None, help="append the JSON lines here")
+    args = parser.parse_args()
+    trees = [("after", ROOT)] + ([("before", args.before)] if args.before else [])
+    rows = []
+    for instance, runs in (("kz-2027-h1", args.runs), ("national-all-levels", args.national_runs)):
+        for seed in range(runs):
+            for label, tree in trees:
+                row = dict(tree=label, instance=instance, seed=seed,
+                           **run(tree, instance, seed, args.time_limit))
+                rows.append(row)
+                print(json.dumps(row), flush=True)
+                if args.raw:
+                    with args.raw.open("a") as raw:
+                        raw.write(json.dumps(row) + "\n")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(report(rows, args), encoding="utf-8")
+
+
+def med(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def report(rows: list[dict], args) -> str:
+    lines = [f"# Issue 16 timings ({dt.date.today()})", "",
+             f"{platform.machine()}, Python {platform.python_version()}, {os.cpu_count()} cores, "
+             f"2 CP-SAT workers, time limit {args.time_limit:g} s, seeds 0..; each run a fresh "
+             "process; model building included in the solve time.", "",
+             "| instance | tree | runs | status | objective (bound) | solve s median (min-max) "
+             "| first feasible s | build s | peak MiB | load avg |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for instance in INSTANCES:
+        for label in ("before", "after"):
+            got = [r for r in rows if r["instance"] == instance and r["tree"] == label]
+            if not got:
+                continue
+            walls = [r["wall"] for r in got]
+            statuses = ", ".join(sorted({r["status"] for r in got}))
+            objs = sorted({r["objective"] for r in got if r["objective"] is not None})
+            bounds = sorted({r["bound"] for r in got if r["bound"] is not None})
+            lines.append(
+                f"| {instance} | {label} | {len(got)} | {statuses} | "
+                f"{'/'.join(f'{o:g}' for o in objs)} ({'/'.join(f'{b:g}' for b in bounds)}) | "
+                f"{med(walls):.2f} ({min(walls):.2f}-{max(walls):.2f}) | "
+                f"{_f(med([r['first'] for r in got]))} | {_f(med([r['build'] for r in got]))} | "
+                f"{med([r['rss_mib'] for r in got]):.0f} | "
+                f"{min(r['load'] for r in got):.1f}-{max(r['load'] for r in got):.1f} |")
+    lines += ["", "| target | measured median | ratio to target | met |", "|---|---|---|---|"]
+    targets = [("kz-2027-h1 proven optimum, solve incl. building < 1 s", "kz-2027-h1", "wall", 1.0),
+               ("national all-levels proven (or 0.1 %) < 10 s", "national-all-levels", "wall", 10.0),
+               ("national all-levels first feasible < 2 s", "national-all-levels", "first", 2.0),
+               ("national all-levels peak memory < 1024 MiB", "national-all-levels", "rss_mib",
+                1024.0)]
+    for text, instance, key, target in targets:
+        got = [r for r in rows if r["instance"] == instance and r["tree"] == "after"]
+        if not got:
+            lines.append(f"| {text} | not run | | |")
+            continue
+        value = med([r[key] for r in got])
+        proven = all(r["status"] == "OPTIMAL" or (r["gap"] or 1) <= 0.001 for r in got)
+        met = value is not None and value < target and (key != "wall" or proven)
+        lines.append(f"| {text} | {_f(value)} | {_f(value / target if value else None)} | "
+                     f"{'yes' if met else 'no'}{'' if proven or key != 'wall' else ' (not proven)'} |")
+    return "\n".join(lines) + "\n"
+
+
+def _f(value) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+if __name__ == "__main__":
+    main()
