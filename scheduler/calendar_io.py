@@ -29,6 +29,7 @@ from scheduler.i18n import LABELS
 from scheduler.instance import quarter_of
 from scheduler.io import InputError, describe_errors
 from scheduler.meetings import Calendar, Meeting
+from scheduler.safe_text import append_row
 
 DATA_SHEET = "data"
 NAMES_SHEET = "names"
@@ -65,17 +66,14 @@ def add_data_sheet(wb, calendar: Calendar, inst=None) -> None:
 def _add_names_sheet(wb, inst) -> None:
     """kind, id, names in ru/kk/en, body (officials) or region and body (issues)."""
     ws = wb.create_sheet(NAMES_SHEET)
-    ws.append(["kind", "id", *NAME_LANGS, "body_id", "region_id"])
+    append_row(ws, ["kind", "id", *NAME_LANGS, "body_id", "region_id"])
     for r in inst.regions:
-        ws.append(["region", r.id, *(r.name.get(lang) for lang in NAME_LANGS), "", ""])
+        append_row(ws, ["region", r.id, *(r.name.get(lang) for lang in NAME_LANGS), "", ""])
     for o in inst.officials:
-        ws.append(["official", o.id, *(o.title.get(lang) for lang in NAME_LANGS), o.body_id,
-                   ""])
+        append_row(ws, ["official", o.id, *(o.title.get(lang) for lang in NAME_LANGS),
+                        o.body_id, ""])
     for i in inst.issues:
-        ws.append(["issue", i.id, "", "", "", i.body_id, i.region_id])
-    for row in ws.iter_rows():
-        for cell in row:
-            cell.data_type = "s"
+        append_row(ws, ["issue", i.id, "", "", "", i.body_id, i.region_id])
     ws.sheet_state = "hidden"
 
 
