@@ -211,7 +211,7 @@ def _crash_runs(make_args, prepare, points) -> None:
 @pytest.mark.parametrize("report", ["--no-report", "--report"])
 def test_replan_killed_at_every_write_point(report, ws, tmp_path, published, quick_charts):
     """Every write point of a re-plan; with the documents, every point of the version's
-    own steps (staging, rename, top-level copies) and a sample of the document files."""
+    own steps (staging, rename, top-level copies) and every 40th point of the document files."""
     instance, _ = ws
     changes = _absence_changes(tmp_path, _later(published))
     before = published.model_dump_json()
@@ -230,7 +230,7 @@ def test_replan_killed_at_every_write_point(report, ws, tmp_path, published, qui
     assert [v.kind for v in versions(tmp_path / "ws0")] == ["imported", "replan"]
     assert (tmp_path / "ws0" / "report.html").exists() == (report == "--report")
     points = range(1, total + 1) if report == "--no-report" else sorted(
-        {*range(1, total + 1, 15), *range(max(1, total - 8), total + 1)})
+        {*range(1, total + 1, 40), *range(max(1, total - 8), total + 1)})
     _crash_runs(args, prepare, points)
     for point in points:
         found = versions(tmp_path / f"ws{point}")
@@ -251,7 +251,7 @@ def test_plan_killed_at_every_write_point(tmp_path, tiny_files):
 
 
 def test_report_killed_at_every_write_point(tmp_path, tiny_files, quick_charts):
-    """report writes each file whole: after a kill (every third write point), every file
+    """report writes each file whole: after a kill (every sixth write point), every file
     present is complete."""
     import openpyxl
 
@@ -262,7 +262,7 @@ def test_report_killed_at_every_write_point(tmp_path, tiny_files, quick_charts):
 
     total = _write_points(args(tmp_path / "report0"), tmp_path / "tally")
     assert total > 10
-    for point in range(1, total + 1, 3):
+    for point in range(1, total + 1, 6):
         out = tmp_path / f"report{point}"
         assert _killed_at(point, args(out)) == 137
         for path in out.rglob("*") if out.exists() else ():
