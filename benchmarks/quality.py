@@ -15,7 +15,6 @@ chart under ``--out``. Reads the calendars only: nothing is planned here.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from collections import Counter, defaultdict
 from pathlib import Path
 

@@ -15,12 +15,28 @@ from typing import Callable
 
 from pydantic import model_validator
 
-from scheduler.instance import (Absence, AbsenceReason, DateKind, Frozen, Id, Instance,
-                                TensionAlert, Text, quarter_of)
+from scheduler.instance import (
+    Absence,
+    AbsenceReason,
+    DateKind,
+    Frozen,
+    Id,
+    Instance,
+    TensionAlert,
+    Text,
+    quarter_of,
+)
 from scheduler.io import InputError
 from scheduler.meetings import Calendar, MeetingKind
-from scheduler.profile import (DlChange, FreqAkim, FreqCebQuarter, Profile, RegionAgree, TimeLead,
-                               TimeOffhours)
+from scheduler.profile import (
+    DlChange,
+    FreqAkim,
+    FreqCebQuarter,
+    Profile,
+    RegionAgree,
+    TimeLead,
+    TimeOffhours,
+)
 from scheduler.rules.time_lead import lead_end
 from scheduler.slots import days_off
 

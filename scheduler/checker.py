@@ -26,8 +26,16 @@ from typing import Callable, Iterable
 
 import holidays
 
-from scheduler.instance import AkimLevel, AlertLevel, BodyKind, Instance, Official, Role
-from scheduler.instance import TensionAlert, quarter_of
+from scheduler.instance import (
+    AkimLevel,
+    AlertLevel,
+    BodyKind,
+    Instance,
+    Official,
+    Role,
+    TensionAlert,
+    quarter_of,
+)
 from scheduler.meetings import Calendar, Meeting, MeetingKind
 from scheduler.profile import Profile
 

@@ -19,8 +19,15 @@ import tomllib
 from pathlib import Path
 from typing import Annotated, ClassVar, Literal, TypeVar, overload
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
-from pydantic import ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from scheduler.instance import Line, Name

@@ -17,8 +17,14 @@ from rich.table import Table
 
 from scheduler.instance import BodyKind, Instance
 from scheduler.io import InputError, load_profile
+from scheduler.profile import (
+    DESCRIPTIVE_FIELDS,
+    Profile,
+    builtin_profiles,
+    profile_path,
+    profile_problems,
+)
 from scheduler.results import SolveStatus
-from scheduler.profile import DESCRIPTIVE_FIELDS, Profile, builtin_profiles, profile_path, profile_problems
 
 if TYPE_CHECKING:
     from scheduler.planner import Result

@@ -17,14 +17,26 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from scheduler.changes import (Action, ChangeRequest, ChangeSet, Refusal, apply_to_instance,
-                               screen_requests)
+from scheduler.changes import (
+    Action,
+    ChangeRequest,
+    ChangeSet,
+    Refusal,
+    apply_to_instance,
+    screen_requests,
+)
 from scheduler.checker import CheckReport, check
 from scheduler.diff import Change, diff_calendars, pair_meetings
 from scheduler.instance import Instance, quarter_of
 from scheduler.meetings import Calendar, Meeting, MeetingKind, carried, new_uid
-from scheduler.model.cpmodel import (CalendarModel, ModelResult, Progress, Replan, SolverParams,
-                                     calendar_meta)
+from scheduler.model.cpmodel import (
+    CalendarModel,
+    ModelResult,
+    Progress,
+    Replan,
+    SolverParams,
+    calendar_meta,
+)
 from scheduler.model.variables import Availability, Candidate
 from scheduler.profile import DlChange, Profile, UrgentTension
 from scheduler.results import SolveResult, SolveStatus

@@ -25,8 +25,18 @@ from typing import Any
 from pydantic import ValidationError
 
 from scheduler.changes import Action, ChangeSet
-from scheduler.instance import (AbsenceReason, AkimLevel, AlertLevel, BodyKind, DateKind,
-                                DistrictKind, Horizon, Instance, Role, previous_half)
+from scheduler.instance import (
+    AbsenceReason,
+    AkimLevel,
+    AlertLevel,
+    BodyKind,
+    DateKind,
+    DistrictKind,
+    Horizon,
+    Instance,
+    Role,
+    previous_half,
+)
 from scheduler.io import InputError, describe_errors, write_atomic
 
 DATE_FORMAT = "YYYY-MM-DD"

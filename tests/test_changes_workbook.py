@@ -7,15 +7,19 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 from conftest import edit_workbook_cell as edit
+from typer.testing import CliRunner
 
 from scheduler.changes import Action, ChangeRequest, ChangeSet
 from scheduler.cli import app
 from scheduler.instance import Absence, TensionAlert
 from scheduler.io import InputError, load_changes
-from scheduler.workbook import (CHANGE_TABLES, read_changes_workbook, write_changes_template,
-                                write_changes_workbook)
+from scheduler.workbook import (
+    CHANGE_TABLES,
+    read_changes_workbook,
+    write_changes_template,
+    write_changes_workbook,
+)
 
 SHIPPED = Path(__file__).parent.parent / "instances" / "kz-2027-h1-changes-q2.json"
 

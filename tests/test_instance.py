@@ -9,8 +9,19 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from scheduler.instance import (Absence, AkimLevel, BodyKind, Horizon, Instance, Names, Role,
-                                Texts, previous_half, quarter_of, reference_problems)
+from scheduler.instance import (
+    Absence,
+    AkimLevel,
+    BodyKind,
+    Horizon,
+    Instance,
+    Names,
+    Role,
+    Texts,
+    previous_half,
+    quarter_of,
+    reference_problems,
+)
 
 D = dt.date.fromisoformat
 

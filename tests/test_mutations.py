@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import D, TINY, meeting
+from conftest import TINY, D, meeting
 from pydantic import ValidationError
 
 from scheduler import checker

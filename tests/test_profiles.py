@@ -7,17 +7,23 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import make_instance
 from typer.testing import CliRunner
 
-from conftest import make_instance
 from scheduler.checker import check
 from scheduler.cli import app
 from scheduler.instance import BodyKind, Instance
 from scheduler.io import InputError, load_calendar, load_instance, load_profile
 from scheduler.meetings import Calendar, Meeting, MeetingKind
 from scheduler.planner import solve
-from scheduler.profile import (KNOWN_BODIES, PROFILES_DIR, builtin_profiles, parse_profile,
-                               profile_problems, profile_text)
+from scheduler.profile import (
+    KNOWN_BODIES,
+    PROFILES_DIR,
+    builtin_profiles,
+    parse_profile,
+    profile_problems,
+    profile_text,
+)
 from scheduler.profiles_cmd import load_profile_for
 
 runner = CliRunner()

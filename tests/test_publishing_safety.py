@@ -12,12 +12,12 @@ import re
 import zipfile
 
 import pytest
+from conftest import TINY, TINY_MEETINGS
 from icalendar import Calendar as ICalendar
 from openpyxl import load_workbook
 from pydantic import TypeAdapter, ValidationError
 from typer.testing import CliRunner
 
-from conftest import TINY, TINY_MEETINGS
 from scheduler.changes import ChangeSet
 from scheduler.cli import app
 from scheduler.i18n import LABELS, LANGS

@@ -13,9 +13,9 @@ import pytest
 from conftest import make_instance
 
 from scheduler.checker import check
+from scheduler.instance import Instance
 from scheduler.meetings import MeetingKind
 from scheduler.planner import solve
-from scheduler.instance import Instance
 
 D = dt.date.fromisoformat
 Q1, Q2 = "2027-02-13", "2027-04-17"  # Saturdays

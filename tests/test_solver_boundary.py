@@ -11,8 +11,14 @@ from conftest import make_instance
 from scheduler import rules
 from scheduler.changes import ChangeSet
 from scheduler.meetings import MeetingKind
-from scheduler.model.cpmodel import (CalendarModel, Explain, Plan, SolverParams, calendar_meta,
-                                     to_meeting)
+from scheduler.model.cpmodel import (
+    CalendarModel,
+    Explain,
+    Plan,
+    SolverParams,
+    calendar_meta,
+    to_meeting,
+)
 from scheduler.model.variables import Candidate
 from scheduler.planner import solve
 from scheduler.profile import CATALOGUE, TimeLead

@@ -11,8 +11,12 @@ from conftest import edit_workbook_cell as edit
 
 from scheduler.instance import Instance
 from scheduler.io import InputError, load_instance
-from scheduler.workbook import TABLES, read_instance_workbook, write_instance_workbook, \
-    write_template
+from scheduler.workbook import (
+    TABLES,
+    read_instance_workbook,
+    write_instance_workbook,
+    write_template,
+)
 
 
 def small_instance() -> Instance:

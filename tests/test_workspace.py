@@ -16,8 +16,18 @@ from typer.testing import CliRunner
 from scheduler.cli import app
 from scheduler.io import InputError, load_calendar
 from scheduler.meetings import MeetingKind
-from scheduler.workspace import (StaleBase, check_base, instance_of, latest, locked, repair,
-                                 resolve_calendar, save_version, version_of, versions)
+from scheduler.workspace import (
+    StaleBase,
+    check_base,
+    instance_of,
+    latest,
+    locked,
+    repair,
+    resolve_calendar,
+    save_version,
+    version_of,
+    versions,
+)
 
 D = dt.date.fromisoformat
 FAST = ["--workers", "1", "--time-limit", "20"]

@@ -18,12 +18,21 @@ import time
 from collections import Counter, defaultdict
 
 from scheduler.bench.outcome import Outcome, meta
-from scheduler.model.cpmodel import calendar_of
 from scheduler.instance import AkimLevel, Instance, Official
 from scheduler.meetings import MeetingKind
+from scheduler.model.cpmodel import calendar_of
 from scheduler.model.variables import Availability, Candidate
-from scheduler.profile import (AkimRotation, AkimSpread, AkimSupport, CapRegion, ClashPerson,
-                               FreqAkim, FreqCebQuarter, Profile, Travel)
+from scheduler.profile import (
+    AkimRotation,
+    AkimSpread,
+    AkimSupport,
+    CapRegion,
+    ClashPerson,
+    FreqAkim,
+    FreqCebQuarter,
+    Profile,
+    Travel,
+)
 from scheduler.results import SolveStatus
 from scheduler.rules.akim_rotation import district_units, owed_districts, owed_meetings
 from scheduler.rules.freq_akim import least_per_half

@@ -15,8 +15,8 @@ from scheduler.bench.highs import highs
 from scheduler.bench.outcome import Outcome
 from scheduler.instance import Instance
 from scheduler.planner import solve
-from scheduler.results import SolveStatus
 from scheduler.profile import Profile
+from scheduler.results import SolveStatus
 
 Solver = Callable[[Instance, Profile, float, int], Outcome]
 

@@ -52,22 +52,52 @@ from dataclasses import dataclass, field
 from typing import Annotated, Optional
 
 from timefold.solver import SolverFactory
-from timefold.solver.config import (Duration, EnvironmentMode, ScoreDirectorFactoryConfig,
-                                    SolverConfig, TerminationConfig)
-from timefold.solver.domain import (PlanningEntityCollectionProperty, PlanningId, PlanningScore,
-                                    PlanningVariable, ProblemFactCollectionProperty,
-                                    ValueRangeProvider, planning_entity, planning_solution)
-from timefold.solver.score import (ConstraintCollectors, ConstraintFactory, HardSoftScore, Joiners,
-                                   constraint_provider)
+from timefold.solver.config import (
+    Duration,
+    EnvironmentMode,
+    ScoreDirectorFactoryConfig,
+    SolverConfig,
+    TerminationConfig,
+)
+from timefold.solver.domain import (
+    PlanningEntityCollectionProperty,
+    PlanningId,
+    PlanningScore,
+    PlanningVariable,
+    ProblemFactCollectionProperty,
+    ValueRangeProvider,
+    planning_entity,
+    planning_solution,
+)
+from timefold.solver.score import (
+    ConstraintCollectors,
+    ConstraintFactory,
+    HardSoftScore,
+    Joiners,
+    constraint_provider,
+)
 
 from scheduler.bench.outcome import Outcome, meta
-from scheduler.model.cpmodel import calendar_of
 from scheduler.instance import AkimLevel, BodyKind, DateKind, Instance
 from scheduler.meetings import MeetingKind
+from scheduler.model.cpmodel import calendar_of
 from scheduler.model.variables import Availability, Candidate, create_candidates
-from scheduler.profile import (AkimSupport, AttendDistrict, CapRegion, ClashPerson, FreqAkim,
-                               FreqCebQuarter, FreqWindow, Profile, RegionAgree, RegionIssues,
-                               RegionSpread, SubstDeputy, Travel, TvLive)
+from scheduler.profile import (
+    AkimSupport,
+    AttendDistrict,
+    CapRegion,
+    ClashPerson,
+    FreqAkim,
+    FreqCebQuarter,
+    FreqWindow,
+    Profile,
+    RegionAgree,
+    RegionIssues,
+    RegionSpread,
+    SubstDeputy,
+    Travel,
+    TvLive,
+)
 from scheduler.results import SolveStatus
 from scheduler.rules.scope_exempt import duty_officials
 from scheduler.rules.urgent_tension import alert_duties

@@ -8,8 +8,17 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from scheduler.cli.common import (InstanceArg, LangOpt, ProfileOpt, _fail_input, _lang,
-                                  _print_costs, _print_violations, _writable, console)
+from scheduler.cli.common import (
+    InstanceArg,
+    LangOpt,
+    ProfileOpt,
+    _fail_input,
+    _lang,
+    _print_costs,
+    _print_violations,
+    _writable,
+    console,
+)
 from scheduler.i18n import t
 
 if TYPE_CHECKING:
@@ -95,7 +104,8 @@ def explain(
     else:
         _print_cost_items(inst, prof, cal, report, lang)
         console.print(f"\n{t('why_title', lang)}:")
-        from scheduler.words import meeting_label, why_here as why_here_in
+        from scheduler.words import meeting_label
+        from scheduler.words import why_here as why_here_in
 
         for m, line in why_here_in(inst, cal, lang).items():
             console.print(f"  {meeting_label(inst, m, lang)}: {line}", highlight=False)

@@ -133,8 +133,8 @@ def _report_writer(inst: Instance, prof: Profile, calendar: Calendar, lang: str,
 
 
 def _print_written(out: Path, version: Version, lang: str, report: bool) -> None:
-    from scheduler.workspace import INPUTS
     from scheduler.i18n import count
+    from scheduler.workspace import INPUTS
 
     files = sorted(p.name for p in version.path.iterdir() if p.name not in INPUTS)
     charts = sum(name.endswith(".png") for name in files)

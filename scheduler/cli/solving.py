@@ -12,11 +12,28 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 from rich.table import Table
 
-from scheduler.cli.common import (FromOlderOpt, InstanceArg, LangOpt, ProfileOpt, ReportOpt,
-                                  SeedOpt, SolveOptions, TimeLimitOpt, WorkersOpt, _date,
-                                  _fail_input, _lang, _print_costs, _print_violations,
-                                  _print_written, _published, _quality, _report_writer, console,
-                                  errors)
+from scheduler.cli.common import (
+    FromOlderOpt,
+    InstanceArg,
+    LangOpt,
+    ProfileOpt,
+    ReportOpt,
+    SeedOpt,
+    SolveOptions,
+    TimeLimitOpt,
+    WorkersOpt,
+    _date,
+    _fail_input,
+    _lang,
+    _print_costs,
+    _print_violations,
+    _print_written,
+    _published,
+    _quality,
+    _report_writer,
+    console,
+    errors,
+)
 from scheduler.i18n import LANGS, t
 
 if TYPE_CHECKING:
@@ -158,6 +175,7 @@ def urgent(
 ) -> None:
     """Add the out-of-schedule meetings one tension alert calls for (URGENT-TENSION)."""
     from pydantic import ValidationError
+
     from scheduler.changes import ChangeSet, apply_to_instance, validate_changes
     from scheduler.io import InputError, describe_errors, load_calendar
     from scheduler.profiles_cmd import load_profile_for
@@ -199,8 +217,8 @@ def _replan_and_write(inst: Instance, prof: Profile, published: Calendar, change
     from scheduler.diff import changes_markdown
     from scheduler.io import InputError, to_json
     from scheduler.profile import profile_text
-    from scheduler.workspace import save_version, version_files
     from scheduler.replan import replan as replan_calendar
+    from scheduler.workspace import save_version, version_files
 
     with console.status("re-planning ..."):
         result = replan_calendar(inst, prof, published, change_set, as_of, keep_later=urgent,

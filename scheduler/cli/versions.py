@@ -68,8 +68,7 @@ def diff(
     """Show what changed between two calendars (moved, re-presented, added, cancelled)."""
     from scheduler.diff import changes_markdown, diff_calendars
     from scheduler.io import InputError, load_calendar, load_changes_located, load_instance
-    from scheduler.workspace import resolve_calendar
-    from scheduler.workspace import instance_of
+    from scheduler.workspace import instance_of, resolve_calendar
 
     lang = _lang(lang)
     try:

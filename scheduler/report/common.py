@@ -14,9 +14,21 @@ from scheduler.checker import CheckReport
 from scheduler.i18n import LABELS, LANGS
 from scheduler.instance import BodyKind, Instance, Role
 from scheduler.meetings import Calendar, Meeting, MeetingKind
-from scheduler.profile import (DlAfter, DlAkimCal, DlChange, DlDraft, DlLocalLists, DlMvk,
-                               DlQreport, DlResults, ExtraDemand, Profile, TimeLead,
-                               UrgentTension, milestone_date)
+from scheduler.profile import (
+    DlAfter,
+    DlAkimCal,
+    DlChange,
+    DlDraft,
+    DlLocalLists,
+    DlMvk,
+    DlQreport,
+    DlResults,
+    ExtraDemand,
+    Profile,
+    TimeLead,
+    UrgentTension,
+    milestone_date,
+)
 from scheduler.safe_text import one_line
 
 HALF_MILESTONES = (DlLocalLists, DlDraft, DlMvk, DlResults, DlAkimCal)

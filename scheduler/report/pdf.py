@@ -20,8 +20,7 @@ from fpdf.fonts import FontFace
 from scheduler.checker import CheckReport
 from scheduler.instance import BodyKind, Instance
 from scheduler.meetings import Calendar, Meeting, MeetingKind
-from scheduler.profile import (DlAkimCal, DlChange, DlLocalLists, DlQreport, DlResults,
-                               Profile)
+from scheduler.profile import DlAkimCal, DlChange, DlLocalLists, DlQreport, DlResults, Profile
 from scheduler.report import common as c
 from scheduler.summary import summarise
 

@@ -6,8 +6,14 @@ distribution of changes, fragile meetings, officials and regions, plots and CSV;
 ``robust``: plans that need fewer changes. docs/robustness.md explains it all.
 """
 
-from scheduler.robustness.model import (DEFAULT_MODEL, DisruptionModel, Future, change_set,
-                                        load_model, sample_future)
+from scheduler.robustness.model import (
+    DEFAULT_MODEL,
+    DisruptionModel,
+    Future,
+    change_set,
+    load_model,
+    sample_future,
+)
 from scheduler.robustness.sweep import done_scenarios, run_future, sweep
 
 __all__ = ["DEFAULT_MODEL", "DisruptionModel", "Future", "change_set", "done_scenarios",

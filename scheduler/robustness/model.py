@@ -23,8 +23,20 @@ import numpy as np
 from pydantic import Field, ValidationError, model_validator
 
 from scheduler.changes import Action, ChangeRequest, ChangeSet, change_deadline
-from scheduler.instance import (Absence, AbsenceReason, AlertLevel, BodyKind, DateKind, Frozen,
-                                Instance, Official, RegionDate, Role, TensionAlert, quarter_of)
+from scheduler.instance import (
+    Absence,
+    AbsenceReason,
+    AlertLevel,
+    BodyKind,
+    DateKind,
+    Frozen,
+    Instance,
+    Official,
+    RegionDate,
+    Role,
+    TensionAlert,
+    quarter_of,
+)
 from scheduler.io import InputError
 from scheduler.meetings import Calendar, MeetingKind
 from scheduler.profile import Profile

@@ -28,8 +28,13 @@ from scheduler.instance import Instance
 from scheduler.io import InputError, to_json
 from scheduler.meetings import Calendar, MeetingKind
 from scheduler.profile import Profile, UrgentTension
-from scheduler.robustness.model import (DisruptionModel, Future, change_set, sample_future,
-                                        with_blocked)
+from scheduler.robustness.model import (
+    DisruptionModel,
+    Future,
+    change_set,
+    sample_future,
+    with_blocked,
+)
 
 RESULTS = "futures.jsonl"
 META = "sweep.json"

@@ -27,12 +27,35 @@ from __future__ import annotations
 from types import ModuleType
 
 from scheduler.profile import CATALOGUE, Profile
-from scheduler.rules import (akim_support, attend_district, cap_region, clash_person, dl_change,
-                             extra_demand, freq_akim, freq_ceb_quarter, freq_window, region_agree,
-                             region_issues, region_spread, scope_exempt, subst_deputy, time_horizon,
-                             time_lead, time_offhours, travel, tv_live, urgent_tension)
-from scheduler.rules import (akim_rotation, akim_spread, freq_load, freq_spacing,  # issue 15
-                             time_evening, travel_base, urgent_early)
+from scheduler.rules import (  # issue 15
+    akim_rotation,
+    akim_spread,
+    akim_support,
+    attend_district,
+    cap_region,
+    clash_person,
+    dl_change,
+    extra_demand,
+    freq_akim,
+    freq_ceb_quarter,
+    freq_load,
+    freq_spacing,
+    freq_window,
+    region_agree,
+    region_issues,
+    region_spread,
+    scope_exempt,
+    subst_deputy,
+    time_evening,
+    time_horizon,
+    time_lead,
+    time_offhours,
+    travel,
+    travel_base,
+    tv_live,
+    urgent_early,
+    urgent_tension,
+)
 
 RULES: tuple[ModuleType, ...] = (
     freq_ceb_quarter, freq_akim, freq_window, urgent_tension, extra_demand, subst_deputy,

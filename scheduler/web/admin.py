@@ -2,8 +2,17 @@
 
 from django.contrib import admin
 
-from scheduler.web.models import (AuditEntry, Body, CalendarVersion, Comment, HalfYear,
-                                  Membership, SolveJob, StoredInstance, StoredProfile)
+from scheduler.web.models import (
+    AuditEntry,
+    Body,
+    CalendarVersion,
+    Comment,
+    HalfYear,
+    Membership,
+    SolveJob,
+    StoredInstance,
+    StoredProfile,
+)
 
 
 @admin.register(Body)

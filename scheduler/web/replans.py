@@ -25,8 +25,15 @@ from scheduler.changes import ChangeRequest, ChangeSet, validate_changes
 from scheduler.instance import Instance
 from scheduler.io import InputError, to_json
 from scheduler.web import services as s
-from scheduler.web.models import (Body, CalendarVersion, ChangeRequestRecord, HalfYear,
-                                  ReplanJob, StoredInstance, VersionFile)
+from scheduler.web.models import (
+    Body,
+    CalendarVersion,
+    ChangeRequestRecord,
+    HalfYear,
+    ReplanJob,
+    StoredInstance,
+    VersionFile,
+)
 
 NOTICE_FILES = ("changes.md", "changes.pdf", "changes.json")
 

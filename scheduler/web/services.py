@@ -27,11 +27,20 @@ from scheduler.instance import Instance
 from scheduler.io import InputError, load_instance, to_json
 from scheduler.meetings import Calendar, csv_text
 from scheduler.planner import solve
-from scheduler.results import SolveStatus
 from scheduler.profile import Profile, builtin_profiles, profile_problems, profile_text
+from scheduler.results import SolveStatus
+from scheduler.web.models import (
+    AuditEntry,
+    Body,
+    CalendarVersion,
+    HalfYear,
+    SolveJob,
+    State,
+    StoredInstance,
+    StoredProfile,
+    VersionFile,
+)
 from scheduler.workspace import version_files
-from scheduler.web.models import (AuditEntry, Body, CalendarVersion, HalfYear, SolveJob, State,
-                                  StoredInstance, StoredProfile, VersionFile)
 
 UPLOAD_SUFFIXES = (".json", ".xlsx")
 

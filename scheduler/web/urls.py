@@ -2,8 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
-from scheduler.web import replan_views, views
-from scheduler.web import robustness_views
+from scheduler.web import replan_views, robustness_views, views
 
 
 class HalfYearConverter:

@@ -18,7 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext as _
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from scheduler.checker import check
@@ -29,8 +30,15 @@ from scheduler.summary import summarise
 from scheduler.web import services as s
 from scheduler.web.access import body_of, may, require
 from scheduler.web.forms import AbsenceForm, CommentForm, ImportForm, PlanForm
-from scheduler.web.models import (AuditEntry, CalendarVersion, HalfYear, SolveJob, State,
-                                  StoredInstance, StoredProfile)
+from scheduler.web.models import (
+    AuditEntry,
+    CalendarVersion,
+    HalfYear,
+    SolveJob,
+    State,
+    StoredInstance,
+    StoredProfile,
+)
 
 PAGE_SIZE = 50
 

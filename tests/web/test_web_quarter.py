@@ -16,8 +16,13 @@ import json
 import pytest
 
 from scheduler.web import replans
-from scheduler.web.models import (AuditEntry, CalendarVersion, ChangeRequestRecord, ReplanJob,
-                                  StoredInstance)
+from scheduler.web.models import (
+    AuditEntry,
+    CalendarVersion,
+    ChangeRequestRecord,
+    ReplanJob,
+    StoredInstance,
+)
 
 from .conftest import ROOT
 

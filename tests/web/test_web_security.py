@@ -13,7 +13,6 @@ from django.test import Client
 
 from scheduler.web.models import AuditEntry, StoredInstance
 
-
 INSTANCE = Path(__file__).resolve().parents[2] / "instances" / "kz-2027-h1.json"
 PASSWORD = "generated-Test-pass-2027"  # as in conftest.py: test data, not a secret
 

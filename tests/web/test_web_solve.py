@@ -43,12 +43,11 @@ def test_solve_stores_a_checked_version(seeded, immediate):
 @pytest.mark.django_db(transaction=True)
 def test_no_calendar_is_explained(immediate, tiny_instance):
     """An impossible profile gives no version and the colliding rules on the page."""
-    from django.test import Client
     from django.contrib.auth import get_user_model
-
-    from scheduler.web.demo import set_role
+    from django.test import Client
 
     from scheduler.instance import Instance
+    from scheduler.web.demo import set_role
 
     s.ensure_profiles()
     profile = StoredProfile.objects.get(name="kz-2024")
