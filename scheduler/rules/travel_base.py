@@ -67,6 +67,7 @@ def constrain(m: CalendarModel) -> None:
         if short and (first_work is None or all(c.slot.date >= first_work for c, _ in held)):
             continue
         held.sort(key=lambda cv: (cv[0].slot.date, cv[0].slot.start, cv[0].slot.end))
+        seen = _Seen(m, held)
         for i, (c, x) in enumerate(held):
             if c.region == home:
                 continue
@@ -79,10 +80,9 @@ def constrain(m: CalendarModel) -> None:
                 before = [v for d, v in held[:i] if last_work is None or d.slot.date >= last_work]
                 if not first_ok:
                     m.add(x <= sum(before), (ID, person, c.slot.date, "from"))
-                else:
-                    for z, y in held[:i]:
-                        if last_work is not None and z.slot.date < last_work:
-                            m.add(x + y <= 1 + sum(before), (ID, person, c.slot.date, "from"))
+                elif last_work is not None and (earlier := seen.before(last_work)) is not None:
+                    # a meeting of his before last_work means no stay at the base in between
+                    m.add(x + earlier <= 1 + sum(before), (ID, person, c.slot.date, "from"))
             k = bisect.bisect_right(working, c.slot.date)
             next_work = working[k] if k < len(working) else None
             if next_work is None:
@@ -91,9 +91,59 @@ def constrain(m: CalendarModel) -> None:
                 hours=until_h, minutes=until_m)
             if not _fits(need_out, c.slot.ends, back_by, rule, full_day):
                 after = [v for d, v in held[i + 1:] if d.slot.date <= next_work]
-                for z, y in held[i + 1:]:
-                    if z.slot.date > next_work:
-                        m.add(x + y <= 1 + sum(after), (ID, person, c.slot.date, "back"))
+                if (later := seen.after(next_work)) is not None:
+                    m.add(x + later <= 1 + sum(after), (ID, person, c.slot.date, "back"))
+
+
+class _Seen:
+    """For one presenter, whether he holds a meeting on a date before (after) a given day:
+    a chain of Booleans over his candidates' dates, each at least every meeting it covers
+    (x + [a meeting before D] <= 1 + ... is then one row, not one row per earlier meeting).
+    The chain's own rows are definitions, added unguarded (explanations relax the rule's
+    rows only)."""
+
+    def __init__(self, m: CalendarModel, held: list) -> None:
+        self.m = m
+        self.on: dict[dt.date, list] = defaultdict(list)
+        for c, v in held:
+            self.on[c.slot.date].append(v)
+        self.dates = sorted(self.on)
+        self._before: list | None = None
+        self._after: list | None = None
+
+    def before(self, day: dt.date):
+        """A Boolean at least every meeting of his on a date before ``day`` (None: none)."""
+        k = bisect.bisect_left(self.dates, day)
+        if k == 0:
+            return None
+        if self._before is None:
+            model, chain = self.m.model, [None]
+            for j in range(len(self.dates)):
+                b = model.new_bool_var("")
+                for v in self.on[self.dates[j]]:
+                    model.add(b >= v)
+                if chain[-1] is not None:
+                    model.add(b >= chain[-1])
+                chain.append(b)
+            self._before = chain  # chain[k]: a meeting on one of the first k dates
+        return self._before[k]
+
+    def after(self, day: dt.date):
+        """A Boolean at least every meeting of his on a date after ``day`` (None: none)."""
+        k = bisect.bisect_right(self.dates, day)
+        if k == len(self.dates):
+            return None
+        if self._after is None:
+            model, chain = self.m.model, [None] * (len(self.dates) + 1)
+            for j in reversed(range(len(self.dates))):
+                b = model.new_bool_var("")
+                for v in self.on[self.dates[j]]:
+                    model.add(b >= v)
+                if chain[j + 1] is not None:
+                    model.add(b >= chain[j + 1])
+                chain[j] = b
+            self._after = chain  # chain[k]: a meeting on one of the dates from the k-th on
+        return self._after[k]
 
 
 def describe(key: tuple, instance: Instance, profile: Profile) -> tuple[str, str]:
