@@ -37,7 +37,40 @@ from scheduler.instance import (
     quarter_of,
 )
 from scheduler.meetings import Calendar, Meeting, MeetingKind
-from scheduler.profile import Profile
+from scheduler.profile import (
+    AkimRotation,
+    AkimSpread,
+    AttendGov,
+    CapRegion,
+    ClashPerson,
+    DlAfter,
+    DlAkimCal,
+    DlChange,
+    DlQreport,
+    DlResults,
+    ExtraDemand,
+    FmtAudience,
+    FmtOnline,
+    FmtQa,
+    FreqAkim,
+    FreqCebQuarter,
+    FreqLoad,
+    FreqSpacing,
+    FreqWindow,
+    Profile,
+    RegionAgree,
+    RegionIssues,
+    RegionSpread,
+    ScopeExempt,
+    SubstDeputy,
+    TimeEvening,
+    TimeLead,
+    TimeOffhours,
+    Travel,
+    TvLive,
+    UrgentEarly,
+    UrgentTension,
+)
 
 CALENDAR = "CALENDAR"
 EARTH_RADIUS_KM = 6371.0
@@ -134,18 +167,18 @@ class _Data:
         self.officials = {o.id: o for o in self.inst.officials}
         self.alerts = {a.id: a for a in self.inst.alerts}
         self.head_of = {o.body_id: o for o in self.inst.officials if o.role is Role.first_head}
-        scope = self.profile.get("SCOPE-EXEMPT")
+        scope = self.profile.get(ScopeExempt)
         self.exempt = set(scope.exempt_bodies) if self.profile.on("SCOPE-EXEMPT") else set()
 
     # names a reader recognises
-    def who(self, official_id: str) -> str:
-        official = self.officials.get(official_id)
+    def who(self, official_id: str | None) -> str:
+        official = self.officials.get(official_id or "")
         if official is None:
             return f"the unknown official '{official_id}'"
         return f"the {official.title.get('en')}"
 
-    def where(self, region_id: str) -> str:
-        region = self.regions.get(region_id)
+    def where(self, region_id: str | None) -> str:
+        region = self.regions.get(region_id or "")
         return region.name.get("en") if region else f"the unknown region '{region_id}'"
 
     def body_name(self, body_id: str) -> str:
@@ -218,7 +251,7 @@ def _unique(items: Iterable) -> tuple:
 
 
 def _violation(rule_id: str, message: str, meetings: Iterable[Meeting] = (), *,
-               officials: Iterable[str] = (), regions: Iterable[str] = (),
+               officials: Iterable[str] = (), regions: Iterable[str | None] = (),
                dates: Iterable[dt.date] = ()) -> Violation:
     meetings = list(meetings)
     return Violation(
@@ -231,7 +264,7 @@ def _violation(rule_id: str, message: str, meetings: Iterable[Meeting] = (), *,
 
 
 def _cost(rule_id: str, amount: float, message: str, meetings: Iterable[Meeting] = (), *,
-          officials: Iterable[str] = (), regions: Iterable[str] = (),
+          officials: Iterable[str] = (), regions: Iterable[str | None] = (),
           dates: Iterable[dt.date] = ()) -> Cost:
     v = _violation(rule_id, message, meetings, officials=officials, regions=regions, dates=dates)
     return Cost(rule_id, float(amount), message, v.meeting_ids, v.official_ids, v.region_ids,
@@ -298,7 +331,7 @@ def _planned_per_quarter(data: _Data, official_id: str) -> Counter:
 
 def _freq_ceb_quarter(data: _Data) -> list[Violation]:
     """Each non-exempt minister: min..max planned meetings in every quarter."""
-    rule, year = data.profile.get("FREQ-CEB-QUARTER"), data.inst.horizon.year
+    rule, year = data.profile.get(FreqCebQuarter), data.inst.horizon.year
     found = []
     for body in data.inst.bodies:
         head = data.head_of.get(body.id)
@@ -320,7 +353,7 @@ def _freq_ceb_quarter(data: _Data) -> list[Violation]:
 
 def _freq_akim(data: _Data) -> list[Violation]:
     """Akims: per-quarter / per-half minimums, a per-quarter cap, meetings in their region."""
-    rule, year = data.profile.get("FREQ-AKIM"), data.inst.horizon.year
+    rule, year = data.profile.get(FreqAkim), data.inst.horizon.year
     found = []
     for body in data.inst.bodies:
         akim = data.head_of.get(body.id)
@@ -374,7 +407,8 @@ def _district_rotation(data: _Data, akim: Official, region_id: str | None, level
     districts = [d.id for d in region.districts] if region else []
     if not districts:
         return []
-    found, seen = [], []
+    found: list[Violation] = []
+    seen: list[str | None] = []
     for m in own:
         if len(seen) == len(districts):
             seen = []
@@ -393,7 +427,7 @@ def _district_rotation(data: _Data, akim: Official, region_id: str | None, level
 
 def _freq_window(data: _Data) -> list[Violation]:
     """Planned meetings of akims, ministers and rectors only in their kind's quarter."""
-    rule = data.profile.get("FREQ-WINDOW")
+    rule = data.profile.get(FreqWindow)
     window = {BodyKind.akimat: (rule.akims_quarter, "akims"),
               BodyKind.ceb: (rule.ministers_quarter, "ministers"),
               BodyKind.university: (rule.rectors_quarter, "rectors")}
@@ -440,7 +474,7 @@ def _time_horizon(data: _Data) -> list[Violation]:
 
 def _time_offhours(data: _Data) -> list[Violation]:
     """Weekend slots on Saturday/Sunday, evening slots on working days, no holidays."""
-    rule, found = data.profile.get("TIME-OFFHOURS"), []
+    rule, found = data.profile.get(TimeOffhours), []
     working = set(data.inst.extra_working_days)
     for m in data.meetings:
         weekend = m.date.weekday() >= 5
@@ -499,7 +533,7 @@ def _time_lead(data: _Data) -> list[Violation]:
     it, and not before its calendar is approved (``approval_date``); an out-of-schedule
     one on its alert's date. (The milestone named by ``counted_from`` is judged by that
     milestone's own check.)"""
-    rule = data.profile.get("TIME-LEAD")
+    rule = data.profile.get(TimeLead)
     found = []
     for m in data.meetings:
         if m.kind is MeetingKind.planned:
@@ -531,7 +565,7 @@ def _by_presenter(data: _Data) -> dict[str, list[Meeting]]:
 
 def _clash_person(data: _Data) -> list[Violation]:
     """No two overlapping meetings of one presenter, at most ``max_per_day`` a day."""
-    max_per_day, found = data.profile.get("CLASH-PERSON").max_per_day, []
+    max_per_day, found = data.profile.get(ClashPerson).max_per_day, []
     for person, meetings in _by_presenter(data).items():
         for i, a in enumerate(meetings):
             for b in meetings[i + 1:]:
@@ -562,7 +596,7 @@ def _great_circle_km(data: _Data, r1: str, r2: str) -> float:
 
 def _travel_hours(data: _Data, source: str) -> dict[str, float]:
     """Hours from ``source`` to every region: Dijkstra over flight and road edges."""
-    rule = data.profile.get("TRAVEL")
+    rule = data.profile.get(Travel)
 
     def edge(r1: str, r2: str) -> float:
         km = _great_circle_km(data, r1, r2)
@@ -590,7 +624,7 @@ def _travel_hours(data: _Data, source: str) -> dict[str, float]:
 
 def _longest_trip_window(data: _Data, a: Meeting, b: Meeting) -> float:
     """Longest continuous time (hours) after ``a`` and before ``b`` inside one day's window."""
-    rule = data.profile.get("TRAVEL")
+    rule = data.profile.get(Travel)
     leave, arrive = dt.datetime.combine(a.date, a.end), dt.datetime.combine(b.date, b.start)
     opens, closes = _minutes(rule.travel_from), _minutes(rule.travel_until)
     longest, day = 0.0, a.date
@@ -628,7 +662,7 @@ def _travel(data: _Data) -> list[Violation]:
 
 def _cap_region(data: _Data) -> list[Violation]:
     """At most ``region_per_day`` ministerial meetings a day, ``region_per_weekend`` a weekend."""
-    rule, found = data.profile.get("CAP-REGION"), []
+    rule, found = data.profile.get(CapRegion), []
     per_day, per_weekend = defaultdict(list), defaultdict(list)
     for m in data.meetings:
         if data.ministerial(m):
@@ -653,12 +687,12 @@ def _cap_region(data: _Data) -> list[Violation]:
 
 def _akim_support(data: _Data) -> list[Violation]:
     """No meeting of a region's akim on a day a minister meets that region."""
-    akim_of = {}
+    akim_of: dict[str | None, str] = {}
     for body in data.inst.bodies:
-        akim = data.head_of.get(body.id)
-        region_level = akim is not None and akim.akim_level in (None, AkimLevel.region)
-        if body.kind is BodyKind.akimat and region_level:
-            akim_of[body.region_id] = akim.id
+        head = data.head_of.get(body.id)
+        if body.kind is BodyKind.akimat and head is not None \
+                and head.akim_level in (None, AkimLevel.region):
+            akim_of[body.region_id] = head.id
     visits = defaultdict(list)
     for m in data.meetings:
         if data.ministerial(m):
@@ -695,7 +729,7 @@ def _attend_district(data: _Data) -> list[Violation]:
     for (region, day), meetings in district.items():
         if region not in attendants:
             continue
-        akim, capacity = attendants[region]
+        akim_id, capacity = attendants[region]
         for m in meetings:
             at_once = [n for n in meetings if n.start <= m.start < n.end]
             key = frozenset(n.id for n in at_once)
@@ -704,14 +738,15 @@ def _attend_district(data: _Data) -> list[Violation]:
                 found.append(_violation(
                     "ATTEND-DISTRICT", f"{len(at_once)} district akims' meetings in "
                                        f"{data.where(region)} run at once on {_day(day)} at "
-                                       f"{m.start:%H:%M}; {data.who(akim)} and his deputies "
-                                       f"can attend {capacity}.", at_once, officials=[akim]))
+                                       f"{m.start:%H:%M}; {data.who(akim_id)} and his deputies "
+                                       f"can attend {capacity}.", at_once,
+                    officials=[akim_id]))
     return found
 
 
 def _tv_live(data: _Data) -> list[Violation]:
     """At most ``tv_channels`` ministerial meetings at the same time nationwide."""
-    channels, found, seen = data.profile.get("TV-LIVE").tv_channels, [], set()
+    channels, found, seen = data.profile.get(TvLive).tv_channels, [], set()
     ministerial = [m for m in data.meetings if data.ministerial(m)]
     for m in ministerial:
         live = [n for n in ministerial if n.date == m.date and n.start <= m.start < n.end]
@@ -727,7 +762,7 @@ def _tv_live(data: _Data) -> list[Violation]:
 
 def _subst_deputy(data: _Data) -> list[Violation]:
     """Nobody presents while absent; a deputy presents only for his absent head."""
-    rule, found = data.profile.get("SUBST-DEPUTY"), []
+    rule, found = data.profile.get(SubstDeputy), []
     for m in data.meetings:
         away = data.absence(m.presenter_id, m.date)
         if away is not None:
@@ -781,10 +816,11 @@ def _region_agree(data: _Data) -> list[Violation]:
     return found
 
 
-def _alert_duty(data: _Data, rule_id: str, kind: BodyKind,
+def _alert_duty(data: _Data, key: type[UrgentTension], kind: BodyKind,
                 wanted: Callable[[str], bool]) -> list[Violation]:
     """Each alert body of ``kind`` has an out-of-schedule meeting in the alert's window."""
-    rule, found = data.profile.get(rule_id), []
+    rule_id = key.rule_id
+    rule, found = data.profile.get(key), []
     for alert in data.inst.alerts:
         days = rule.arisen_days if alert.level is AlertLevel.arisen else rule.forecast_days
         last = alert.date + dt.timedelta(days=days)
@@ -803,12 +839,13 @@ def _alert_duty(data: _Data, rule_id: str, kind: BodyKind,
     return found
 
 
-def _alert_ties(data: _Data, rule_id: str, kind: BodyKind) -> list[Violation]:
+def _alert_ties(data: _Data, key: type[UrgentTension], kind: BodyKind) -> list[Violation]:
     """Each out-of-schedule meeting of a body of ``kind`` answers its alert: the body is
     among the alert's bodies, the meeting is in the alert's region and window, it is the
     only one of its body for that alert, and (with ``max_per_quarter``) its head holds no
     more out-of-schedule meetings in the quarter than the cap."""
-    rule, found = data.profile.get(rule_id), []
+    rule_id = key.rule_id
+    rule, found = data.profile.get(key), []
     per_alert: dict[tuple[str, str], list[Meeting]] = defaultdict(list)
     per_quarter: dict[tuple[str, int], list[Meeting]] = defaultdict(list)
     for m in data.meetings:
@@ -854,21 +891,21 @@ def _alert_text(data: _Data, alert: TensionAlert) -> str:
 
 def _urgent_tension(data: _Data) -> list[Violation]:
     """Each alerted non-exempt ministry meets the region out of schedule in the window."""
-    return (_alert_duty(data, "URGENT-TENSION", BodyKind.ceb, lambda b: b not in data.exempt)
-            + _alert_ties(data, "URGENT-TENSION", BodyKind.ceb))
+    return (_alert_duty(data, UrgentTension, BodyKind.ceb, lambda b: b not in data.exempt)
+            + _alert_ties(data, UrgentTension, BodyKind.ceb))
 
 
 def _extra_demand(data: _Data) -> list[Violation]:
     """Each alerted akimat's akim meets the region out of schedule in the window."""
-    return (_alert_duty(data, "EXTRA-DEMAND", BodyKind.akimat, lambda b: True)
-            + _alert_ties(data, "EXTRA-DEMAND", BodyKind.akimat))
+    return (_alert_duty(data, ExtraDemand, BodyKind.akimat, lambda b: True)
+            + _alert_ties(data, ExtraDemand, BodyKind.akimat))
 
 
 # ------------------------------------------------------------ milestones (DL-*)
 def _publication_gate(data: _Data, rule_id: str) -> list[Violation]:
     """The milestone TIME-LEAD counts from (``counted_from``, ``akims_counted_from``): no
     planned meeting of that group is announced before the milestone's date."""
-    lead = data.profile.get("TIME-LEAD")
+    lead = data.profile.get(TimeLead)
     if not data.profile.on("TIME-LEAD"):
         return []
     day = _milestone(data, rule_id)
@@ -904,7 +941,7 @@ def _dl_mvk(data: _Data) -> list[Violation]:
 def _dl_akim_cal(data: _Data) -> list[Violation]:
     """Akims' calendar approved (``approve_h1``) no later than submitted (``h1``); no akim's
     planned meeting announced before it is (when TIME-LEAD counts from it)."""
-    rule, found = data.profile.get("DL-AKIM-CAL"), []
+    rule, found = data.profile.get(DlAkimCal), []
     if rule.approve_h1 and rule.h1 and rule.approve_h1 > rule.h1:
         found.append(_violation("DL-AKIM-CAL", f"The akims' calendar is approved on "
                                                f"{rule.approve_h1}, after it is due at the "
@@ -920,7 +957,7 @@ def _dl_dates_only(data: _Data) -> list[Violation]:
 
 def _dl_after(data: _Data) -> list[Violation]:
     """Each meeting carries its results date: ``days_after_meeting`` days after it."""
-    days = data.profile.get("DL-AFTER").days_after_meeting
+    days = data.profile.get(DlAfter).days_after_meeting
     if days is None:
         return []
     found = []
@@ -938,7 +975,7 @@ def _dl_after(data: _Data) -> list[Violation]:
 def _fmt_qa(data: _Data) -> list[Violation]:
     """Report minutes + Q&A minutes = ``meeting_minutes``, which fit in the meeting's time;
     the report takes at most ``max_report_share`` of it."""
-    rule, found = data.profile.get("FMT-QA"), []
+    rule, found = data.profile.get(FmtQa), []
     most = math.floor(rule.meeting_minutes * rule.max_report_share + 1e-9)
     for m in data.meetings:
         slot = _minutes(f"{m.end:%H:%M}") - _minutes(f"{m.start:%H:%M}")
@@ -958,7 +995,7 @@ def _fmt_qa(data: _Data) -> list[Violation]:
 
 def _fmt_online(data: _Data) -> list[Violation]:
     """Each meeting carries the profile's channel."""
-    channel = data.profile.get("FMT-ONLINE").channel
+    channel = data.profile.get(FmtOnline).channel
     return [_violation("FMT-ONLINE", f"{_cap(data.describe(m))} must be streamed: "
                                      f"'{channel}', not '{m.channel}'.", [m])
             for m in data.meetings if m.channel != channel]
@@ -967,7 +1004,7 @@ def _fmt_online(data: _Data) -> list[Violation]:
 def _fmt_audience(data: _Data) -> list[Violation]:
     """Each meeting invites every one of ``invitees``; a rector's meeting (a university's)
     every one of ``rectors_invitees`` instead, when the profile lists them."""
-    rule = data.profile.get("FMT-AUDIENCE")
+    rule = data.profile.get(FmtAudience)
     found = []
     for m in data.meetings:
         invitees = rule.invitees
@@ -1000,9 +1037,11 @@ def _have(day: dt.date | None) -> str:
 def _questions_step(data: _Data) -> list[Violation]:
     """TIME-LEAD ``questions_months``: the questions and proposals sent in are collected,
     analysed and selected that many calendar months before each meeting (``questions_by``)."""
-    months = data.profile.get("TIME-LEAD").questions_months
-    found = []
-    for m in data.meetings if months is not None else ():
+    months = data.profile.get(TimeLead).questions_months
+    found: list[Violation] = []
+    if months is None:
+        return found
+    for m in data.meetings:
         due = _before_meeting(data, m, months, 0)
         if due is not None and m.questions_by != due:
             found.append(_violation(
@@ -1015,7 +1054,7 @@ def _questions_step(data: _Data) -> list[Violation]:
 def _portal_step(data: _Data) -> list[Violation]:
     """TIME-LEAD ``egov_portal``: each meeting is announced on the e-government portal on
     its announcement day (``portal_by``)."""
-    rule = data.profile.get("TIME-LEAD")
+    rule = data.profile.get(TimeLead)
     found = []
     for m in data.meetings if rule.egov_portal else ():
         due = _before_meeting(data, m, rule.lead_months, rule.lead_days)
@@ -1029,9 +1068,11 @@ def _portal_step(data: _Data) -> list[Violation]:
 def _briefing_step(data: _Data) -> list[Violation]:
     """DL-AFTER ``briefing_days``: after each meeting of a ministry its head briefs the media
     at the Central Communications Service within that many days (``briefing_by``)."""
-    days = data.profile.get("DL-AFTER").briefing_days
-    found = []
-    for m in data.meetings if days is not None else ():
+    days = data.profile.get(DlAfter).briefing_days
+    found: list[Violation] = []
+    if days is None:
+        return found
+    for m in data.meetings:
         due = m.date + dt.timedelta(days=days)
         if data.ministerial(m) and m.briefing_by != due:
             found.append(_violation(
@@ -1049,7 +1090,7 @@ STEP_CHECKS: dict[str, tuple[Callable[[_Data], list[Violation]], ...]] = {
 
 def _step_deadlines(data: _Data) -> list[Deadline]:
     """The dated steps of each meeting the profile dates (questions, portal, briefing)."""
-    lead, after, out = data.profile.get("TIME-LEAD"), data.profile.get("DL-AFTER"), []
+    lead, after, out = data.profile.get(TimeLead), data.profile.get(DlAfter), []
     for m in data.meetings:
         if data.profile.on("TIME-LEAD") and lead.questions_months is not None:
             day = _before_meeting(data, m, lead.questions_months, 0)
@@ -1104,7 +1145,7 @@ HARD_RULES: dict[str, Callable[[_Data], list[Violation]]] = {
 # --------------------------------------------------------------------- soft costs
 def _cost_subst_deputy(data: _Data) -> list[Cost]:
     """``w_substitution`` per meeting presented by a deputy."""
-    weight = data.profile.get("SUBST-DEPUTY").w_substitution
+    weight = data.profile.get(SubstDeputy).w_substitution
     return [_cost("SUBST-DEPUTY", weight, f"{_cap(data.describe(m))}: a substitution "
                                           f"costs {weight}.", [m])
             for m in data.meetings if m.substituted]
@@ -1112,7 +1153,7 @@ def _cost_subst_deputy(data: _Data) -> list[Cost]:
 
 def _cost_region_issues(data: _Data) -> list[Cost]:
     """``w_issue`` x the weight of each topical issue with no meeting of its body there."""
-    weight = data.profile.get("REGION-ISSUES").w_issue
+    weight = data.profile.get(RegionIssues).w_issue
     met = {(m.region_id, m.body_id) for m in data.meetings}
     return [_cost("REGION-ISSUES", weight * issue.weight,
                   f"The topical issue '{issue.text.get('en')}' (weight {issue.weight}) in "
@@ -1123,7 +1164,7 @@ def _cost_region_issues(data: _Data) -> list[Cost]:
 
 def _cost_region_agree(data: _Data) -> list[Cost]:
     """``w_preferred`` per preferred (region, date) without a ministerial meeting."""
-    weight = data.profile.get("REGION-AGREE").w_preferred
+    weight = data.profile.get(RegionAgree).w_preferred
     visited = {(m.region_id, m.date) for m in data.meetings if data.ministerial(m)}
     preferred = _unique((rd.region_id, rd.date) for rd in data.inst.region_dates
                         if rd.kind.value == "preferred")
@@ -1135,7 +1176,7 @@ def _cost_region_agree(data: _Data) -> list[Cost]:
 
 def _cost_region_spread(data: _Data) -> list[Cost]:
     """Repeat visits of a minister, regions below ``min_region_visits``, the largest load."""
-    rule, costs = data.profile.get("REGION-SPREAD"), []
+    rule, costs = data.profile.get(RegionSpread), []
     ministerial = sorted((m for m in data.meetings if data.ministerial(m)),
                          key=lambda m: (m.date, m.start, m.id))
     seen: set[tuple[str, str]] = set()
@@ -1183,34 +1224,34 @@ def _deadlines(data: _Data) -> list[Deadline]:
         day = _milestone(data, rule_id)
         if day:
             out.append(Deadline(rule_id, day, what))
-    akim_cal = profile.get("DL-AKIM-CAL")
+    akim_cal = profile.get(DlAkimCal)
     if profile.on("DL-AKIM-CAL") and akim_cal.approve_h1 and hz.half == 1:
-        month, day = (int(part) for part in akim_cal.approve_h1.split("-"))
-        out.append(Deadline("DL-AKIM-CAL", dt.date(hz.year, month, day),
+        month, mday = (int(part) for part in akim_cal.approve_h1.split("-"))
+        out.append(Deadline("DL-AKIM-CAL", dt.date(hz.year, month, mday),
                             "the akims' calendar approved"))
-    results = profile.get("DL-RESULTS")
+    results = profile.get(DlResults)
     if profile.on("DL-RESULTS") and results.days_after_meeting is None:
         day = _milestone(data, "DL-RESULTS")
         if day:
             out.append(Deadline("DL-RESULTS", day, "the half-year's results to the Government"))
+    change_day = profile.get(DlChange).quarterly_day
+    report_day = profile.get(DlQreport).quarterly_day
     for q in hz.quarters:
-        if profile.on("DL-CHANGE") and profile.get("DL-CHANGE").quarterly_day:
-            out.append(Deadline("DL-CHANGE", dt.date(hz.year, 3 * q,
-                                                     profile.get("DL-CHANGE").quarterly_day),
+        if profile.on("DL-CHANGE") and change_day:
+            out.append(Deadline("DL-CHANGE", dt.date(hz.year, 3 * q, change_day),
                                 f"ministries' change requests for Q{q}"))
-        if profile.on("DL-QREPORT") and profile.get("DL-QREPORT").quarterly_day:
+        if profile.on("DL-QREPORT") and report_day:
             year, month = (hz.year + 1, 1) if q == 4 else (hz.year, 3 * q + 1)
-            out.append(Deadline("DL-QREPORT", dt.date(year, month,
-                                                      profile.get("DL-QREPORT").quarterly_day),
+            out.append(Deadline("DL-QREPORT", dt.date(year, month, report_day),
                                 f"summary of Q{q}'s meetings"))
-    lead = profile.get("TIME-LEAD")
+    lead = profile.get(TimeLead)
     for m in data.meetings:
         alert = data.alerts.get(m.alert_id or "")
         if profile.on("TIME-LEAD") and (alert or m.kind is MeetingKind.planned):
             day = _lead_back(m.date, lead.lead_months, lead.lead_days) \
-                if m.kind is MeetingKind.planned else alert.date
+                if m.kind is MeetingKind.planned or alert is None else alert.date
             out.append(Deadline("TIME-LEAD", day, "announced, questions collected", m.id))
-        after = profile.get("DL-AFTER").days_after_meeting
+        after = profile.get(DlAfter).days_after_meeting
         if profile.on("DL-AFTER") and after is not None:
             out.append(Deadline("DL-AFTER", m.date + dt.timedelta(days=after),
                                 "results and problems raised published", m.id))
@@ -1229,9 +1270,11 @@ def change_cost(profile: Profile, published: Calendar, new: Calendar, as_of: dt.
     only its presenter changed, each times ``near_factor`` when it was less than
     ``near_days`` away; plus ``w_added`` per planned meeting an official holds beyond his
     published ones from ``as_of`` on."""
-    rule = profile.get("DL-CHANGE")
+    rule = profile.get(DlChange)
     now = {m.id: m for m in new.meetings}
-    cost, before, after = 0.0, Counter(), Counter()
+    cost = 0.0
+    before: Counter[str] = Counter()
+    after: Counter[str] = Counter()
     for m in published.meetings:
         if m.date < as_of:
             continue
@@ -1311,7 +1354,7 @@ def _akim_rotation(data: _Data) -> list[Violation]:
     visits each rural okrug of his district ``okrug_per_half`` times a half-year; a rural
     akim meets in his own okrug; region-level and district akims hold at most
     ``max_per_month`` planned meetings a month."""
-    rule, found = data.profile.get("AKIM-ROTATION"), []
+    rule, found = data.profile.get(AkimRotation), []
     label = data.inst.horizon.label()
     history = data.inst.visit_history
     before = history.horizon.label() if history else "the previous half-year"
@@ -1336,46 +1379,46 @@ def _akim_rotation(data: _Data) -> list[Violation]:
                                      f"{rule.calendar_agreed_with}).",
                     officials=[akim.id], regions=[region_id]))
     for body in data.inst.bodies:
-        akim = data.head_of.get(body.id)
-        if body.kind is not BodyKind.akimat or akim is None or not akim.district_id:
+        head = data.head_of.get(body.id)
+        if body.kind is not BodyKind.akimat or head is None or not head.district_id:
             continue
         region = data.regions.get(body.region_id or "")
-        district = next((d for d in (region.districts if region else ())
-                         if d.id == akim.district_id), None)
-        okrugs = {k.id: k for k in district.okrugs} if district else {}
-        own = data.of(akim.id)
-        if akim.akim_level is AkimLevel.district:
-            monthly.append(akim)
-            held = Counter(m.okrug_id for m in own if m.kind is MeetingKind.planned)
+        own_district = next((d for d in (region.districts if region else ())
+                              if d.id == head.district_id), None)
+        okrugs = {k.id: k for k in own_district.okrugs} if own_district else {}
+        own = data.of(head.id)
+        if head.akim_level is AkimLevel.district:
+            monthly.append(head)
+            per_okrug = Counter(m.okrug_id for m in own if m.kind is MeetingKind.planned)
             for okrug in okrugs.values():
-                if held[okrug.id] < rule.okrug_per_half:
+                if per_okrug[okrug.id] < rule.okrug_per_half:
                     found.append(_violation(
-                        "AKIM-ROTATION", f"{_cap(data.who(akim.id))} holds {held[okrug.id]} "
+                        "AKIM-ROTATION", f"{_cap(data.who(head.id))} holds {per_okrug[okrug.id]} "
                                          f"meetings in {okrug.name.get('en')} in {label}; each "
                                          f"rural okrug needs {rule.okrug_per_half} a half-year.",
-                        officials=[akim.id], regions=[body.region_id]))
+                        officials=[head.id], regions=[body.region_id]))
             for m in own:
                 if m.okrug_id is not None and m.okrug_id not in okrugs:
                     found.append(_violation(
                         "AKIM-ROTATION", f"{_cap(data.describe(m))} names the rural okrug "
                                          f"'{m.okrug_id}', which is not in the akim's district.",
                         [m]))
-        elif akim.akim_level is AkimLevel.rural and akim.okrug_id:
+        elif head.akim_level is AkimLevel.rural and head.okrug_id:
             for m in own:
-                if m.okrug_id != akim.okrug_id:
+                if m.okrug_id != head.okrug_id:
                     found.append(_violation(
                         "AKIM-ROTATION", f"{_cap(data.describe(m))} is not in the akim's own "
-                                         f"rural okrug '{akim.okrug_id}'.", [m]))
+                                         f"rural okrug '{head.okrug_id}'.", [m]))
     if rule.max_per_month is not None:
-        for akim in monthly:
+        for head in monthly:
             per_month = defaultdict(list)
-            for m in data.of(akim.id):
+            for m in data.of(head.id):
                 if m.kind is MeetingKind.planned:
                     per_month[m.date.year, m.date.month].append(m)
             for (year, month), meetings in sorted(per_month.items()):
                 if len(meetings) > rule.max_per_month:
                     found.append(_violation(
-                        "AKIM-ROTATION", f"{_cap(data.who(akim.id))} holds {len(meetings)} "
+                        "AKIM-ROTATION", f"{_cap(data.who(head.id))} holds {len(meetings)} "
                                          f"planned meetings in {dt.date(year, month, 1):%B %Y}; "
                                          f"at most {rule.max_per_month} a month.", meetings))
     return found
@@ -1384,7 +1427,7 @@ def _akim_rotation(data: _Data) -> list[Violation]:
 def _akim_spread(data: _Data) -> list[Violation]:
     """At most ``district_per_day`` akims' meetings (every level, any kind) a day in one
     district, and (when set) ``region_per_day`` a day in one region."""
-    rule, found = data.profile.get("AKIM-SPREAD"), []
+    rule, found = data.profile.get(AkimSpread), []
     per_district, per_region = defaultdict(list), defaultdict(list)
     for m in data.meetings:
         if _is_akims(data, m):
@@ -1409,7 +1452,7 @@ def _akim_spread(data: _Data) -> list[Violation]:
 
 def _cost_akim_spread(data: _Data) -> list[Cost]:
     """``w_crowd`` per akim's meeting beyond ``region_day_target`` on one day in a region."""
-    rule, costs = data.profile.get("AKIM-SPREAD"), []
+    rule, costs = data.profile.get(AkimSpread), []
     per_region = defaultdict(list)
     for m in data.meetings:
         if _is_akims(data, m):
@@ -1433,7 +1476,7 @@ def _ministers(data: _Data) -> list[Official]:
 def _windows(days: list[dt.date], width: int) -> list[tuple[dt.date, list[dt.date]]]:
     """Every run of ``width`` consecutive days holding two or more of ``days`` (each run
     by its first day, with the days it holds)."""
-    runs = []
+    runs: list[tuple[dt.date, list[dt.date]]] = []
     if not days:
         return runs
     first = min(days) - dt.timedelta(days=width - 1)
@@ -1447,7 +1490,7 @@ def _windows(days: list[dt.date], width: int) -> list[tuple[dt.date, list[dt.dat
 
 def _freq_spacing(data: _Data) -> list[Violation]:
     """At most ``max_in_window`` planned meetings of a minister in any ``window_days``."""
-    rule, found = data.profile.get("FREQ-SPACING"), []
+    rule, found = data.profile.get(FreqSpacing), []
     for head in _ministers(data):
         planned = [m for m in data.of(head.id) if m.kind is MeetingKind.planned]
         seen: set[frozenset] = set()
@@ -1469,12 +1512,13 @@ def _freq_spacing(data: _Data) -> list[Violation]:
 def _cost_freq_spacing(data: _Data) -> list[Cost]:
     """``w_close`` per meeting beyond the first in each run of ``window_days`` days, over
     a minister's meetings of every kind."""
-    rule, costs = data.profile.get("FREQ-SPACING"), []
+    rule = data.profile.get(FreqSpacing)
+    costs: list[Cost] = []
     if not rule.w_close:
         return costs
     for head in _ministers(data):
         own = data.of(head.id)
-        pairs = Counter()
+        pairs: Counter[tuple[dt.date, ...]] = Counter()
         for _start, inside in _windows([m.date for m in own], rule.window_days):
             pairs[tuple(sorted(set(inside)))] += len(inside) - 1
         for days, runs in pairs.items():
@@ -1491,7 +1535,7 @@ def _cost_freq_spacing(data: _Data) -> list[Cost]:
 def _cost_freq_load(data: _Data) -> list[Cost]:
     """``w_extra`` per planned meeting of a minister beyond ``free_per_quarter`` a quarter;
     ``w_extra_akim`` per planned meeting of an akim beyond what he owes in the half-year."""
-    rule, costs = data.profile.get("FREQ-LOAD"), []
+    rule, costs = data.profile.get(FreqLoad), []
     for head in _ministers(data):
         counts = _planned_per_quarter(data, head.id)
         for q in data.inst.horizon.quarters:
@@ -1519,7 +1563,7 @@ def _cost_freq_load(data: _Data) -> list[Cost]:
 def _akim_owes(data: _Data, akim: Official) -> int:
     """Planned meetings FREQ-AKIM and AKIM-ROTATION ask of an akim in the half-year (the
     parameters as the profile gives them, each counted when its rule is on)."""
-    freq, rotation = data.profile.get("FREQ-AKIM"), data.profile.get("AKIM-ROTATION")
+    freq, rotation = data.profile.get(FreqAkim), data.profile.get(AkimRotation)
     freq_on, rotation_on = data.profile.on("FREQ-AKIM"), data.profile.on("AKIM-ROTATION")
     region = data.regions.get(data.bodies[akim.body_id].region_id or "")
     level = akim.akim_level or AkimLevel.region
@@ -1551,7 +1595,7 @@ def _working_day(data: _Data, day: dt.date) -> bool:
 def _cost_time_evening(data: _Data) -> list[Cost]:
     """``w_far_evening`` per planned meeting on a working day more than ``near_hours``
     from its presenter's base."""
-    rule, costs, hours_from = data.profile.get("TIME-EVENING"), [], {}
+    rule, costs, hours_from = data.profile.get(TimeEvening), [], {}
     for m in data.meetings:
         if m.kind is not MeetingKind.planned or not _working_day(data, m.date):
             continue
@@ -1572,7 +1616,7 @@ def _cost_time_evening(data: _Data) -> list[Cost]:
 def _cost_urgent_early(data: _Data) -> list[Cost]:
     """Per day from the alert to its out-of-schedule meeting: ``w_day_arisen`` or
     ``w_day_forecast``."""
-    rule, costs = data.profile.get("URGENT-EARLY"), []
+    rule, costs = data.profile.get(UrgentEarly), []
     for m in data.meetings:
         alert = data.alerts.get(m.alert_id or "")
         if m.kind is not MeetingKind.out_of_schedule or alert is None:
@@ -1595,7 +1639,7 @@ def _trip_fits(data: _Data, hours_from: dict, r1: str, leave: dt.datetime, r2: s
     if r1 not in hours_from:
         hours_from[r1] = _travel_hours(data, r1)
     need = hours_from[r1][r2]
-    rule = data.profile.get("TRAVEL")
+    rule = data.profile.get(Travel)
     opens, closes = _minutes(rule.travel_from), _minutes(rule.travel_until)
     longest, day = 0.0, leave.date()
     while day <= arrive.date():
@@ -1614,7 +1658,8 @@ def _travel_base(data: _Data) -> list[Violation]:
     strictly between them he goes back to the base for it (and leaves it after it): the
     trip to the first such working day's window end, the trip from the last one's window
     start, each in one day's travel window."""
-    rule, found, hours_from = data.profile.get("TRAVEL"), [], {}
+    rule, found = data.profile.get(Travel), []
+    hours_from: dict[str, dict[str, float]] = {}
     opens, closes = _minutes(rule.travel_from), _minutes(rule.travel_until)
     start = dt.datetime.combine(data.inst.horizon.start, dt.time())
     for person, meetings in _by_presenter(data).items():
@@ -1653,7 +1698,8 @@ def _attend_gov(data: _Data) -> list[Violation]:
     ``members_per_meeting`` members of the Government (first heads of ministries, listed in
     ``attendee_ids``), who are not absent, attend or present no two meetings at once and
     at most ``max_per_day`` a day, and can travel between them."""
-    rule, found, hours_from = data.profile.get("ATTEND-GOV"), [], {}
+    rule, found = data.profile.get(AttendGov), []
+    hours_from: dict[str, dict[str, float]] = {}
     region_akims = {akim.id for akim, _ in _region_akims(data)}
     members = {head.id for body in data.inst.bodies if body.kind is BodyKind.ceb
                and (head := data.head_of.get(body.id))}
