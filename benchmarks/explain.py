@@ -56,8 +56,9 @@ def main() -> None:
               f"{len(keys)} rule instances, {runs[-1][4]} free a calendar alone", flush=True)
     walls = [r[0] for r in runs]
     load = os.getloadavg()
-    lines = [f"| {args.label or 'explain'} | {statistics.median(walls):.2f} s (min {min(walls):.2f}, "
-             f"max {max(walls):.2f}) | {runs[0][1]} | {runs[0][2]}: {'; '.join(runs[0][3])} | "
+    lines = [f"| {args.label or 'explain'} | {statistics.median(walls):.2f} s "
+             f"(min {min(walls):.2f}, max {max(walls):.2f}) | {runs[0][1]} | "
+             f"{runs[0][2]}: {'; '.join(runs[0][3])} | "
              f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.machine()}, "
              f"load {load[0]:.2f} |"]
     print("\n".join(lines))

@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/quality.py --out reports/quality \\
         --case kz-2027-h1 instances/kz-2027-h1.json BEFORE.json AFTER.json \\
-        --case national-all-levels benchmarks/instances/national-all-levels/national-all-levels.json B.json A.json
+        --case national-all-levels \
+            benchmarks/instances/national-all-levels/national-all-levels.json B.json A.json
 
 For each case (an instance with a calendar before and one after): meetings per weekday,
 per week, days from alert to meeting, meetings per minister per quarter, akims' meetings

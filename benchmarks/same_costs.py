@@ -37,7 +37,8 @@ def main() -> None:
     parser.add_argument("--time-limit", type=float, default=120)
     args = parser.parse_args()
     plans = [(ROOT / "instances" / "kz-2027-h1.json", p) for p in ("kz-2024", "kz-2016", "kz-2018")]
-    plans += [(path, "kz-2024") for path in sorted((ROOT / "benchmarks" / "instances").rglob("*.json"))
+    plans += [(path, "kz-2024")
+              for path in sorted((ROOT / "benchmarks" / "instances").rglob("*.json"))
               if "changes" not in path.parts]
     rows = {}
     for path, name in plans:
@@ -57,7 +58,8 @@ def main() -> None:
     approved = load_calendar(real / spec["approved"])
     for change in spec["change_sets"]:
         started = time.perf_counter()
-        result = replan(instance, load_profile("kz-2024"), approved, load_changes(real / change["file"]),
+        result = replan(instance, load_profile("kz-2024"), approved,
+                        load_changes(real / change["file"]),
                         dt.date.fromisoformat(change["as_of"]), time_limit=args.time_limit,
                         workers=1, seed=0)
         key = f"replan {change['file']} {change['as_of']}"

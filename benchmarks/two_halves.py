@@ -1,6 +1,7 @@
 """Plan a half-year, then the next with its district visits carried over (AKIM-ROTATION).
 
-    .venv/bin/python benchmarks/two_halves.py benchmarks/instances/national-all-levels/national-all-levels.json \\
+    .venv/bin/python benchmarks/two_halves.py \\
+        benchmarks/instances/national-all-levels/national-all-levels.json \\
         --out reports/quality/national-two-halves --time-limit 180
 
 Writes ``h1/calendar.json``, ``h2/instance.json`` (H1's instance moved to the next

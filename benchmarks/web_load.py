@@ -353,7 +353,7 @@ def write_report(out: Path, args, samples, errors, sizes, solving, elapsed, load
         "",
         f"Machine: {os.cpu_count()} cores; load average (1, 5, 15 min) before "
         f"{', '.join(f'{x:.2f}' for x in load_before)}, during the run up to "
-        f"{max((l[0] for l in load_during), default=0):.2f} (1 min), after "
+        f"{max((one[0] for one in load_during), default=0):.2f} (1 min), after "
         f"{_load()}. A load average above the number of cores means other work shared "
         "the machine: these are then upper bounds.",
         "",

@@ -58,7 +58,8 @@ def describe_errors(error: ValidationError, source: str, locate: Locator) -> str
                     field = f", field '{rest}'" if rest else ""
                     lines.append(f"{source}: {locate(table, index)}{field}: {text}")
                 else:
-                    lines.append(f"{source}: field '{head}': {text}" if text else f"{source}: {problem}")
+                    lines.append(f"{source}: field '{head}': {text}" if text
+                                 else f"{source}: {problem}")
             continue
         if len(loc) >= 2 and loc[1].isdigit():
             field = f", field '{'.'.join(loc[2:])}'" if loc[2:] else ""

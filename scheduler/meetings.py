@@ -139,8 +139,8 @@ def new_uid(calendar: Calendar, m: Meeting) -> str:
 
 
 CSV_COLUMNS = ("id", "date", "start", "end", "quarter", "kind", "official_id", "presenter_id",
-               "body_id", "region_id", "district_id", "reason", "alert_id", "issue_ids", "announce_by",
-               "results_by", "questions_by", "portal_by", "briefing_by")
+               "body_id", "region_id", "district_id", "reason", "alert_id", "issue_ids",
+               "announce_by", "results_by", "questions_by", "portal_by", "briefing_by")
 
 
 def csv_rows(calendar: Calendar) -> list[dict[str, str]]:

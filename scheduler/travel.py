@@ -52,7 +52,8 @@ def travel_hours(instance: Instance, rule: Travel) -> dict[str, dict[str, float]
     import networkx as nx
 
     graph = travel_graph(instance, rule)
-    return {src: dict(dist) for src, dist in nx.all_pairs_dijkstra_path_length(graph, weight="hours")}
+    return {src: dict(dist)
+            for src, dist in nx.all_pairs_dijkstra_path_length(graph, weight="hours")}
 
 
 def longest_trip_window(end: dt.datetime, start: dt.datetime, rule: Travel) -> float:
@@ -67,7 +68,8 @@ def longest_trip_window(end: dt.datetime, start: dt.datetime, rule: Travel) -> f
     day = end.date()
     while day <= start.date():
         lo = max(end, dt.datetime.combine(day, t_from))
-        hi = min(start, dt.datetime.combine(day, dt.time()) + dt.timedelta(hours=until_h, minutes=until_m))
+        hi = min(start, dt.datetime.combine(day, dt.time())
+                 + dt.timedelta(hours=until_h, minutes=until_m))
         if hi > lo:
             best = max(best, (hi - lo).total_seconds() / 3600)
         day += dt.timedelta(days=1)

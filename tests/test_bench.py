@@ -28,7 +28,8 @@ def test_generator_is_deterministic(tmp_path):
         relative = path.relative_to(tmp_path / "a")
         again = (tmp_path / "b" / relative).read_bytes()
         assert path.read_bytes() == again, relative
-        assert (INSTANCES / relative).read_bytes() == again, f"{relative} differs from the reference"
+        assert (INSTANCES / relative).read_bytes() == again, \
+            f"{relative} differs from the reference"
 
 
 def test_smoke_run_scores_every_row_with_the_checker(tmp_path):
@@ -61,7 +62,8 @@ def test_smoke_run_scores_every_row_with_the_checker(tmp_path):
 
 def test_greedy_calendars_pass_the_checker_or_say_so():
     profile = load_profile("kz-2024")
-    for path in (INSTANCES / "real" / "kz-2027-h1.json", INSTANCES / "national" / "national-01.json",
+    for path in (INSTANCES / "real" / "kz-2027-h1.json",
+                 INSTANCES / "national" / "national-01.json",
                  INSTANCES / "scale" / "scale-0200.json"):
         instance = load_instance(path)
         outcome = greedy(instance, profile)

@@ -114,7 +114,8 @@ def test_missing_and_malformed_files_exit_2(tmp_path):
 def test_bad_profile_exits_2(tiny_json, tmp_path):
     """A profile with a negative number or an unknown rule id is refused, naming the field."""
     negative = tmp_path / "neg.toml"
-    negative.write_text('id = "x"\n[rules.TIME-LEAD]\nkind = "hard"\nsource = "S"\nlead_days = -3\n')
+    negative.write_text('id = "x"\n[rules.TIME-LEAD]\nkind = "hard"\nsource = "S"\n'
+                        'lead_days = -3\n')
     result = runner.invoke(app, ["plan", str(tiny_json), "--out", str(tmp_path / "o"),
                                  "--profile", str(negative)])
     assert result.exit_code == 2 and "lead_days" in result.output

@@ -301,7 +301,8 @@ def test_profiles_lists_the_builtin_profiles():
 
 
 def test_profile_show_prints_rules_sources_and_parameters():
-    result = runner.invoke(app, ["profile", "show", "kz-2018", "--lang", "en"], env={"COLUMNS": "200"})
+    result = runner.invoke(app, ["profile", "show", "kz-2018", "--lang", "en"],
+                           env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     for text in ("kz-2018", "TV-LIVE", "tv_channels = 1", "lead_months = 1", "S-2016 item 13",
                  "defence-aerospace-industry", "ATTEND-DISTRICT", "DL-CHANGE"):

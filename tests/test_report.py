@@ -196,7 +196,8 @@ def test_map_labels_do_not_overlap(real):
 def test_ics_files_parse_and_hold_the_officials_meetings(real, real_out):
     instance, calendar = real
     out, _ = real_out
-    people = {m.official_id for m in calendar.meetings} | {m.presenter_id for m in calendar.meetings}
+    people = {m.official_id for m in calendar.meetings} \
+        | {m.presenter_id for m in calendar.meetings}
     for person in people:
         path = out / "ics" / "officials" / f"{person}.ics"
         cal = ICalendar.from_ical(path.read_bytes())

@@ -214,7 +214,8 @@ def summary(df: pd.DataFrame) -> pd.DataFrame:
     out = g.agg(officials=("officials", "first"), runs=("seed", "count"),
                 status=("status", lambda s: "/".join(sorted(set(map(str, s))))),
                 checker_cost=("checker_cost", "median"), violations=("hard_violations", "max"),
-                limit_s=("time_limit", "first"), gap=("gap", "median"), first_s=("time_to_first", "median"),
+                limit_s=("time_limit", "first"), gap=("gap", "median"),
+                first_s=("time_to_first", "median"),
                 best_s=("time_to_best", "median"), wall_s=("wall_time", "median"),
                 build_s=("build_time", "median"), peak_mib=("peak_mib", "max"),
                 note=("note", "first")).reset_index()

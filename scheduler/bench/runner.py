@@ -28,8 +28,9 @@ from scheduler.io import write_atomic
 ROOT = Path(__file__).resolve().parents[2]
 INSTANCES = ROOT / "benchmarks" / "instances"
 FAMILIES = ("real", "replan", "national", "region-all-levels", "national-all-levels", "scale")
-COLUMNS = ("family", "instance", "officials", "solver", "seed", "time_limit", "status", "objective", "bound",
-           "gap", "time_to_first", "time_to_best", "wall_time", "build_time", "peak_mib",
+COLUMNS = ("family", "instance", "officials", "solver", "seed", "time_limit", "status",
+           "objective", "bound", "gap", "time_to_first", "time_to_best", "wall_time", "build_time",
+           "peak_mib",
            "checked", "hard_violations", "checker_cost", "note")
 
 
@@ -147,7 +148,8 @@ def _replan(task: Task, instance, profile):
     note = (f"fewest changes {result.changes_status} {result.change_cost} in "
             f"{result.changes_time:.2f} s; {len(result.accepted)} requests accepted, "
             f"{len(result.refused)} refused" if result.changes_time is not None else "")
-    trace = [(result.changes_time, result.change_cost, result.change_bound)] if result.changes_time else []
+    trace = [(result.changes_time, result.change_cost, result.change_bound)] \
+        if result.changes_time else []
     return Outcome(status=result.changes_status, calendar=result.calendar,
                    objective=result.change_cost, bound=result.change_bound,
                    wall_time=result.wall_time, trace=trace, note=note), result.instance

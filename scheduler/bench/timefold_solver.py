@@ -25,7 +25,8 @@ The model
   (One variable over the candidates themselves was tried first: 72k values, and turning
   them into Java objects took ~50 s each way on kz-2027-h1; this way 7.5k ``When``s.)
 * Hard constraints: REGION-AGREE blocked dates, CLASH-PERSON (per presenter and day, and
-  per slot when more than one a day is allowed), CAP-REGION (per region and day, per region and weekend), AKIM-SUPPORT,
+  per slot when more than one a day is allowed), CAP-REGION (per region and day, per region
+  and weekend), AKIM-SUPPORT,
   TRAVEL (every two meetings of one presenter in different regions, as the planner does:
   the trip must fit the longest travel window between them), SUBST-DEPUTY (a deputy for
   a present head only on a day the head holds an out-of-schedule meeting), and ATTEND-

@@ -19,7 +19,8 @@ def robustness(
     address: Annotated[Optional[str], typer.Option(help=(
         "Ray cluster address (default: a local Ray runtime on this machine's cores)."))] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help=(
-        "Folder: futures.jsonl (resumed when re-run), README.md, CSV, plots."))] = Path("robustness"),
+        "Folder: futures.jsonl (resumed when re-run), README.md, CSV, plots."
+    ))] = Path("robustness"),
     profile: ProfileOpt = "kz-2024",
     model: Annotated[Optional[Path], typer.Option(help=(
         "Disruption model .toml (default: scheduler/robustness/disruptions.toml)."))] = None,
@@ -39,7 +40,7 @@ def robustness(
     training: Annotated[int, typer.Option(min=1, help=(
         "Training futures for the expected change costs."))] = 200,
 ) -> None:
-    """Sweep a published calendar through sampled futures (Ray): expected changes, fragile meetings."""
+    """Sweep a published calendar through sampled futures (Ray): expected changes, fragile meetings."""  # noqa: E501 (one line: the command's help)
     from scheduler.io import InputError
     from scheduler.robustness.command import cli_entry
 

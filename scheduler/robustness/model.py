@@ -57,7 +57,8 @@ class Rate(Frozen):
     def _bounds(self) -> Rate:
         low, high = self.duration_days
         if low < 1 or high < low or high > 366:
-            raise ValueError(f"duration_days {list(self.duration_days)}: need 1 <= min <= max <= 366")
+            raise ValueError(f"duration_days {list(self.duration_days)}: "
+                             "need 1 <= min <= max <= 366")
         return self
 
 
@@ -443,7 +444,8 @@ def _resolve(draw: RequestDraw, instance: Instance, calendar: Calendar, as_of: d
                 return ChangeRequest(action=Action.move, region_id=names[-1], **base)
         # akimats meet at home: a region move becomes a date move
     day = meeting.date + dt.timedelta(weeks=draw.weeks)
-    if quarter_of(day) != draw.quarter or not (instance.horizon.start <= day <= instance.horizon.end):
+    if quarter_of(day) != draw.quarter \
+            or not (instance.horizon.start <= day <= instance.horizon.end):
         day = meeting.date - dt.timedelta(weeks=draw.weeks)
     if quarter_of(day) != draw.quarter:
         return None

@@ -122,7 +122,8 @@ def write_report(folder: Path, title: str = "Robustness sweep", names: dict | No
     key = meta.get("key", {})
     if key:
         lines += [f"Instance `{key.get('instance')}`, profile `{key.get('profile')}`, disruption "
-                  f"model `{key.get('model')}` ({key.get('model_digest')}), seed {key.get('seed')}, "
+                  f"model `{key.get('model')}` ({key.get('model_digest')}), "
+                  f"seed {key.get('seed')}, "
                   f"{key.get('time_limit')} s per re-plan (CP-SAT, 1 worker a task); calendar "
                   f"{key.get('calendar_digest')}.", ""]
     target = meta.get("target", s["futures"])
@@ -168,13 +169,15 @@ def write_report(folder: Path, title: str = "Robustness sweep", names: dict | No
                   f"{_fmt(ft['median'])}, mean {_fmt(ft['mean'])}, p90 {_fmt(ft['p90'])}; CPU "
                   f"(this process, CP-SAT included) median {_fmt(ct['median'])}, mean "
                   f"{_fmt(ct['mean'])}. Mean wall time by phase: sampling "
-                  f"{_fmt(ph['sample']['mean'], 2)}, change sets {_fmt(ph['change_set']['mean'], 2)}, "
+                  f"{_fmt(ph['sample']['mean'], 2)}, "
+                  f"change sets {_fmt(ph['change_set']['mean'], 2)}, "
                   f"re-plans (model build, two solves, the re-plan's own check) "
                   f"{_fmt(ph['replan']['mean'], 2)}, checking the calendar each quarter started "
                   f"from {_fmt(ph['check']['mean'], 2)}."]
     tc = s["total_changes"]
     lines += ["", f"Whole half-year: {_fmt(tc['mean'])} changes per future on average "
-              f"(median {_fmt(tc['median'], 0)}, p90 {_fmt(tc['p90'], 0)}, worst {_fmt(tc['max'], 0)}). "
+              f"(median {_fmt(tc['median'], 0)}, p90 {_fmt(tc['p90'], 0)}, "
+              f"worst {_fmt(tc['max'], 0)}). "
               f"A change is a published meeting moved (date or region), handed over to another "
               f"presenter, cancelled, or a planned meeting added; out-of-schedule meetings are "
               f"counted apart.", "",
@@ -193,12 +196,14 @@ def write_report(folder: Path, title: str = "Robustness sweep", names: dict | No
         refused.update(s["per_quarter"][q]["refused"])
         requests += s["per_quarter"][q]["requests"]
     lines += ["", f"Change requests: {requests}; refused: {sum(refused.values())} "
-              + ("(" + ", ".join(f"{k} {v}" for k, v in refused.most_common()) + ")" if refused else ""),
+              + ("(" + ", ".join(f"{k} {v}" for k, v in refused.most_common()) + ")"
+                 if refused else ""),
               ""]
     n = max(1, s["futures"])
     lines += ["## Fragile officials", "", "How often each official's meetings change, per "
               "future, and why.", "",
-              "| official | futures with a change | moved | handed over | cancelled | main causes |",
+              "| official | futures with a change | moved | handed over | cancelled "
+              "| main causes |",
               "|---|---|---|---|---|---|"]
     for official, counts in sorted(s["officials"].items(),
                                    key=lambda kv: -s["official_futures"][kv[0]])[:15]:

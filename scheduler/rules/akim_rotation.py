@@ -94,7 +94,8 @@ def constrain(m: CalendarModel) -> None:
             monthly.add(official.id)
             need = owed_meetings(m.instance, m.profile, official)
             if need:
-                held = sum(m.planned_in_quarter(official.id, q) for q in m.instance.horizon.quarters)
+                held = sum(m.planned_in_quarter(official.id, q)
+                           for q in m.instance.horizon.quarters)
                 m.add(held >= need, (ID, official.id, "okrugs"))
     for (official, district), held in by_unit.items():  # each unit once (FREQ-AKIM's rotation)
         if len(held) > 1:

@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
 PARAMS = RegionSpread
 ID = PARAMS.rule_id
-WEIGHTS = ("w_repeat", "w_unvisited", "w_max_load")  # the cost's weights, as the explanation shows them
+# the cost's weights, as the explanation shows them
+WEIGHTS = ("w_repeat", "w_unvisited", "w_max_load")
 
 
 def cost(m: CalendarModel):

@@ -20,8 +20,8 @@ from scheduler.io import InputError
 from scheduler.web import services as s
 from scheduler.web.models import StoredInstance
 
-_LINE = re.compile(r"^[^:]*: (?P<table>\w+)\[(?P<index>\d+)\][^,:]*(?:, field '(?P<field>[\w.]+)')?: "
-                   r"(?P<message>.*)$")
+_LINE = re.compile(r"^[^:]*: (?P<table>\w+)\[(?P<index>\d+)\][^,:]*"
+                   r"(?:, field '(?P<field>[\w.]+)')?: (?P<message>.*)$")
 
 
 class EditRefused(Exception):
