@@ -22,8 +22,15 @@ class Change:
     reason: str = ""
 
     @property
+    def meeting(self) -> Meeting:
+        """The meeting before the change, or after it when it is new."""
+        either = self.old or self.new
+        assert either is not None  # a change has the meeting before it, after it, or both
+        return either
+
+    @property
     def meeting_id(self) -> str:
-        return (self.old or self.new).id  # type: ignore[union-attr]
+        return self.meeting.id
 
     @property
     def what(self) -> tuple[str, ...]:
@@ -101,7 +108,7 @@ def diff_calendars(old: Calendar, new: Calendar) -> list[Change]:
                 changes.append(Change("re-presented", a, b))
             elif change.what:
                 changes.append(change)
-    return sorted(changes, key=lambda c: ((c.old or c.new).date, c.meeting_id))
+    return sorted(changes, key=lambda c: (c.meeting.date, c.meeting_id))
 
 
 def changes_markdown(changes: list[Change], refused=(), title: str = "Changes") -> str:
@@ -112,11 +119,14 @@ def changes_markdown(changes: list[Change], refused=(), title: str = "Changes") 
     for c in changes:
         o, n = c.old, c.new
         if c.kind == "added":
+            assert n is not None
             line = (f"- **added** {n.id}: {n.date} {n.start:%H:%M}, {n.region_id}, "
                     f"presented by {n.presenter_id}")
         elif c.kind == "cancelled":
+            assert o is not None
             line = f"- **cancelled** {o.id}: was {o.date} {o.start:%H:%M}, {o.region_id}"
         else:
+            assert o is not None and n is not None
             line = (f"- **{c.kind}** {o.id} ({', '.join(c.what)}): {o.date} {o.start:%H:%M} "
                     f"{o.region_id} {o.presenter_id} -> {n.date} {n.start:%H:%M} {n.region_id} "
                     f"{n.presenter_id}")

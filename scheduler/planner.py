@@ -36,7 +36,9 @@ def solve(instance: Instance, profile: Profile, *, time_limit: float = 30.0, wor
     answer = model.solve(params)
     wall = time.perf_counter() - started
     if not answer.status.found:
-        return Result(status=answer.status, wall_time=wall, build_time=built, **model.size)
+        size = model.size
+        return Result(status=answer.status, wall_time=wall, build_time=built,
+                      variables=size["variables"], constraints=size["constraints"])
     calendar = model.calendar(answer, calendar_meta(instance, profile, answer, wall,
                                                     costs=answer.cost_by_rule))
     return Result(status=answer.status, objective=answer.objective, bound=answer.bound,

@@ -413,7 +413,7 @@ def plan_metrics(inst: Instance, result: Result) -> dict[str, str]:
     """The comparison rows of one result; '-' where no calendar exists."""
     from scheduler.summary import summarise
 
-    rows = {"status": result.status}
+    rows: dict[str, str] = {"status": result.status}
     cal = result.calendar
     if cal is None:
         return rows

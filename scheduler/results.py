@@ -13,8 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from scheduler.meetings import Calendar
+
+if TYPE_CHECKING:
+    from ortools.sat.python.cp_model import CpSolverStatus
 
 
 class SolveStatus(StrEnum):
@@ -33,7 +37,7 @@ class SolveStatus(StrEnum):
         return self in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE, SolveStatus.HEURISTIC)
 
     @classmethod
-    def of_cp_sat(cls, code: int) -> SolveStatus:
+    def of_cp_sat(cls, code: CpSolverStatus) -> SolveStatus:
         from ortools.sat.python import cp_model  # here, not at import: the CLI's start
 
         return {cp_model.OPTIMAL: SolveStatus.OPTIMAL, cp_model.FEASIBLE: SolveStatus.FEASIBLE,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 
 from scheduler.changes import Action, ChangeRequest, ChangeSet, Refusal, change_deadline
 from scheduler.diff import Change
@@ -572,7 +573,7 @@ def change_reason(change: Change, inst: Instance, calendar: Calendar,
     """Why a meeting changed, in ``lang`` (the same order of causes as the re-plan's own
     English reason: a request, an alert, an absence, a day off, room for an alert)."""
     old, new = change.old, change.new
-    meeting_id = (old or new).id
+    meeting_id = change.meeting_id
     for r in requests:
         if r.meeting_id == meeting_id or (
                 r.action is Action.add and old is None and new is not None
@@ -646,6 +647,7 @@ def change_line(change: Change, inst: Instance, lang: str, reason: str = "") -> 
     kind = tr("ch_" + change.kind, lang)
     head = f"**{kind[:1].upper()}{kind[1:]}**"
     if o is None:
+        assert n is not None  # a change has the meeting before it, after it, or both
         body = meeting_label(inst, n, lang)
     elif n is None:
         body = meeting_label(inst, o, lang)
@@ -659,7 +661,7 @@ def change_line(change: Change, inst: Instance, lang: str, reason: str = "") -> 
 
 
 def notice_markdown(changes: list[Change], inst: Instance, lang: str, title: str,
-                    reasons: list[str] | None = None, refused: list[str] = (),
+                    reasons: list[str] | None = None, refused: Sequence[str] = (),
                     footer: str = "") -> str:
     lines = [f"# {title}", ""]
     if not changes:

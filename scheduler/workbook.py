@@ -4,8 +4,9 @@
 the :class:`~scheduler.instance.Instance` (``path``, dotted for nested fields such as
 ``name.kk``). A header cell reads ``Русский / Қазақша [key]``; the reader only looks at
 the key between brackets (a bare key is accepted too), so columns may be reordered and
-the labels reworded. Dates are date cells or text, 2027-03-01 (01.03.2027 is accepted). Every problem is an :class:`~scheduler.io.InputError` naming the
-file, the sheet, the Excel row (the header is row 1) and the column key.
+the labels reworded. Dates are date cells or text, 2027-03-01 (01.03.2027 is accepted).
+Every problem is an :class:`~scheduler.io.InputError` naming the file, the sheet, the
+Excel row (the header is row 1) and the column key.
 
 ``CHANGE_TABLES`` does the same for a quarter's change set
 (:class:`~scheduler.changes.ChangeSet`): :func:`read_changes_workbook`,
@@ -71,6 +72,13 @@ class Sheet:
 
     def column(self, key: str) -> Column | None:
         return next((c for c in self.columns if c.key == key), None)
+
+    def column_of(self, key: str) -> Column:
+        """The column of a key known to be in the sheet (a header already checked)."""
+        column = self.column(key)
+        if column is None:
+            raise KeyError(f"sheet '{self.name}' has no column '{key}'")
+        return column
 
     def key_of(self, path: str) -> str:
         """The column key for a model path ('name.kk' -> 'name_kk'), for error messages."""
@@ -262,7 +270,7 @@ def _read_book(path: Path, tables: tuple[Sheet, ...]) -> dict[str, list]:
         raise InputError(f"{path}: not a readable .xlsx workbook "
                          f"({type(exc).__name__}: {exc})") from None
     try:
-        rows = {}
+        rows: dict[str, list[tuple[int, dict[str, Any]]]] = {}
         titles = {title.strip().lower(): title for title in book.sheetnames}
         for sheet in tables:
             title = titles.get(sheet.name)
@@ -320,7 +328,7 @@ def _read_sheet(ws, sheet: Sheet, path: Path) -> list[tuple[int, dict[str, Any]]
                 raise InputError(f"{path}: sheet '{sheet.name}', cell {letter}{number}: a value "
                                  f"under an empty header cell {letter}1 (are header cells "
                                  f"merged? give every column its own header with its [key])")
-            values[key] = _convert(cell, sheet.column(key),
+            values[key] = _convert(cell, sheet.column_of(key),
                                    f"{path}: sheet '{sheet.name}', row {number}, field '{key}'")
         if values:
             result.append((number, values))
@@ -373,7 +381,7 @@ def _put(item: dict, path: str, value: Any) -> None:
 def _item(sheet: Sheet, values: dict[str, Any]) -> dict:
     item: dict = {}
     for key, value in values.items():
-        target = sheet.column(key).target
+        target = sheet.column_of(key).target
         if target is not None:
             _put(item, target, value)
     return item
@@ -426,7 +434,7 @@ def _assemble(rows: dict[str, list], path: Path) -> tuple[dict, Where]:
             before = previous_half(Horizon(**horizon)).model_dump()
         except (TypeError, ValidationError):
             before = horizon
-        visits = []
+        visits: list[dict] = []
         for number, values in rows["visit_history"]:
             where[("visit_history", "visits", len(visits))] = ("visit_history", number)
             visits.append(_item(SHEETS["visit_history"], values))
@@ -516,7 +524,7 @@ def write_instance_workbook(instance: Instance, path: str | Path) -> None:
         if data.get("visit_history") else []
     items["days_off"] = [{"date": day, "kind": kind} for kind, table in DAY_KINDS.items()
                          for day in data[table]]
-    _write(path, {name: [[_cell(item, sheet.column(c.key), sheet) for c in sheet.columns]
+    _write(path, {name: [[_cell(item, sheet.column_of(c.key), sheet) for c in sheet.columns]
                          for item in items[name]]
                   for name, sheet in SHEETS.items()})
 
@@ -565,8 +573,8 @@ def _write(path: str | Path, rows: dict[str, list[list[Any]]],
     for sheet in tables:
         ws = book.create_sheet(sheet.name)
         ws.append([c.header for c in sheet.columns])
-        for line in rows.get(sheet.name, []):
-            append_row(ws, line)
+        for row in rows.get(sheet.name, []):
+            append_row(ws, row)
         ws.freeze_panes = "A2"
         for number, column in enumerate(sheet.columns, start=1):
             letter = get_column_letter(number)
@@ -699,6 +707,6 @@ def write_changes_workbook(changes: ChangeSet, path: str | Path) -> None:
     for sheet, table in CHANGE_TABLE_OF_SHEET.items():
         items[sheet] = data[table]
     items["days_off"] = [{"date": day} for day in data["extra_days_off"]]
-    _write(path, {name: [[_cell(item, sheet.column(c.key), sheet) for c in sheet.columns]
+    _write(path, {name: [[_cell(item, sheet.column_of(c.key), sheet) for c in sheet.columns]
                          for item in items[name]]
                   for name, sheet in CHANGE_SHEETS.items()}, CHANGE_TABLES, CHANGES_README)

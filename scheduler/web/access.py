@@ -34,7 +34,9 @@ def membership(user) -> Membership | None:
 
 def role_of(user) -> str | None:
     if user.is_authenticated and user.is_superuser:
-        return Role.PLANNER
+        # Django's TextChoices member is a str at run time; mypy without django-stubs
+        # sees the (value, label) tuple of the class body.
+        return Role.PLANNER  # type: ignore[return-value]
     m = membership(user)
     return m.role if m else None
 

@@ -70,8 +70,12 @@ def missing(lang: str) -> list[str]:
     with open(po_path(lang), "rb") as handle:
         catalog = read_po(handle, locale=lang)
     have = {m.id if isinstance(m.id, str) else m.id[0]: m for m in catalog if m.id}
-    return [mid for mid in messages() if mid not in have or not have[mid].string
-            or (isinstance(have[mid].string, tuple) and not all(have[mid].string))]
+    return [mid for mid in messages() if mid not in have or _untranslated(have[mid].string)]
+
+
+def _untranslated(text: object) -> bool:
+    """No text, or a plural with a form left empty."""
+    return not text or (isinstance(text, tuple) and not all(text))
 
 
 if __name__ == "__main__":

@@ -59,7 +59,7 @@ def demo_accounts() -> list[tuple[str, str, str]]:
         user.is_staff = role == Role.PLANNER  # the planner manages users in the admin site
         user.is_superuser = role == Role.PLANNER
         user.save()
-        set_role(user, role, body)
+        set_role(user, role, body)  # type: ignore[arg-type]  # TextChoices: str at run time
         made.append((name, str(Role(role).label) + (f" ({body})" if body else ""), password))
     return made
 

@@ -17,6 +17,7 @@ import math
 import os
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -31,7 +32,8 @@ from scheduler.web.access import require
 from scheduler.web.models import CalendarVersion, HalfYear
 
 DEPTH = 3  # folders below SWEEPS_DIR searched for sweep.json
-_SUMMARIES: dict[tuple, dict] = {}  # (folder, size, mtime) -> summary, per process
+# (folder, size, mtime) -> (summary, changes per quarter), per process
+_SUMMARIES: dict[tuple, tuple[dict, dict[int, list[int]]]] = {}
 
 
 def sweeps_dir() -> Path:
@@ -54,11 +56,12 @@ def calendar_digest(calendar) -> str:
 def find_sweeps(root: Path | None = None) -> list[dict]:
     """Every sweep folder under ``root``: its key, runs and when it last changed."""
     root = root or sweeps_dir()
-    found = []
+    found: list[dict[str, Any]] = []
     if not root.is_dir():
         return found
-    for meta in [root / "sweep.json", *(p for depth in range(1, DEPTH + 1)
-                                        for p in root.glob("/".join(["*"] * depth) + "/sweep.json"))]:
+    nested = (p for depth in range(1, DEPTH + 1)
+              for p in root.glob("/".join(["*"] * depth) + "/sweep.json"))
+    for meta in [root / "sweep.json", *nested]:
         try:
             data = json.loads(meta.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -155,8 +158,8 @@ def page_context(summary: dict, records_of_quarter: dict[int, list[int]], inst, 
             "oos": _num(p["out_of_schedule"]["mean"], 2),
             "check_ok": p["calendars"] - p["new_violations"],
             "time_median": _num(t["median"]), "hist": _histogram(records_of_quarter.get(q, []))})
-    causes = Counter()
-    refused = Counter()
+    causes: Counter[str] = Counter()
+    refused: Counter[str] = Counter()
     requests = 0
     for q in summary["quarters"]:
         causes.update(summary["per_quarter"][q]["causes"])
@@ -198,7 +201,8 @@ def page_context(summary: dict, records_of_quarter: dict[int, list[int]], inst, 
             "cancelled": m["kinds"]["cancelled"],
             "cause": cause_label(m["causes"].most_common(1)[0][0])})
     regions = []
-    ranked = sorted(summary["regions"].items(), key=lambda kv: (-kv[1]["changes"], -kv[1]["alerts"]))
+    ranked = sorted(summary["regions"].items(),
+                    key=lambda kv: (-kv[1]["changes"], -kv[1]["alerts"]))
     widest = max((v["changes"] for _, v in ranked), default=1) or 1
     for rid, v in ranked[:12]:
         regions.append({"name": region(rid), "changes": _num(v["changes"] / n, 2),

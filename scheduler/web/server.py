@@ -117,7 +117,8 @@ def _gunicorn_base():
     return BaseApplication
 
 
-class Gunicorn(_gunicorn_base()):
+# gunicorn's base class is imported when serving, not at import: mypy cannot see it.
+class Gunicorn(_gunicorn_base()):  # type: ignore[misc]
     """gunicorn with the application and settings given here (no config file read)."""
 
     def __init__(self, application, options: dict) -> None:
