@@ -361,3 +361,27 @@ def test_no_report_is_honoured_by_replan(tmp_path, tiny_files):
                                       "--as-of", "2027-02-01", "--no-report", "--workers", "1"])
     assert result.exit_code == 0, result.output
     assert not (folder / "report.html").exists() and not (folder / "calendar.xlsx").exists()
+
+
+def test_a_replan_out_of_time_refuses_nothing(tiny_instance, kz2024, published, monkeypatch):
+    """A re-plan whose solves run out of time (no calendar found, none proven impossible)
+    gives no calendar and refuses no request for lack of time: only a proven INFEASIBLE
+    refuses one (issue 17's sweep found loaded machines refusing valid requests)."""
+    from dataclasses import replace
+
+    from scheduler.model.cpmodel import CalendarModel
+    from scheduler.results import SolveStatus
+
+    real = CalendarModel.solve
+
+    def out_of_time(self, params, *a, **k):
+        result = real(self, params, *a, **k)
+        return replace(result, status=SolveStatus.UNKNOWN)
+    monkeypatch.setattr(CalendarModel, "solve", out_of_time)
+    meeting = _later(published)
+    result = replan(tiny_instance, kz2024, published, ChangeSet.model_validate({"requests": [{
+        "id": "R1", "body_id": "health", "submitted": "2027-01-20", "action": "move",
+        "meeting_id": meeting.id, "date": (meeting.date + dt.timedelta(days=7)).isoformat()}]}),
+        AS_OF, **FAST)
+    assert result.calendar is None and result.status is SolveStatus.UNKNOWN
+    assert result.refused == ()
