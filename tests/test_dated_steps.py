@@ -42,8 +42,10 @@ RU_WORDS = {"questions_by": "собрать, проанализировать и
 
 
 def _month_before(day: dt.date) -> dt.date:
-    """The same day a month earlier, written out by hand (no day 31 in the test's months)."""
-    return day.replace(year=day.year - (day.month == 1), month=(day.month - 2) % 12 + 1)
+    """The same day a month earlier, written out by hand (the month's last day when the
+    month is shorter: 31 May -> 30 April)."""
+    last = day.replace(day=1) - dt.timedelta(days=1)  # the last day of the month before
+    return last.replace(day=min(day.day, last.day))
 
 
 @pytest.fixture(scope="module")

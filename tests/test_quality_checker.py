@@ -268,11 +268,10 @@ def test_government_members_attend_regional_akims_meetings():
 
 
 def test_which_new_rules_each_builtin_profile_switches_on():
-    """kz-2024 has every issue-15 rule with a model side; ATTEND-GOV is the checker's only
-    and stays off everywhere (the property test compares the model's cost with the
-    checker's rule by rule)."""
+    """kz-2024 has every issue-15 rule with a model side but ATTEND-GOV, an edition's rule
+    (S-2016 item 12.4) that kz-2016 and kz-2018 switch on (scheduler/rules/attend_gov.py)."""
     for name in ("kz-2016", "kz-2018"):
-        assert [r for r in NEW if load_profile(name).on(r)] == [], name
+        assert [r for r in NEW if load_profile(name).on(r)] == ["ATTEND-GOV"], name
     assert [r for r in NEW if load_profile("kz-2024").on(r)] == [
         "AKIM-ROTATION", "AKIM-SPREAD", "FREQ-SPACING", "FREQ-LOAD", "TIME-EVENING",
         "URGENT-EARLY", "TRAVEL-BASE"]

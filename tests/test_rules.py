@@ -301,7 +301,7 @@ def test_attend_district_binds_under_kz_2016():
     """Four district akims, one free Q1 evening, the regional akim and two deputies to
     attend: ATTEND-DISTRICT makes it infeasible; without it a calendar breaks the rule."""
     from scheduler.io import load_profile
-    kz2016 = load_profile("kz-2016")
+    kz2016 = load_profile("kz-2016").without("ATTEND-GOV")  # (no minister to attend)
     inst = _district_instance()
     assert plan(inst, kz2016).status == "INFEASIBLE"
     loose = plan(inst, kz2016.without("ATTEND-DISTRICT"))
@@ -343,3 +343,31 @@ def test_independent_akims_are_planned_apart_at_the_same_cost(kz2024):
     assert result.check.ok, result.check.violations
     assert result.check.total_cost == pytest.approx(result.objective)
     assert {m.official_id for m in result.calendar.meetings} >= {"akim-abai-d1", "akim-abai-d4"}
+
+
+def _attend_gov_instance(second_free):
+    """Two oblast akims (Q1 under kz-2016), one member of the Government to attend: the
+    Karaganda akim can meet only on 13 February, the Pavlodar akim on ``second_free``."""
+    return make_instance(regions=["astana", "karaganda", "pavlodar"], ministries=["health"],
+                         akimats=["karaganda", "pavlodar"],
+                         free={"karaganda": ["2027-02-13"], "pavlodar": second_free})
+
+
+def test_attend_gov_binds_under_kz_2016():
+    """ATTEND-GOV (S-2016 item 12.4): each oblast akim's meeting is attended by a member of
+    the Government, the model's choice written to ``attendee_ids``; the one minister
+    attends at most one a day, so both akims on 13 February is infeasible; without the rule
+    a calendar lists nobody and the checker flags it."""
+    from scheduler.io import load_profile
+    kz2016 = load_profile("kz-2016")
+    inst = _attend_gov_instance(["2027-02-13", "2027-02-20"])
+    result = plan(inst, kz2016)
+    assert result.check.ok, result.check.violations
+    akims = [m for m in result.calendar.meetings if m.official_id.startswith("akim-")]
+    assert len(akims) == 2 and len({m.date for m in akims}) == 2
+    assert all(m.attendee_ids == ("minister-health",) for m in akims)
+    assert result.check.total_cost == pytest.approx(result.objective)
+    assert plan(_attend_gov_instance(["2027-02-13"]), kz2016).status == "INFEASIBLE"
+    loose = plan(inst, kz2016.without("ATTEND-GOV"))
+    assert loose.calendar is not None
+    assert check(inst, kz2016, loose.calendar).violations_by_rule["ATTEND-GOV"] >= 2

@@ -29,7 +29,7 @@ from scheduler.model.independent import independent_meetings
 from scheduler.model.variables import Availability, Candidate, alert_duties, create_candidates
 from scheduler.profile import DlAfter, FmtOnline, FmtQa, Profile
 from scheduler.results import SolveResult, SolveStatus
-from scheduler.rules import dl_change
+from scheduler.rules import attend_gov, dl_change
 from scheduler.rules.akim_rotation import assign_okrugs
 from scheduler.rules.freq_akim import rotate_districts
 from scheduler.rules.scope_exempt import duty_officials
@@ -161,6 +161,8 @@ class CalendarModel:
             for key in keys:
                 self.add(self.vars[cand] == 0, key)
         self._index()
+        # ATTEND-GOV: (akim, slot, region) -> {member of the Government: literal}
+        self.attendance: dict[tuple, dict[str, cp_model.IntVar]] = {}
         for rule in rules.constraint_groups(profile):
             rule.constrain(self)
         self.costs = {} if self.explain else {
@@ -318,7 +320,8 @@ class CalendarModel:
     def calendar(self, result: ModelResult, meta: dict) -> Calendar:
         """The calendar of a solution, with the meetings planned outside the model."""
         picked = self.chosen(result) + [c for held in self.fixed.values() for c in held]
-        return calendar_of(self.instance, self.profile, picked, meta)
+        return attend_gov.attendees(self, result,
+                                    calendar_of(self.instance, self.profile, picked, meta))
 
 
 

@@ -32,6 +32,7 @@ from scheduler.rules import (  # issue 15
     akim_spread,
     akim_support,
     attend_district,
+    attend_gov,
     cap_region,
     clash_person,
     dl_change,
@@ -60,7 +61,7 @@ from scheduler.rules import (  # issue 15
 RULES: tuple[ModuleType, ...] = (
     freq_ceb_quarter, freq_akim, freq_window, urgent_tension, extra_demand, subst_deputy,
     region_agree, time_offhours, time_lead, cap_region, akim_support, tv_live, travel,
-    clash_person, attend_district, scope_exempt, time_horizon, region_issues,
+    clash_person, attend_district, attend_gov, scope_exempt, time_horizon, region_issues,
     region_spread, dl_change, akim_rotation, akim_spread, freq_spacing, freq_load, time_evening,
     urgent_early, travel_base)
 BY_ID: dict[str, ModuleType] = {rule.ID: rule for rule in RULES}
