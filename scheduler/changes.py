@@ -24,6 +24,7 @@ from scheduler.instance import (
     Instance,
     TensionAlert,
     Text,
+    Texts,
     quarter_of,
 )
 from scheduler.io import InputError
@@ -187,7 +188,8 @@ def screen_requests(changes: ChangeSet, instance: Instance, profile: Profile,
         if r.body_id not in heads:
             refused.append(Refusal(r.id, "CALENDAR", f"unknown body '{r.body_id}'"))
         elif r.meeting_id and meeting is None:
-            refused.append(Refusal(r.id, "CALENDAR", f"no meeting '{r.meeting_id}' in the calendar"))
+            refused.append(Refusal(r.id, "CALENDAR",
+                                   f"no meeting '{r.meeting_id}' in the calendar"))
         elif meeting is not None and meeting.body_id != r.body_id:
             refused.append(Refusal(r.id, "CALENDAR",
                                    f"meeting {meeting.id} belongs to '{meeting.body_id}'"))
@@ -254,7 +256,10 @@ def apply_to_instance(instance: Instance, changes: ChangeSet,
     """The instance with the change set's absences, alerts, days off and blocked dates."""
     heads = {o.body_id: o.id for o in instance.heads()}
     blocks = tuple(Absence(official_id=heads[r.body_id], start=day, end=day,
-                           reason=AbsenceReason.other, note=f"blocked by request {r.id}")
+                           reason=AbsenceReason.other,
+                           note=Texts(kk=f"blocked by request {r.id}",
+                                      ru=f"blocked by request {r.id}",
+                                      en=f"blocked by request {r.id}"))
                    for r in accepted if r.action is Action.block for day in r.dates)
     data = instance.model_dump()
     new_absences = [a for a in (*changes.absences, *blocks) if a not in instance.absences]

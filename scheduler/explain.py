@@ -184,7 +184,7 @@ def why_here(instance: Instance, calendar: Calendar) -> dict[str, str]:
     preferred = {(rd.region_id, rd.date) for rd in instance.region_dates
                  if rd.kind is DateKind.preferred}
     ministerial = {b.id for b in instance.bodies if instance.is_ministerial(b.id)}
-    load = defaultdict(int)
+    load: defaultdict[str, int] = defaultdict(int)
     for m in calendar.meetings:
         if m.body_id in ministerial:
             load[m.region_id] += 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Sequence
 from enum import Enum
 from typing import Annotated
 
@@ -414,9 +415,10 @@ def reference_problems(inst: Instance) -> list[str]:
     """Cross-references between tables, each problem as 'table[row].field: message'."""
     problems: list[str] = []
     regions, bodies, officials = _index(inst.regions), _index(inst.bodies), _index(inst.officials)
-    for table, items in (("regions", inst.regions), ("bodies", inst.bodies),
-                         ("officials", inst.officials), ("issues", inst.issues),
-                         ("alerts", inst.alerts)):
+    tables: list[tuple[str, Sequence[Region | Body | Official | TopicalIssue | TensionAlert]]] = [
+        ("regions", inst.regions), ("bodies", inst.bodies), ("officials", inst.officials),
+        ("issues", inst.issues), ("alerts", inst.alerts)]
+    for table, items in tables:
         seen: set[str] = set()
         for i, item in enumerate(items):
             if item.id in seen:
@@ -429,7 +431,8 @@ def reference_problems(inst: Instance) -> list[str]:
 
     for i, b in enumerate(inst.bodies):
         if b.region_id is not None:
-            need(b.region_id in regions, f"bodies[{i}].region_id", f"unknown region '{b.region_id}'")
+            need(b.region_id in regions, f"bodies[{i}].region_id",
+                 f"unknown region '{b.region_id}'")
         need(b.kind is not BodyKind.akimat or b.region_id is not None,
              f"bodies[{i}].region_id", f"akimat '{b.id}' needs its region")
     for i, o in enumerate(inst.officials):
@@ -463,9 +466,10 @@ def reference_problems(inst: Instance) -> list[str]:
             heads_per_body[o.body_id] = heads_per_body.get(o.body_id, 0) + 1
     for i, b in enumerate(inst.bodies):
         need(heads_per_body.get(b.id, 0) <= 1, f"bodies[{i}]", f"body '{b.id}' has two first heads")
-    for i, t in enumerate(inst.issues):
-        need(t.region_id in regions, f"issues[{i}].region_id", f"unknown region '{t.region_id}'")
-        need(t.body_id in bodies, f"issues[{i}].body_id", f"unknown body '{t.body_id}'")
+    for i, issue in enumerate(inst.issues):
+        need(issue.region_id in regions, f"issues[{i}].region_id",
+             f"unknown region '{issue.region_id}'")
+        need(issue.body_id in bodies, f"issues[{i}].body_id", f"unknown body '{issue.body_id}'")
     hz = inst.horizon
     for i, a in enumerate(inst.absences):
         need(a.official_id in officials, f"absences[{i}].official_id",
@@ -474,8 +478,8 @@ def reference_problems(inst: Instance) -> list[str]:
              f"dates {a.start}..{a.end} lie outside the horizon {hz.start}..{hz.end}")
     for i, al in enumerate(inst.alerts):
         need(al.region_id in regions, f"alerts[{i}].region_id", f"unknown region '{al.region_id}'")
-        for b in al.body_ids:
-            need(b in bodies, f"alerts[{i}].body_ids", f"unknown body '{b}'")
+        for body_id in al.body_ids:
+            need(body_id in bodies, f"alerts[{i}].body_ids", f"unknown body '{body_id}'")
         need(hz.start <= al.date <= hz.end, f"alerts[{i}].date",
              f"{al.date} lies outside the horizon {hz.start}..{hz.end}")
     for i, rd in enumerate(inst.region_dates):
@@ -532,8 +536,8 @@ def _unit_problems(inst: Instance) -> list[str]:
             problems.append(f"{where}.official_id: '{visit.official_id}' is not the akim of a "
                             f"region (oblast or city of republican significance)")
             continue
-        region = regions.get(body.region_id or "")
-        if region is None or visit.district_id not in {d.id for d in region.districts}:
+        home = regions.get(body.region_id or "")
+        if home is None or visit.district_id not in {d.id for d in home.districts}:
             problems.append(f"{where}.district_id: unknown district '{visit.district_id}' of "
                             f"region '{body.region_id}'")
         if not history.horizon.start <= visit.date <= history.horizon.end:

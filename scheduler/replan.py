@@ -103,8 +103,6 @@ def replan(instance: Instance, profile: Profile, published: Calendar, changes: C
             attempt = plan.run(None, time_limit, workers, seed, progress)
         if attempt is not None and attempt.calendar is not None:
             break
-        if plan.last_status is not SolveStatus.INFEASIBLE:
-            break  # out of time, not proven impossible: nothing is refused for lack of time
         refusal = _unplaceable(instance, profile, published, changes, accepted, as_of,
                                time_limit, workers, seed)
         if refusal is None:
@@ -112,7 +110,7 @@ def replan(instance: Instance, profile: Profile, published: Calendar, changes: C
         accepted = [r for r in accepted if r.id != refusal.request_id]
         refused.append(refusal)
     if attempt is None or attempt.calendar is None:
-        status = attempt.status if attempt else plan.last_status
+        status = attempt.status if attempt else SolveStatus.INFEASIBLE
         return ReplanResult(status=status, changes_status=status,
                             wall_time=time.perf_counter() - started, instance=inst,
                             refused=tuple(refused), accepted=tuple(accepted))
@@ -158,7 +156,6 @@ class _Stages:
         self.frozen_until = lead_end(as_of, profile)  # TIME-LEAD
         self.rule = profile.get(DlChange)
         self.avail = Availability(inst)
-        self.last_status = SolveStatus.UNKNOWN  # the last stage-1 solve's status
 
     def _choices(self, m: Meeting) -> list[Candidate]:
         """A published meeting at its date and region, with everyone who may present it
@@ -202,7 +199,7 @@ class _Stages:
         params = SolverParams(time_limit=time_limit / 2, workers=workers, seed=seed,
                               progress=progress, log=self.log or False)
         first = model.solve(params)
-        attempt.changes_status = self.last_status = first.status
+        attempt.changes_status = first.status
         if not first.status.found:
             return None
         attempt.least, attempt.least_bound = first.objective, first.bound
@@ -360,25 +357,28 @@ def keep_ids(published: Calendar, fresh: Calendar) -> Calendar:
                                      "modified": fresh.created})
             meetings.append(m.model_copy(update={"uid": new_uid(fresh, m)}))
             next_number += 1
-    return fresh.model_copy(update={"meetings": tuple(sorted(meetings, key=lambda m: (m.date, m.start, m.id)))})
+    ordered = sorted(meetings, key=lambda m: (m.date, m.start, m.id))
+    return fresh.model_copy(update={"meetings": tuple(ordered)})
 
 
 def _explain(change: Change, inst: Instance, calendar: Calendar,
              accepted: list[ChangeRequest]) -> Change:
     """Say why a meeting changed: a request, an absence, an alert, or the rules."""
     old, new = change.old, change.new
-    meeting_id = (old or new).id
+    meeting_id = change.meeting_id
     for r in accepted:
         if r.meeting_id == meeting_id or (
                 r.action is Action.add and old is None and new is not None
                 and new.body_id == r.body_id
                 and (r.date in (None, new.date)) and (r.region_id in (None, new.region_id))):
             return change.with_reason(f"change request {r.id} ({r.action.value}, "
-                                      f"submitted {r.submitted})" + (f": {r.note}" if r.note else ""))
+                                      f"submitted {r.submitted})"
+                                      + (f": {r.note}" if r.note else ""))
     if new is not None and new.kind is MeetingKind.out_of_schedule and old is None:
         return change.with_reason(new.reason or "out-of-schedule meeting (URGENT-TENSION)")
     if old is not None:
-        away = [a for a in inst.absences if a.official_id == old.presenter_id and a.covers(old.date)]
+        away = [a for a in inst.absences
+                if a.official_id == old.presenter_id and a.covers(old.date)]
         if away:
             a = away[0]
             who = inst.official(old.presenter_id).title.en

@@ -58,4 +58,8 @@ def is_weekend(day: dt.date, instance: Instance) -> bool:
 
 def times_of(ranges: tuple[str, ...]) -> list[tuple[dt.time, dt.time]]:
     """Time ranges written "10:00-12:00" as (start, end)."""
-    return [tuple(dt.time.fromisoformat(t) for t in r.split("-")) for r in ranges]
+    out = []
+    for r in ranges:
+        start, end = (dt.time.fromisoformat(t) for t in r.split("-"))
+        out.append((start, end))
+    return out

@@ -108,8 +108,10 @@ def summarise(inst: Instance, profile: Profile | None, calendar: Calendar) -> Su
 
     per_quarter = Counter(m.quarter for m in meetings)
     body_planned: dict[str, Counter] = {}
-    body_oos, body_subst = Counter(), Counter()
-    region_all, region_min = Counter(), Counter()
+    body_oos: Counter[str] = Counter()
+    body_subst: Counter[str] = Counter()
+    region_all: Counter[str] = Counter()
+    region_min: Counter[str] = Counter()
     met_pairs = set()
     ministers_met: dict[int, set[str]] = {q: set() for q in quarters}
     for m in meetings:
@@ -125,7 +127,8 @@ def summarise(inst: Instance, profile: Profile | None, calendar: Calendar) -> Su
             region_min[m.region_id] += 1
             ministers_met.setdefault(m.quarter, set()).add(m.official_id)
 
-    weight_met, weight_total = Counter(), Counter()
+    weight_met: Counter[str] = Counter()
+    weight_total: Counter[str] = Counter()
     issues_met = 0
     for issue in inst.issues:
         weight_total[issue.region_id] += issue.weight

@@ -197,7 +197,7 @@ def _tidy(workspace: Path) -> None:
 
 # ---------------------------------------------------------------------- writing
 def version_files(calendar: Calendar, instance: Instance, profile_toml: str,
-                  **more: str) -> dict[str, str]:
+                  **more: str) -> dict[str, str | bytes]:
     """A version's files: the calendar (JSON and CSV) and every input needed to make it
     again (the instance as planned, the profile's TOML), with ``more`` (a re-plan's
     change set and notice). The command line and the web workspace keep the same files."""

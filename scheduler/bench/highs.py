@@ -29,7 +29,11 @@ class _Rows:
 
     def __init__(self, lower: np.ndarray, upper: np.ndarray) -> None:
         self.lower, self.upper = lower, upper  # column bounds, for big-M
-        self.start, self.index, self.value, self.lo, self.hi = [0], [], [], [], []
+        self.start: list[int] = [0]
+        self.index: list[int] = []
+        self.value: list[float] = []
+        self.lo: list[float] = []
+        self.hi: list[float] = []
 
     def add(self, terms: dict[int, float], lo: float, hi: float) -> None:
         self.index.extend(terms)
@@ -83,7 +87,8 @@ def proto_to_rows(proto) -> tuple[np.ndarray, np.ndarray, _Rows]:
         slack_terms = {i: -c for i, c in enforce.items()}  # len - sum(enforcement) >= 0
         slack_const = len(ct.enforcement_literal) - negated
         if kind == "linear":
-            terms, constant = {}, 0.0
+            terms: dict[int, float] = {}
+            constant = 0.0
             for ref, coef in zip(ct.linear.vars, ct.linear.coeffs):
                 if ref >= 0:
                     terms[ref] = terms.get(ref, 0.0) + coef
@@ -127,7 +132,7 @@ def proto_to_rows(proto) -> tuple[np.ndarray, np.ndarray, _Rows]:
                 raise ValueError(f"{kind} with enforcement literals")
             target = ct.lin_max.target
             for expr in ct.lin_max.exprs:
-                terms: dict[int, float] = {}
+                terms = {}
                 for ref, coef in [*zip(target.vars, target.coeffs),
                                   *((r, -c) for r, c in zip(expr.vars, expr.coeffs))]:
                     terms[ref] = terms.get(ref, 0.0) + coef

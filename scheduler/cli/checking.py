@@ -51,7 +51,8 @@ def report(
 def explain(
     instance: InstanceArg,
     calendar: Annotated[Optional[Path], typer.Argument(help=(
-        "A calendar.json: explain its costs (without it: explain why no calendar exists)."))] = None,
+        "A calendar.json: explain its costs "
+        "(without it: explain why no calendar exists)."))] = None,
     profile: ProfileOpt = "kz-2024",
     meeting: Annotated[Optional[str], typer.Option(help="What if this meeting moved ...")] = None,
     to: Annotated[Optional[str], typer.Option(help="... to this date or region id.")] = None,
@@ -73,7 +74,7 @@ def explain(
         inst = instance_for(instance, calendar) if calendar else load_instance(instance)
         prof = load_profile_for(profile, inst)
         cal = load_calendar(calendar) if calendar else None
-        if cal is not None:
+        if cal is not None and calendar is not None:
             check_references(cal, inst, calendar)
     except InputError as exc:
         _fail_input(exc)
@@ -141,7 +142,7 @@ def check_cmd(
     profile: ProfileOpt = "kz-2024",
     lang: LangOpt = "ru",
 ) -> None:
-    """List every broken hard rule and every soft-rule cost of a calendar (exit 1 if any hard rule fails)."""
+    """List every broken hard rule and every soft-rule cost of a calendar (exit 1 if any hard rule fails)."""  # noqa: E501 (one line: the command's help)
     from scheduler.checker import check
     from scheduler.io import InputError, load_calendar
     from scheduler.profiles_cmd import load_profile_for
@@ -159,8 +160,9 @@ def check_cmd(
     if report.ok:
         from scheduler.i18n import count
 
+        meetings = count(len(cal.meetings), "meeting", lang)
         console.print(f"[green]{t('check_ok', lang)}[/] "
-                      f"({t('check_count', lang).format(n=count(len(cal.meetings), 'meeting', lang))})")
+                      f"({t('check_count', lang).format(n=meetings)})")
         return
     _print_violations(report, lang, inst, prof, cal)
     raise typer.Exit(1)

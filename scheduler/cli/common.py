@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -76,7 +76,7 @@ class SolveOptions:
 
 # ------------------------------------------------------------------ input and output
 
-def _fail_input(exc: InputError) -> None:
+def _fail_input(exc: InputError) -> NoReturn:
     errors.print(f"[bold red]Input error[/]: {exc}", highlight=False, soft_wrap=True)
     raise typer.Exit(2)
 
@@ -181,8 +181,8 @@ def _print_violations(report: CheckReport, lang: str, inst: Instance | None = No
     from scheduler.i18n import count
     from scheduler.words import finding, rule_name
 
-    table = Table(title=f"{t('check_failed', lang)}: {count(len(report.violations), 'violation', lang)}",
-                  style="red")
+    violations = count(len(report.violations), "violation", lang)
+    table = Table(title=f"{t('check_failed', lang)}: {violations}", style="red")
     table.add_column(t("rule", lang))
     table.add_column(t("message", lang))
     for v in report.violations:

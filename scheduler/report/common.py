@@ -227,14 +227,16 @@ def horizon_deadlines(inst: Instance, profile: Profile) -> list[Deadline]:
         if day is not None:
             out.append(Deadline(day, rule_id, {lang: rule_title(profile, rule_id, lang)
                                                for lang in LANGS}))
+    change_day = profile.get(DlChange).quarterly_day
+    report_day = profile.get(DlQreport).quarterly_day
     for q in inst.horizon.quarters:
         last_month = 3 * q
-        if profile.on(DlChange) and profile.get(DlChange).quarterly_day:
-            day = dt.date(year, last_month, profile.get(DlChange).quarterly_day)
+        if profile.on(DlChange) and change_day:
+            day = dt.date(year, last_month, change_day)
             out.append(Deadline(day, DlChange.rule_id, _all_langs("dl_change_q", q=q)))
-        if profile.on(DlQreport) and profile.get(DlQreport).quarterly_day:
+        if profile.on(DlQreport) and report_day:
             nxt_year, nxt_month = (year + 1, 1) if last_month == 12 else (year, last_month + 1)
-            day = dt.date(nxt_year, nxt_month, profile.get(DlQreport).quarterly_day)
+            day = dt.date(nxt_year, nxt_month, report_day)
             out.append(Deadline(day, DlQreport.rule_id, _all_langs("dl_qreport_q", q=q)))
     return sorted(out, key=lambda d: (d.date, d.rule_id))
 

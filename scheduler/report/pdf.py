@@ -11,6 +11,7 @@ the annexes (the solver's figures, the rule ids).
 from __future__ import annotations
 
 import io
+from collections.abc import Set
 from pathlib import Path
 
 import matplotlib
@@ -107,7 +108,7 @@ class _Doc(FPDF):
 
     def grid(self, headers: list[str], rows: list[list[str]], widths: tuple[float, ...],
              fills: list[tuple[int, int, int] | None] | None = None, size: float = 7.5,
-             align_right: set[int] = frozenset()) -> None:
+             align_right: Set[int] = frozenset()) -> None:
         """A table whose header row repeats on every page."""
         self.set_font(FONT, "", size)
         self.set_draw_color(183, 183, 183)
@@ -145,7 +146,8 @@ def _meeting_rows(inst: Instance, meetings: list[Meeting], lang: str,
     for n, m in enumerate(meetings, start=1):
         who = c.official_title(inst, m.official_id, lang)
         if m.substituted:
-            who += f"\n{c.tr('col_presenter', lang)}: {c.official_title(inst, m.presenter_id, lang)}"
+            presenter = c.official_title(inst, m.presenter_id, lang)
+            who += f"\n{c.tr('col_presenter', lang)}: {presenter}"
         centre = c.centre_name(inst, m.region_id, lang)
         where = c.region_name(inst, m.region_id, lang) + (f"\n{centre}" if centre else "")
         about = "; ".join(c.issue_texts(inst, m, lang))

@@ -121,8 +121,9 @@ def _fit(ws: Worksheet, fixed: dict[int, int | None] | None = None) -> None:
     """Column widths that fit the longest value (headers wrap onto up to three lines)."""
     fixed = fixed or {}
     for idx, column in enumerate(ws.iter_cols(min_row=1, max_row=ws.max_row), start=1):
-        if fixed.get(idx):
-            width = fixed[idx]
+        given = fixed.get(idx)
+        if given:
+            width = given
         else:
             header = _text_width(column[0].value)
             body = max((_text_width(cell.value) for cell in column[1:]), default=0)
@@ -472,7 +473,8 @@ def build_workbook(inst: Instance, profile: Profile, calendar: Calendar,
     for lang in ("ru", "kk"):
         print_sheet(wb, sheet_title(c.tr("sheet_print", lang), used), inst, meetings, lang)
     for q in inst.horizon.quarters:
-        meeting_sheet(wb, title("sheet_quarter", q=q), inst, [m for m in meetings if m.quarter == q])
+        meeting_sheet(wb, title("sheet_quarter", q=q), inst,
+                      [m for m in meetings if m.quarter == q])
     _deadline_sheet(wb, title("sheet_deadlines"), inst, profile, calendar)
     _compliance_sheet(wb, title("sheet_compliance"), profile, calendar, report)
     if changes is not None:

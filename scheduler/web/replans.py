@@ -22,7 +22,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from scheduler.changes import ChangeRequest, ChangeSet, validate_changes
-from scheduler.instance import Instance
+from scheduler.instance import Absence, Instance
 from scheduler.io import InputError, to_json
 from scheduler.web import services as s
 from scheduler.web.models import (
@@ -73,7 +73,7 @@ def recorded_changes(base: CalendarVersion) -> ChangeSet:
     and the absences they added to the stored instance that the base's instance lacks."""
     inst = s.instance_of(base.instance)
     newest = newest_instance(base.halfyear)
-    absences = ()
+    absences: tuple[Absence, ...] = ()
     if newest is not None and newest.pk != base.instance_id:
         absences = tuple(a for a in s.instance_of(newest).absences if a not in inst.absences)
     requests = tuple(ChangeRequest.model_validate(r.data)

@@ -429,7 +429,7 @@ def run_solve(job_id: int, explain_limit: float = 60.0) -> str:
             final.update(status=SolveJob.Status.NO_CALENDAR, explanation=explanation)
             audit(user, "solve_no_calendar", job, halfyear=job.halfyear.label,
                   from_version=latest_number(job.halfyear), status=result.status)
-        elif not result.check.ok:
+        elif result.check is None or not result.check.ok:
             final.update(status=SolveJob.Status.FAILED,
                          message="the planner's calendar failed the independent checker")
         else:

@@ -597,7 +597,7 @@ def _body_page(request, code: str, bound: dict | None = None, status: int = 200)
                 for r in replans.pending_requests(stored.halfyear, code)]
     return render(request, "web/body.html", {
         "code": code, "body": c.body_name(inst, code, L), "stored": stored,
-        "akimat": body.region_id is not None, "region": region_names.get(body.region_id, ""),
+        "akimat": body.region_id is not None, "region": region_names.get(body.region_id or "", ""),
         "officials": [{"title": o.title.get(L), "role": o.role.value} for o in officials],
         "absences": [{"who": c.official_title(inst, a.official_id, L), "start": a.start,
                       "end": a.end, "reason": a.reason.value, "note": a.note}
@@ -683,7 +683,8 @@ def body_edit(request, code: str, part: str):
         d = form.cleaned_data
         row = d.get("row")
         if d["op"] == "delete":
-            if row is None or not 0 <= row < len(inst.region_dates) or                     inst.region_dates[row].region_id != body.region_id:
+            if row is None or not 0 <= row < len(inst.region_dates) or \
+                    inst.region_dates[row].region_id != body.region_id:
                 raise Http404
         else:
             row = len(inst.region_dates)
@@ -735,7 +736,7 @@ def _field_errors(form, text: str) -> None:
     for line in text.splitlines():
         m = _REQUEST_FIELD.search(line)
         field = m.group("field").split(".")[0] if m else None
-        if field in form.fields:
+        if m is not None and field in form.fields:
             form.add_error(field, m.group("message"))
         else:
             form.add_error(None, line)
