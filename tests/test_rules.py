@@ -371,3 +371,27 @@ def test_attend_gov_binds_under_kz_2016():
     loose = plan(inst, kz2016.without("ATTEND-GOV"))
     assert loose.calendar is not None
     assert check(inst, kz2016, loose.calendar).violations_by_rule["ATTEND-GOV"] >= 2
+
+
+def test_attend_gov_travel_binds_under_kz_2016():
+    """The attending minister travels like a presenter: from the Mangystau akim's Friday
+    evening (ends 20:30) he cannot be in East Kazakhstan (5.8 h away) for a 10:00 meeting
+    on Saturday, so the akim there meets at 15:00; a 10:00 meeting fails the checker, and
+    with Saturday mornings only no calendar exists."""
+    from scheduler.io import load_profile
+    kz2016 = load_profile("kz-2016")
+    inst = make_instance(regions=["astana", "mangystau", "east-kazakhstan"],
+                         ministries=["health"], akimats=["mangystau", "east-kazakhstan"],
+                         free={"mangystau": ["2027-02-12"], "east-kazakhstan": ["2027-02-13"]})
+    result = plan(inst, kz2016)
+    assert result.check.ok, result.check.violations
+    east = next(m for m in result.calendar.meetings if m.official_id == "akim-east-kazakhstan")
+    assert east.start == dt.time(15) and east.attendee_ids == ("minister-health",)
+    early = east.model_copy(update={"start": dt.time(10), "end": dt.time(12)})
+    broken = result.calendar.model_copy(update={"meetings": tuple(
+        early if m.id == east.id else m for m in result.calendar.meetings)})
+    assert any("cannot travel" in v.message for v in check(inst, kz2016, broken).violations
+               if v.rule_id == "ATTEND-GOV")
+    mornings = kz2016.with_params("TIME-OFFHOURS", weekend_slots=["10:00-12:00"])
+    assert plan(inst, mornings).status == "INFEASIBLE"
+    assert plan(inst, mornings.without("ATTEND-GOV")).calendar is not None
