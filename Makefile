@@ -21,7 +21,10 @@ sample: $(STAMP)
 	rm -rf reports/demo
 	$(VENV)/bin/scheduler plan instances/kz-2027-h1.json --out reports/demo
 
+# Lint and types first (a few seconds), then the suite.
 test: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
 # The property test (plan, check, explain) on 10,000 random instances; `make test` runs 1,000.
