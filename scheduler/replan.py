@@ -103,6 +103,8 @@ def replan(instance: Instance, profile: Profile, published: Calendar, changes: C
             attempt = plan.run(None, time_limit, workers, seed, progress)
         if attempt is not None and attempt.calendar is not None:
             break
+        if plan.last_status is not SolveStatus.INFEASIBLE:
+            break  # out of time, not proven impossible: nothing is refused for lack of time
         refusal = _unplaceable(instance, profile, published, changes, accepted, as_of,
                                time_limit, workers, seed)
         if refusal is None:
@@ -110,7 +112,7 @@ def replan(instance: Instance, profile: Profile, published: Calendar, changes: C
         accepted = [r for r in accepted if r.id != refusal.request_id]
         refused.append(refusal)
     if attempt is None or attempt.calendar is None:
-        status = attempt.status if attempt else SolveStatus.INFEASIBLE
+        status = attempt.status if attempt else plan.last_status
         return ReplanResult(status=status, changes_status=status,
                             wall_time=time.perf_counter() - started, instance=inst,
                             refused=tuple(refused), accepted=tuple(accepted))
@@ -156,6 +158,7 @@ class _Stages:
         self.frozen_until = lead_end(as_of, profile)  # TIME-LEAD
         self.rule = profile.get(DlChange)
         self.avail = Availability(inst)
+        self.last_status = SolveStatus.UNKNOWN  # the last stage-1 solve's status
 
     def _choices(self, m: Meeting) -> list[Candidate]:
         """A published meeting at its date and region, with everyone who may present it
@@ -199,7 +202,7 @@ class _Stages:
         params = SolverParams(time_limit=time_limit / 2, workers=workers, seed=seed,
                               progress=progress, log=self.log or False)
         first = model.solve(params)
-        attempt.changes_status = first.status
+        attempt.changes_status = self.last_status = first.status
         if not first.status.found:
             return None
         attempt.least, attempt.least_bound = first.objective, first.bound
