@@ -273,7 +273,7 @@ def land(job: ReplanJob, result, change_set: ChangeSet, inst: Instance, prof, pu
                                   note=f"{job.kind} as of {as_of}")
         version = s.new_version(
             job.halfyear, job.kind, result.calendar, stored, job.base.profile_name,
-            job.base.profile_toml, user, note=f"as of {as_of}",
+            job.base.profile_toml, user, note=as_of.strftime("%d.%m.%Y"),
             change_set=json.loads(to_json(change_set)),
             changes={**listing, "notice": texts}, report=result.check, base=job.base.number,
             allow_older=job.from_older)

@@ -220,8 +220,11 @@ def version_view(request, hy: str, n: int):
     return render(request, "web/version.html", {
         "notice": notice_of(version, L) if full else None,
         "can_replan": may(request.user, "plan"),
-        "version": version, "cal": s.calendar_of(version), "report": report, "costs": costs,
-        "actions": actions, "comments": comments, "comment_form": CommentForm(),
+        "version": version, "cal": (cal := s.calendar_of(version)),
+        "status_text": (c.tr(cal.status, L) if cal is not None and cal.status in c.LABELS
+                        else getattr(cal, "status", "")),
+        "report": report, "costs": costs, "actions": actions, "comments": comments,
+        "comment_form": CommentForm(),
         "can_comment": may(request.user, "comment"), "subscriptions": subscriptions,
         "charts": _ready_charts(version, L) if full else [], "full": full})
 
