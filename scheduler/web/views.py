@@ -603,7 +603,8 @@ def _body_page(request, code: str, bound: dict | None = None, status: int = 200)
         "akimat": body.region_id is not None, "region": region_names.get(body.region_id or "", ""),
         "officials": [{"title": o.title.get(L), "role": o.role.value} for o in officials],
         "absences": [{"who": c.official_title(inst, a.official_id, L), "start": a.start,
-                      "end": a.end, "reason": a.reason.value, "note": a.note}
+                      "end": a.end, "reason": c.tr(f"absence_{a.reason.value}", L),
+                      "note": a.note.get(L)}
                      for a in inst.absences if a.official_id in ids],
         "issues": [{"id": t["id"], "region": region_names.get(t["region_id"], t["region_id"]),
                     "text": t["text"].get(L) or t["text"]["ru"], "weight": t["weight"]}
