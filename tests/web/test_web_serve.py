@@ -57,7 +57,10 @@ def test_serve_with_gunicorn_and_whitenoise(tmp_path):
                                          headers={"Accept-Encoding": "gzip"})
         with urllib.request.urlopen(request, timeout=60) as r:
             assert r.status == 200 and r.headers["Content-Encoding"] == "gzip"
-        children = _children(proc.pid)  # gunicorn's workers and the two background workers
+        # gunicorn's workers and the two background workers (they may still be starting)
+        until = time.monotonic() + 60
+        while len(children := _children(proc.pid)) < 4 and time.monotonic() < until:
+            time.sleep(0.2)
         assert len(children) >= 4
     finally:
         proc.send_signal(signal.SIGTERM)
