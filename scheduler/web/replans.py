@@ -14,16 +14,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import tempfile
-from pathlib import Path
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from scheduler.changes import ChangeRequest, ChangeSet, validate_changes
 from scheduler.instance import Absence, Instance
-from scheduler.io import InputError, to_json
+from scheduler.io import to_json
 from scheduler.web import services as s
 from scheduler.web.models import (
     Body,
@@ -86,21 +83,7 @@ def read_changes_upload(name: str, content: bytes):
     the uploaded file, never the temporary one. Returns (change set, locator)."""
     from scheduler.io import load_changes_located
 
-    shown = s.safe_name(name)
-    suffix = Path(shown).suffix.lower()
-    if suffix not in s.UPLOAD_SUFFIXES:
-        raise InputError(f"{shown}: use a .json file or an .xlsx workbook")
-    if len(content) > settings.MAX_UPLOAD_BYTES:
-        raise InputError(f"{shown}: larger than {settings.MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
-    with tempfile.TemporaryDirectory(prefix="scheduler-upload-") as folder:
-        path = Path(folder) / f"upload{suffix}"
-        path.write_bytes(content)
-        try:
-            return load_changes_located(path)
-        except InputError as exc:
-            raise InputError(str(exc).replace(str(path), shown)) from None
-        except Exception as exc:  # a damaged workbook: openpyxl's own errors
-            raise InputError(f"{shown}: cannot be read ({type(exc).__name__}: {exc})") from None
+    return s.read_upload(name, content, load_changes_located)
 
 
 def merge(*sets: ChangeSet) -> ChangeSet:

@@ -14,8 +14,10 @@ import tempfile
 import threading
 import time
 import tomllib
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -204,8 +206,11 @@ def safe_name(name: str) -> str:
     return "".join(ch for ch in base if ch.isprintable())[:120] or "upload"
 
 
-def read_instance_upload(name: str, content: bytes) -> Instance:
-    """Validate an uploaded instance with the library's loaders; raise InputError.
+T = TypeVar("T")
+
+
+def read_upload(name: str, content: bytes, loader: Callable[[Path], T]) -> T:
+    """Read an uploaded .json or .xlsx with one of the library's loaders; raise InputError.
 
     The bytes are written to a fixed name in a fresh temporary folder, so nothing from the
     upload reaches a path; messages name the uploaded file instead of that folder.
@@ -220,11 +225,16 @@ def read_instance_upload(name: str, content: bytes) -> Instance:
         path = Path(folder) / f"upload{suffix}"
         path.write_bytes(content)
         try:
-            return load_instance(path)
+            return loader(path)
         except InputError as exc:
             raise InputError(str(exc).replace(str(path), shown)) from None
         except Exception as exc:  # a damaged workbook: openpyxl's own errors
             raise InputError(f"{shown}: cannot be read ({type(exc).__name__}: {exc})") from None
+
+
+def read_instance_upload(name: str, content: bytes) -> Instance:
+    """Validate an uploaded instance with the library's loaders; raise InputError."""
+    return read_upload(name, content, load_instance)
 
 
 def sync_bodies(inst: Instance) -> None:
