@@ -77,9 +77,12 @@ class SolverParams:
     with few workers the default portfolio leaves it out); off for feasibility checks
     (explanations: a feasible check on kz-2027-h1 took 12 s with it, 1.8 s without).
     ``log``: True prints the search log, a callable receives its lines. ``hint``: a
-    previous result of the same model (every variable's value)."""
+    previous result of the same model (every variable's value). ``deterministic_time``:
+    a limit in CP-SAT's deterministic units as well (the same search on a loaded laptop
+    and an idle cluster node: sweeps); ``time_limit`` then only guards the wall clock."""
 
     time_limit: float = 30.0
+    deterministic_time: float | None = None
     workers: int = 2
     seed: int = 0
     log: bool | Callable[[str], None] = False
@@ -94,6 +97,8 @@ class SolverParams:
         p.max_time_in_seconds = max(0.01, self.time_limit)
         p.num_workers = self.workers
         p.random_seed = self.seed
+        if self.deterministic_time is not None:
+            p.max_deterministic_time = self.deterministic_time
         if self.lp:
             if self.workers == 1:
                 p.linearization_level = 2
@@ -279,6 +284,15 @@ class CalendarModel:
         proto = self.model.proto
         proto.solution_hint.vars.extend(range(len(result.values)))
         proto.solution_hint.values.extend(result.values)
+
+    def hint_chosen(self, chosen: Iterable[Candidate]) -> None:
+        """Hint every meeting variable: 1 for these candidates, 0 for every other (a
+        published calendar, or another model's solution, as a starting point)."""
+        held = set(chosen)
+        self.model.clear_hints()
+        hint = self.model.proto.solution_hint
+        hint.vars.extend(v.index for v in self.vars.values())
+        hint.values.extend(int(c in held) for c in self.vars)
 
     # ------------------------------------------------------------------ solving
     def solve(self, params: SolverParams, assumptions: Iterable[tuple] | None = None
