@@ -81,7 +81,8 @@ def _candidate(m: Meeting, presenter: str, ministerial: bool, regional: bool = F
 def replan(instance: Instance, profile: Profile, published: Calendar, changes: ChangeSet,
            as_of: dt.date, *, force: bool = False, time_limit: float = 30.0, workers: int = 2,
            seed: int = 0, progress: Progress | None = None, keep_later: bool = False,
-           log: Callable[[str], None] | None = None) -> ReplanResult:
+           log: Callable[[str], None] | None = None, quality: bool = True,
+           deterministic_time: float | None = None) -> ReplanResult:
     """Re-plan the published calendar with the change set, as of a date.
 
     The search starts in a neighbourhood: only the officials the change set touches may
@@ -90,23 +91,35 @@ def replan(instance: Instance, profile: Profile, published: Calendar, changes: C
     bound counted meeting by meeting), the minimum is proven for the whole calendar: any
     other change would cost more. Otherwise the whole calendar is searched.
     ``keep_later`` (the urgent path) starts with nobody free, the smallest model. ``log``
-    receives the solver's log lines.
+    receives the solver's log lines. ``quality=False`` (sweeps, which count changes) skips
+    the second stage: the calendar has the fewest changes but not the best cost among
+    them, and the first stage has the whole time limit. ``deterministic_time`` limits each
+    search in CP-SAT's deterministic units as well, so that a loaded machine finds what an
+    idle one does (``time_limit`` then only guards the wall clock).
+
+    Each search starts from a complete hint: the published calendar (most of it stays),
+    and for the whole-calendar search the neighbourhood's answer, which is feasible there.
     """
     started = time.perf_counter()
     accepted, refused = screen_requests(changes, instance, profile, published, as_of, force)
+    search = _Search(time_limit, workers, seed, progress, quality, deterministic_time)
     while True:
         inst = apply_to_instance(instance, changes, accepted)
         plan = _Stages(inst, profile, published, accepted, as_of, log)
         first_try = set() if keep_later else _touched(inst, changes, accepted, published, as_of)
-        attempt = plan.run(first_try, time_limit, workers, seed, progress)
+        attempt = plan.run(first_try, search)
         if attempt is None or attempt.least > plan.lower_bound():
-            attempt = plan.run(None, time_limit, workers, seed, progress)
+            whole = plan.run(None, search, start=attempt)
+            if whole is None and attempt is not None:  # the whole search ran out of time
+                attempt.free, attempt.changes_status = None, SolveStatus.FEASIBLE
+                attempt.least_bound = plan.lower_bound()
+            else:
+                attempt = whole
         if attempt is not None and attempt.calendar is not None:
             break
         if plan.last_status is not SolveStatus.INFEASIBLE:
             break  # out of time, not proven impossible: nothing is refused for lack of time
-        refusal = _unplaceable(instance, profile, published, changes, accepted, as_of,
-                               time_limit, workers, seed)
+        refusal = _unplaceable(instance, profile, published, changes, accepted, as_of, search)
         if refusal is None:
             break
         accepted = [r for r in accepted if r.id != refusal.request_id]
@@ -145,6 +158,38 @@ class _Attempt:
     bound: float | None = None
     costs: dict = field(default_factory=dict)
     calendar: Calendar | None = None
+    chosen: frozenset[Candidate] = frozenset()
+
+
+@dataclass(frozen=True)
+class _Search:
+    """How each stage searches: the time limit is split between the two stages (all of it
+    to the first without the quality stage)."""
+
+    time_limit: float
+    workers: int
+    seed: int
+    progress: Progress | None = None
+    quality: bool = True
+    deterministic_time: float | None = None
+
+    def params(self, log: Callable[[str], None] | None, stage: int) -> SolverParams:
+        share = 0.5 if self.quality else 1.0
+        limit = self.time_limit * share
+        if stage == 2:
+            limit = max(0.5, limit)
+        det = None if self.deterministic_time is None else self.deterministic_time * share
+        return SolverParams(time_limit=limit if det is None else max(limit, 10 * det),
+                            deterministic_time=det, workers=self.workers, seed=self.seed,
+                            progress=self.progress if stage == 1 else None, log=log or False)
+
+
+def _published_choices(stages: _Stages, pinned: tuple[Candidate, ...],
+                       future: list[Meeting]) -> list[Candidate]:
+    """The published calendar as candidates: history, and every later meeting as it is."""
+    inst = stages.inst
+    return [*pinned, *(_candidate(m, m.presenter_id, inst.is_ministerial(m.body_id),
+                                  inst.is_regional_akim(m.official_id)) for m in future)]
 
 
 class _Stages:
@@ -172,8 +217,12 @@ class _Stages:
         return [_candidate(m, p, self.inst.is_ministerial(m.body_id),
                            self.inst.is_regional_akim(m.official_id)) for p in who]
 
-    def run(self, free: set[str] | None, time_limit: float, workers: int, seed: int,
-            progress: Progress | None) -> _Attempt | None:
+    def run(self, free: set[str] | None, search: _Search, start: _Attempt | None = None
+            ) -> _Attempt | None:
+        """Both stages with ``free`` officials movable (None: everyone). ``start``: the
+        neighbourhood's answer, the whole-calendar search's hint; when this search finds
+        no fewer changes, ``start`` stands, proven for the whole calendar when the search
+        proved its minimum, and the second stage is not run again."""
         attempt = _Attempt(free, time.perf_counter())
         history = [m for m in self.published.meetings if m.date < self.as_of]
         cancelled = {r.meeting_id for r in self.accepted if r.action is Action.cancel}
@@ -198,26 +247,38 @@ class _Stages:
         _requests(model, self.accepted, self.published)
         model.minimize(model.change_cost(future, self.as_of))
 
-        # Stage 1: the fewest changes.
-        params = SolverParams(time_limit=time_limit / 2, workers=workers, seed=seed,
-                              progress=progress, log=self.log or False)
+        # Stage 1: the fewest changes, from the published calendar (or the neighbourhood's).
+        model.hint_chosen(start.chosen if start is not None else
+                          _published_choices(self, pinned, future))
+        params = search.params(self.log, stage=1)
         first = model.solve(params)
         attempt.changes_status = self.last_status = first.status
         if not first.status.found:
             return None
         attempt.least, attempt.least_bound = first.objective, first.bound
         attempt.changes_time = time.perf_counter() - attempt.started
-        # Stage 2: the profile's cost, keeping the number of changes (hinted by stage 1's
-        # calendar: every variable).
-        model.next_stage(first)
-        second = model.solve(replace(params, time_limit=max(0.5, time_limit / 2)))
+        attempt.chosen = frozenset(model.chosen(first))
+        if start is not None and first.objective >= start.least:
+            # no fewer changes anywhere: the neighbourhood's calendar stands, now judged
+            # against the whole calendar (proven when this search proved its minimum)
+            start.free, start.changes_status = None, first.status
+            start.least_bound = first.bound
+            return start
         chosen: ModelResult = first
-        if second.status.found:
+        if not search.quality:
+            attempt.status = SolveStatus.FEASIBLE
+            second = first
+        else:
+            # Stage 2: the profile's cost, keeping the number of changes (hinted by stage
+            # 1's calendar: every variable).
+            model.next_stage(first)
+            second = model.solve(search.params(self.log, stage=2))
+        if search.quality and second.status.found:
             chosen = second
             attempt.status = second.status
             attempt.objective, attempt.bound = second.objective, second.bound
             attempt.costs = second.cost_by_rule
-        else:  # out of time in stage 2: stage 1's calendar is still the answer
+        else:  # out of time in stage 2, or no stage 2: stage 1's calendar is the answer
             attempt.status = SolveStatus.FEASIBLE
         attempt.calendar = model.calendar(chosen, calendar_meta(
             self.inst, self.profile, SolveResult(status=attempt.status,
@@ -255,8 +316,8 @@ class _Stages:
 
 
 def _unplaceable(instance: Instance, profile: Profile, published: Calendar, changes: ChangeSet,
-                 accepted: list[ChangeRequest], as_of: dt.date, time_limit: float, workers: int,
-                 seed: int) -> Refusal | None:
+                 accepted: list[ChangeRequest], as_of: dt.date, search: _Search
+                 ) -> Refusal | None:
     """When no calendar obeys the change set, the request to refuse: the first one whose
     dropping alone gives a calendar, else the last move or add; with the rule it breaks."""
     placing = [r for r in accepted if r.action in (Action.move, Action.add, Action.cancel)]
@@ -266,7 +327,7 @@ def _unplaceable(instance: Instance, profile: Profile, published: Calendar, chan
     for r in placing:
         rest = [q for q in accepted if q.id != r.id]
         trial = _Stages(apply_to_instance(instance, changes, rest), profile, published, rest,
-                        as_of).run(None, time_limit, workers, seed, None)
+                        as_of).run(None, replace(search, progress=None))
         if trial is not None:
             return _refusal(r, inst, profile, published)
     return _refusal(placing[-1], inst, profile, published, alone=False)

@@ -15,6 +15,7 @@ from scheduler.cli import app
 from scheduler.meetings import MeetingKind
 from scheduler.planner import solve
 from scheduler.replan import replan
+from scheduler.results import SolveStatus
 from scheduler.workspace import versions
 
 D = dt.date.fromisoformat
@@ -207,7 +208,7 @@ def test_urgent_command_adds_the_alert_meeting(tiny_files):
 def test_neighbourhood_minimum_equals_the_whole_calendar_minimum(tiny_instance, kz2024, published):
     """The fewest changes found in the neighbourhood are those of the whole-calendar search."""
     from scheduler.changes import apply_to_instance, screen_requests
-    from scheduler.replan import _Stages
+    from scheduler.replan import _Search, _Stages
 
     later = [m for m in published.meetings if m.date >= D("2027-03-10")]
     change_sets = [
@@ -224,7 +225,7 @@ def test_neighbourhood_minimum_equals_the_whole_calendar_minimum(tiny_instance, 
         accepted, _ = screen_requests(changes, tiny_instance, kz2024, published, AS_OF, False)
         stages = _Stages(apply_to_instance(tiny_instance, changes, accepted), kz2024, published,
                          accepted, AS_OF)
-        whole = stages.run(None, 20, 1, 0, None)
+        whole = stages.run(None, _Search(time_limit=20, workers=1, seed=0))
         assert result.minimum_proven and whole.changes_status == "OPTIMAL"
         assert result.change_cost == whole.least
 
@@ -370,7 +371,6 @@ def test_a_replan_out_of_time_refuses_nothing(tiny_instance, kz2024, published, 
     from dataclasses import replace
 
     from scheduler.model.cpmodel import CalendarModel
-    from scheduler.results import SolveStatus
 
     real = CalendarModel.solve
 
@@ -385,3 +385,30 @@ def test_a_replan_out_of_time_refuses_nothing(tiny_instance, kz2024, published, 
         AS_OF, **FAST)
     assert result.calendar is None and result.status is SolveStatus.UNKNOWN
     assert result.refused == ()
+
+
+def test_fewest_changes_only_skips_the_quality_stage(tiny_instance, kz2024, published):
+    """quality=False (sweeps): as few changes as the full re-plan, its calendar passes the
+    checker, and it claims no cost optimum (no second stage was run)."""
+    later = [m for m in published.meetings if m.date >= D("2027-03-10")]
+    changes = {"absences": [{"official_id": later[0].presenter_id,
+                             "start": later[0].date.isoformat(),
+                             "end": later[0].date.isoformat(), "reason": "other"}]}
+    full = _replan(tiny_instance, kz2024, published, changes)
+    fewest = _replan(tiny_instance, kz2024, published, changes, quality=False)
+    assert fewest.change_cost == full.change_cost and fewest.minimum_proven
+    assert fewest.status is SolveStatus.FEASIBLE and fewest.objective is None
+    assert full.status is SolveStatus.OPTIMAL
+
+
+def test_search_splits_the_limits_between_the_stages():
+    """Two stages share the limit; without the quality stage the first has all of it; a
+    deterministic limit reaches CP-SAT and the wall clock only guards it (10 times)."""
+    from scheduler.replan import _Search
+
+    both = _Search(time_limit=12, workers=1, seed=0)
+    assert both.params(None, 1).time_limit == 6 and both.params(None, 1).deterministic_time is None
+    fewest = _Search(time_limit=12, workers=1, seed=0, quality=False, deterministic_time=12)
+    params = fewest.params(None, 1)
+    assert params.deterministic_time == 12 and params.time_limit == 120
+    assert params.solver().parameters.max_deterministic_time == 12
