@@ -374,8 +374,9 @@ def write_report(out: Path, args, samples, errors, sizes, solving, elapsed, load
     alone = samples.get((0, "national what-if, alone"), [])
     if alone:
         lines += ["What-if on the national calendar, one request at a time after the run: "
-                  + ", ".join(f"{x:.2f}" for x in alone) + f" s (the checker runs once over "
-                  f"{sizes[2]:,} meetings; the calendar's own check is cached per version).",
+                  + ", ".join(f"{x:.2f}" for x in alone) + " s (from the calendar's own check, "
+                  "cached per version, only what the move touches is checked again: "
+                  "scheduler.checker.check_change).",
                   ""]
     lines += [f"All requests: {len(all_values)}, p50 "
               f"{statistics.median(all_values) * 1000:,.0f} ms, p95 "

@@ -16,6 +16,7 @@ are reported under the pseudo rule id ``CALENDAR`` and left out of the other che
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import heapq
 import math
@@ -160,6 +161,10 @@ class _Data:
     inst: Instance
     profile: Profile
     meetings: list[Meeting] = field(default_factory=list)
+    # check_change: the only officials whose own duties (frequencies, rotation, spacing,
+    # load) are judged; None: everyone's
+    people: set[str] | None = None
+    hours: dict[str, dict[str, float]] = field(default_factory=dict)  # _travel_hours
 
     def __post_init__(self) -> None:
         self.regions = {r.id: r for r in self.inst.regions}
@@ -198,6 +203,9 @@ class _Data:
 
     def absence(self, official_id: str, day: dt.date):
         return next((a for a in self.inst.absences_of(official_id) if a.covers(day)), None)
+
+    def judged(self, official_id: str) -> bool:
+        return self.people is None or official_id in self.people
 
     def in_horizon(self, day: dt.date) -> bool:
         return self.inst.horizon.start <= day <= self.inst.horizon.end
@@ -335,7 +343,8 @@ def _freq_ceb_quarter(data: _Data) -> list[Violation]:
     found = []
     for body in data.inst.bodies:
         head = data.head_of.get(body.id)
-        if body.kind is not BodyKind.ceb or body.id in data.exempt or head is None:
+        if body.kind is not BodyKind.ceb or body.id in data.exempt or head is None \
+                or not data.judged(head.id):
             continue
         counts = _planned_per_quarter(data, head.id)
         for q in data.inst.horizon.quarters:
@@ -357,7 +366,7 @@ def _freq_akim(data: _Data) -> list[Violation]:
     found = []
     for body in data.inst.bodies:
         akim = data.head_of.get(body.id)
-        if body.kind is not BodyKind.akimat or akim is None:
+        if body.kind is not BodyKind.akimat or akim is None or not data.judged(akim.id):
             continue
         name = _cap(data.who(akim.id))
         counts = _planned_per_quarter(data, akim.id)
@@ -442,7 +451,8 @@ def _freq_window(data: _Data) -> list[Violation]:
     for body in data.inst.bodies:  # the annual meeting, when its quarter is in the horizon
         head = data.head_of.get(body.id)
         q, who = window[body.kind]
-        if head is None or body.id in data.exempt or q not in data.inst.horizon.quarters:
+        if head is None or body.id in data.exempt or q not in data.inst.horizon.quarters \
+                or not data.judged(head.id):
             continue
         n = _planned_per_quarter(data, head.id)[q]
         if not rule.min_in_quarter <= n <= rule.max_in_quarter:
@@ -595,7 +605,10 @@ def _great_circle_km(data: _Data, r1: str, r2: str) -> float:
 
 
 def _travel_hours(data: _Data, source: str) -> dict[str, float]:
-    """Hours from ``source`` to every region: Dijkstra over flight and road edges."""
+    """Hours from ``source`` to every region: Dijkstra over flight and road edges (made
+    once per source for ``data`` and its parts)."""
+    if source in data.hours:
+        return data.hours[source]
     rule = data.profile.get(Travel)
 
     def edge(r1: str, r2: str) -> float:
@@ -619,6 +632,7 @@ def _travel_hours(data: _Data, source: str) -> dict[str, float]:
                 if candidate < best.get(there, math.inf):
                     best[there] = candidate
                     heapq.heappush(queue, (candidate, there))
+    data.hours[source] = best
     return best
 
 
@@ -1363,6 +1377,8 @@ def _akim_rotation(data: _Data) -> list[Violation]:
         visited_before[visit.official_id].add(visit.district_id)
     monthly: list[Official] = []
     for akim, region_id in _region_akims(data) if rule.region_akims else ():
+        if not data.judged(akim.id):
+            continue
         monthly.append(akim)
         region = data.regions.get(region_id)
         owed = [d for d in (region.districts if region else ())
@@ -1380,7 +1396,8 @@ def _akim_rotation(data: _Data) -> list[Violation]:
                     officials=[akim.id], regions=[region_id]))
     for body in data.inst.bodies:
         head = data.head_of.get(body.id)
-        if body.kind is not BodyKind.akimat or head is None or not head.district_id:
+        if body.kind is not BodyKind.akimat or head is None or not head.district_id \
+                or not data.judged(head.id):
             continue
         region = data.regions.get(body.region_id or "")
         own_district = next((d for d in (region.districts if region else ())
@@ -1468,9 +1485,10 @@ def _cost_akim_spread(data: _Data) -> list[Cost]:
 
 
 def _ministers(data: _Data) -> list[Official]:
-    """First heads of non-exempt ministries."""
+    """First heads of non-exempt ministries (those judged)."""
     return [head for body in data.inst.bodies if body.kind is BodyKind.ceb
-            and body.id not in data.exempt and (head := data.head_of.get(body.id))]
+            and body.id not in data.exempt and (head := data.head_of.get(body.id))
+            and data.judged(head.id)]
 
 
 def _windows(days: list[dt.date], width: int) -> list[tuple[dt.date, list[dt.date]]]:
@@ -1548,7 +1566,7 @@ def _cost_freq_load(data: _Data) -> list[Cost]:
                                     and quarter_of(m.date) == q], officials=[head.id]))
     for body in data.inst.bodies if rule.w_extra_akim else ():
         akim = data.head_of.get(body.id)
-        if body.kind is not BodyKind.akimat or akim is None:
+        if body.kind is not BodyKind.akimat or akim is None or not data.judged(akim.id):
             continue
         planned = [m for m in data.of(akim.id) if m.kind is MeetingKind.planned]
         extra = len(planned) - _akim_owes(data, akim)
@@ -1779,3 +1797,121 @@ SOFT_COSTS.update({
     "URGENT-EARLY": _cost_urgent_early,
     "AKIM-SPREAD": _cost_akim_spread,
 })
+
+
+# ------------------------------------------------------------ a few meetings changed
+# What each rule's violations and costs depend on, besides the instance: the meetings of
+# one person (as official, presenter or attending member of the Government) or one body
+# (PERSON; a rule judged per meeting is here too), of one region (REGION) or of one date
+# (DATE). When a few meetings change, only the groups that hold one of them can change
+# their verdict (check_change). A rule not listed (REGION-SPREAD: the most loaded region
+# compares all regions) is judged afresh on the whole calendar.
+PERSON, REGION, DATE = "person", "region", "date"
+SCOPES: dict[Callable, str] = {
+    _scope_exempt: PERSON, _freq_ceb_quarter: PERSON, _freq_akim: PERSON,
+    _freq_window: PERSON, _time_horizon: PERSON, _time_offhours: PERSON, _time_lead: PERSON,
+    _questions_step: PERSON, _portal_step: PERSON, _clash_person: PERSON, _travel: PERSON,
+    _cap_region: REGION, _akim_support: DATE, _attend_district: DATE, _tv_live: DATE,
+    _subst_deputy: PERSON, _region_agree: PERSON, _urgent_tension: PERSON,
+    _extra_demand: PERSON, _dl_local_lists: PERSON, _dl_draft: PERSON, _dl_mvk: PERSON,
+    _dl_dates_only: PERSON, _dl_akim_cal: PERSON, _dl_after: PERSON, _briefing_step: PERSON,
+    _fmt_qa: PERSON, _fmt_online: PERSON, _fmt_audience: PERSON, _akim_rotation: PERSON,
+    _akim_spread: DATE, _freq_spacing: PERSON, _travel_base: PERSON, _attend_gov: PERSON,
+    _cost_subst_deputy: PERSON, _cost_region_issues: REGION, _cost_region_agree: REGION,
+    _cost_akim_spread: DATE, _cost_freq_spacing: PERSON, _cost_freq_load: PERSON,
+    _cost_time_evening: PERSON, _cost_urgent_early: PERSON,
+}
+
+
+def check_change(instance: Instance, profile: Profile, before: Calendar, report: CheckReport,
+                 after: Calendar) -> CheckReport:
+    """What ``check(instance, profile, after)`` says, made from ``report`` (the check of
+    ``before``) when ``after`` only changes some of ``before``'s meetings (same ids, same
+    order): each rule of :data:`SCOPES` is run on the meetings that share its scope (a
+    person or body, a region, a date) with a changed meeting, once as they were and once
+    as they are, and the report changes by the difference (a group without a changed
+    meeting gives the same verdict both times). Anything else (meetings added, removed or
+    unsound, another profile) is checked in full."""
+    old = before.by_id()
+    ids = [m.id for m in after.meetings]
+    changed = {m.id: m for m in after.meetings if old.get(m.id) is not m and old.get(m.id) != m}
+    data = _Data(instance, profile)
+    calendar_found, data.meetings = _calendar(data, after)
+    unsound = {i for v in (*report.violations, *calendar_found) if v.rule_id == CALENDAR
+               for i in v.meeting_ids}
+    hard = [r for r in HARD_RULES if profile.on(r)]
+    costed = [r for r in SOFT_COSTS if profile.on(r)]
+    if ids != [m.id for m in before.meetings] or len(set(ids)) != len(ids) or \
+            unsound & changed.keys() or report.checked != (CALENDAR, *hard) or \
+            report.costed != tuple(costed):
+        return check(instance, profile, after)
+    both = [*changed.values(), *(old[i] for i in changed)]
+    persons = {p for m in both for p in (m.official_id, m.presenter_id, *m.attendee_ids)}
+    bodies, regions = {m.body_id for m in both}, {m.region_id for m in both}
+    dates = {m.date for m in both}
+    near = {PERSON: [m for m in data.meetings if m.official_id in persons
+                     or m.presenter_id in persons or m.body_id in bodies
+                     or not persons.isdisjoint(m.attendee_ids)],
+            REGION: [m for m in data.meetings if m.region_id in regions],
+            DATE: [m for m in data.meetings if m.date in dates]}
+    data.days_off  # made once, shared by the parts
+    parts = {scope: (_part(data, meetings, persons), _part(data, [
+        old[m.id] if m.id in changed else m for m in meetings], persons))
+        for scope, meetings in near.items()}
+
+    def delta(known: tuple, steps: dict[str, tuple[Callable[[_Data], list], ...]]) -> Counter:
+        out: Counter = Counter()
+        for rule_id, functions in steps.items():
+            if all(step in SCOPES for step in functions):
+                for step in functions:
+                    now, then = parts[SCOPES[step]]
+                    out.update(x for x in step(now) if getattr(x, "amount", 1))
+                    out.subtract(x for x in step(then) if getattr(x, "amount", 1))
+            else:  # judged afresh
+                out.subtract(x for x in known if x.rule_id == rule_id)
+                out.update(x for step in functions for x in step(data) if getattr(x, "amount", 1))
+        return out
+
+    found = delta(report.violations, {r: (HARD_RULES[r], *STEP_CHECKS.get(r, ()))
+                                      for r in hard})
+    costs = delta(report.costs, {r: (SOFT_COSTS[r],) for r in costed})
+    now, then = parts[PERSON]  # each meeting's dated steps
+    dated: Counter = Counter(_deadlines(now) + _step_deadlines(now))
+    dated.subtract(_deadlines(then) + _step_deadlines(then))
+    try:
+        violations = _changed(report.violations, found, lambda v: v.rule_id == CALENDAR)
+        kept_costs = _changed(report.costs, costs)
+        deadlines = _changed(report.deadlines, dated)
+    except KeyError:  # an item to take away is not there: the report is not of ``before``
+        return check(instance, profile, after)
+    return CheckReport(
+        (*calendar_found, *sorted(violations, key=lambda v: hard.index(v.rule_id))),
+        tuple(sorted(kept_costs, key=lambda c: costed.index(c.rule_id))), report.checked,
+        report.costed, tuple(sorted(deadlines, key=lambda d: (d.date, d.meeting_id,
+                                                              d.rule_id, d.what))))
+
+
+def _part(data: _Data, meetings: list[Meeting], people: set[str]) -> _Data:
+    """``data`` over other meetings, judging only ``people``'s own duties (its look-ups
+    and days off shared)."""
+    part = copy.copy(data)
+    part.__dict__.pop("_indexes", None)
+    part.meetings, part.people = meetings, people
+    return part
+
+
+def _changed(known: Iterable, delta: Counter, skip: Callable = lambda x: False) -> list:
+    """``known`` (but those ``skip`` says) in its order without the items ``delta`` takes
+    away, then those it adds; KeyError if one to take away is missing."""
+    gone = {x: -n for x, n in delta.items() if n < 0}
+    out = []
+    for item in known:
+        if skip(item):
+            continue
+        if gone.get(item):
+            gone[item] -= 1
+        else:
+            out.append(item)
+    if any(gone.values()):
+        raise KeyError("not in the report")
+    return out + list((+delta).elements())

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from scheduler import rules
-from scheduler.checker import CheckReport, check
+from scheduler.checker import CheckReport, check, check_change
 from scheduler.instance import DateKind, Instance, quarter_of
 from scheduler.meeting_steps import meeting_steps
 from scheduler.meetings import Calendar, Meeting, MeetingKind
@@ -265,8 +265,10 @@ def moved_meeting(meeting: Meeting, to: str, instance: Instance, profile: Profil
 
 
 def what_if(instance: Instance, profile: Profile, calendar: Calendar, meeting_id: str,
-            to: str) -> WhatIf:
-    """What moving one meeting would cost or break; nothing is changed."""
+            to: str, before: CheckReport | None = None) -> WhatIf:
+    """What moving one meeting would cost or break; nothing is changed. ``before``: the
+    calendar's own check when it is already made; then only what the move touches is
+    checked again (:func:`scheduler.checker.check_change`, the same answer)."""
     meetings = calendar.by_id()
     if meeting_id not in meetings:
         raise KeyError(f"no meeting '{meeting_id}' in the calendar")
@@ -274,6 +276,7 @@ def what_if(instance: Instance, profile: Profile, calendar: Calendar, meeting_id
     moved = moved_meeting(meeting, to, instance, profile)
     other = calendar.model_copy(update={"meetings": tuple(
         moved if m.id == meeting_id else m for m in calendar.meetings)})
-    return WhatIf(_title(instance, meeting.official_id), meeting, moved,
-                  check(instance, profile, calendar),
-                  check(instance, profile, other))
+    if before is None:
+        before = check(instance, profile, calendar)
+    return WhatIf(_title(instance, meeting.official_id), meeting, moved, before,
+                  check_change(instance, profile, calendar, before, other))

@@ -3,7 +3,6 @@ and calls the library through ``services``; no rule logic lives here."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import tempfile
 from pathlib import Path
@@ -22,7 +21,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from scheduler.checker import check
 from scheduler.instance import Absence, Instance
 from scheduler.io import InputError
 from scheduler.report import common as c
@@ -445,22 +443,11 @@ def meeting_view(request, hy: str, n: int, mid: str):
 
 
 def _what_if(version: CalendarVersion, inst: Instance, prof, cal, meeting_id: str, to: str):
-    """``scheduler.explain.what_if`` with the calendar's own check taken from the version's
-    cache (a version never changes): the checker runs once per what-if instead of twice.
-    Falls back to the library's function if its result changes shape."""
-    from scheduler.explain import WhatIf, moved_meeting, what_if
+    """``scheduler.explain.what_if`` given the calendar's own check from the version's
+    cache (a version never changes): only what the move touches is checked again."""
+    from scheduler.explain import what_if
 
-    try:
-        fields = {f.name for f in dataclasses.fields(WhatIf)}
-    except TypeError:
-        fields = set()
-    if fields != {"who", "meeting", "moved", "before", "after"}:
-        return what_if(inst, prof, cal, meeting_id, to)
-    meeting = cal.by_id()[meeting_id]
-    moved = moved_meeting(meeting, to, inst, prof)
-    other = cal.model_copy(update={"meetings": tuple(
-        moved if m.id == meeting_id else m for m in cal.meetings)})
-    return WhatIf("", meeting, moved, s.report_of(version), check(inst, prof, other))
+    return what_if(inst, prof, cal, meeting_id, to, before=s.report_of(version))
 
 
 # ------------------------------------------------------------------ downloads
