@@ -350,8 +350,10 @@ class Instance(Frozen):
     def _by(self, table: str, key: str, many: bool = False) -> dict:
         """An index of a table by a field, built once per table (a copy with another
         table gets its own: the index remembers which tuple it was built from)."""
-        items = getattr(self, table)
-        cached = self._lookups.get((table, key))
+        items = self.__dict__[table]
+        # (read past pydantic's __getattr__: the model builder asks this a million times)
+        lookups = self.__pydantic_private__["_lookups"]  # type: ignore[index]
+        cached = lookups.get((table, key))
         if cached is None or cached[0] is not items:
             index: dict = {}
             for item in items:
@@ -359,7 +361,7 @@ class Instance(Frozen):
                     index.setdefault(getattr(item, key), []).append(item)
                 else:
                     index[getattr(item, key)] = item
-            cached = self._lookups[(table, key)] = (items, index)
+            cached = lookups[(table, key)] = (items, index)
         return cached[1]
 
     def region(self, region_id: str) -> Region:
