@@ -509,9 +509,13 @@ def chart(version: CalendarVersion, name: str, lang: str) -> bytes:
 
 
 def warm_downloads(version: CalendarVersion, lang: str = "ru") -> None:
-    """Make the workbook, the charts and the report once, in the worker: the web process
-    never draws or builds them (a national workbook takes a minute)."""
+    """Make the workbook, the charts, the report and each region's .ics once, in the
+    worker: the web process never draws or builds them (a national workbook takes a
+    minute)."""
     warm_pages(version)
+    for region in instance_of(version.instance).regions:  # the large .ics files
+        for each in ("ru", "kk"):
+            ics_for(version, "region", region.id, each)
     workbook(version)
     report_html(version, lang)
 
@@ -533,15 +537,12 @@ _PREPARING: dict = {}  # (version, language) -> when this process asked the work
 
 
 def ics_for(version: CalendarVersion, what: str, ident: str, lang: str) -> bytes:
-    """The .ics of one official (duty holder or presenter) or one region, made once per
-    version and kept in the shared cache (a region of the national calendar has hundreds
-    of meetings)."""
-    key = _shared_key((*_vkey(version), "ics", what, ident, lang))
-    found = _shared_get(key)
-    if found is None:
-        found = _make_ics(version, what, ident, lang)
-        _shared_set(key, found)
-    return found
+    """The .ics of one official (duty holder or presenter) or one region: made once per
+    version and kept with it (a region of the national calendar has hundreds of meetings,
+    about a second to write), so a new version never serves another's file. ``ident`` is
+    a known official's or region's id (the views check it)."""
+    return version_file(version, f"ics-{what}-{ident}-{lang}.ics",
+                        lambda: _make_ics(version, what, ident, lang))
 
 
 def _make_ics(version: CalendarVersion, what: str, ident: str, lang: str) -> bytes:
