@@ -115,6 +115,9 @@ def replan(instance: Instance, profile: Profile, published: Calendar, changes: C
                 attempt.least_bound = plan.lower_bound()
             else:
                 attempt = whole
+        gone = {r.request_id for r in plan.refused}
+        accepted = [r for r in accepted if r.id not in gone]
+        refused.extend(plan.refused)
         if attempt is not None and attempt.calendar is not None:
             break
         if plan.last_status is not SolveStatus.INFEASIBLE:
@@ -204,6 +207,7 @@ class _Stages:
         self.rule = profile.get(DlChange)
         self.avail = Availability(inst)
         self.last_status = SolveStatus.UNKNOWN  # the last stage-1 solve's status
+        self.refused: list[Refusal] = []  # requests no calendar could hold (``_drop``)
 
     def _choices(self, m: Meeting) -> list[Candidate]:
         """A published meeting at its date and region, with everyone who may present it
@@ -244,14 +248,16 @@ class _Stages:
             free=frozenset(free) if free is not None else None,
             extra=pinned + tuple(c for choices in kept.values() for c in choices),
             pinned=pinned, kept=tuple(tuple(kept[mid]) for mid in kept if mid in must)))
-        _requests(model, self.accepted, self.published)
+        assumed = _requests(model, self.accepted, self.published)
         model.minimize(model.change_cost(future, self.as_of))
 
         # Stage 1: the fewest changes, from the published calendar (or the neighbourhood's).
         model.hint_chosen(start.chosen if start is not None else
                           _published_choices(self, pinned, future))
         params = search.params(self.log, stage=1)
-        first = model.solve(params)
+        first = model.solve(params, assumed)
+        if first.status is SolveStatus.INFEASIBLE and free is None and assumed:
+            first = self._drop(model, params, assumed, first)
         attempt.changes_status = self.last_status = first.status
         if not first.status.found:
             return None
@@ -272,7 +278,7 @@ class _Stages:
             # Stage 2: the profile's cost, keeping the number of changes (hinted by stage
             # 1's calendar: every variable).
             model.next_stage(first)
-            second = model.solve(search.params(self.log, stage=2))
+            second = model.solve(search.params(self.log, stage=2), assumed)
         if search.quality and second.status.found:
             chosen = second
             attempt.status = second.status
@@ -287,6 +293,31 @@ class _Stages:
             time.perf_counter() - attempt.started, approval_date=self.published.approval_date,
             costs=attempt.costs))
         return attempt
+
+    def _drop(self, model: CalendarModel, params: SolverParams, assumed: list[tuple],
+              first: ModelResult) -> ModelResult:
+        """No calendar holds every request (proven): refuse requests until one does. Of
+        the requests the solver names as conflicting, the first whose refusal alone gives
+        a calendar; when none does, the last of them, and again. The same model is solved
+        with fewer assumptions each time (``assumed`` loses the refused ones)."""
+        by_key = {("REQUEST", r.id): r for r in self.accepted}
+        while first.status is SolveStatus.INFEASIBLE:
+            core = [key for key in assumed if key in set(first.core)]
+            if not core:
+                return first  # impossible whatever the moves and adds
+            for key in core:
+                trial = model.solve(params, [k for k in assumed if k != key])
+                if trial.status.found:
+                    assumed.remove(key)
+                    self.refused.append(_refusal(by_key[key], self.inst, self.profile,
+                                                 self.published))
+                    return trial
+            last = core[-1]
+            assumed.remove(last)
+            self.refused.append(_refusal(by_key[last], self.inst, self.profile,
+                                         self.published, alone=False))
+            first = model.solve(params, assumed)
+        return first
 
     def lower_bound(self) -> float:
         """Changes the change set forces whatever the plan: meeting by meeting, the
@@ -318,9 +349,10 @@ class _Stages:
 def _unplaceable(instance: Instance, profile: Profile, published: Calendar, changes: ChangeSet,
                  accepted: list[ChangeRequest], as_of: dt.date, search: _Search
                  ) -> Refusal | None:
-    """When no calendar obeys the change set, the request to refuse: the first one whose
-    dropping alone gives a calendar, else the last move or add; with the rule it breaks."""
-    placing = [r for r in accepted if r.action in (Action.move, Action.add, Action.cancel)]
+    """When no calendar obeys the change set even with moves and adds refused (``_drop``),
+    the cancellation to refuse: the first whose dropping alone gives a calendar, else the
+    last; with the rule it breaks."""
+    placing = [r for r in accepted if r.action is Action.cancel]
     if not placing:
         return None
     inst = apply_to_instance(instance, changes, accepted)
@@ -376,30 +408,46 @@ def _touched(inst: Instance, changes: ChangeSet, accepted: list[ChangeRequest],
     return touched
 
 
-def _requests(model: CalendarModel, accepted: list[ChangeRequest], published: Calendar) -> None:
-    """Each accepted request as hard constraints."""
+def _requests(model: CalendarModel, accepted: list[ChangeRequest], published: Calendar
+              ) -> list[tuple]:
+    """Each accepted request as hard constraints; a move's or an add's hold under a literal
+    of its own (``model.guards[("REQUEST", id)]``, assumed true when solving), so that the
+    solver can name the requests no calendar can hold together. The keys, in order."""
     meetings = published.by_id()
     heads = {o.body_id: o.id for o in model.instance.heads()}
+    keys = []
     for r in accepted:
         official = heads[r.body_id]
         mine = [cand for cand in model.vars if cand.official == official]
-        if r.action in (Action.move, Action.cancel):
+        if r.action is Action.cancel:
             old = meetings[r.meeting_id]
             model.forbid(cand for cand in mine  # not where it was, that day
                          if cand.slot.date == old.date and cand.region == old.region_id)
+        if r.action not in (Action.move, Action.add):
+            continue
+        key = ("REQUEST", r.id)
+        held = model.guards[key] = model.model.new_bool_var(f"request[{r.id}]")
+        keys.append(key)
+        if r.action is Action.move:
+            old = meetings[r.meeting_id]
+            for cand in mine:  # not where it was, that day
+                if cand.slot.date == old.date and cand.region == old.region_id:
+                    model.model.add(model.vars[cand] == 0).only_enforce_if(held)
         if r.action is Action.add:  # one more planned meeting than published
             quarters = {quarter_of(r.date)} if r.date else set(model.instance.horizon.quarters)
             before = sum(1 for m in published.meetings if m.official_id == official
                          and m.kind is MeetingKind.planned and m.quarter in quarters)
-            model.at_least([cand for cand in mine if cand.kind is MeetingKind.planned
-                            and cand.slot.quarter in quarters], before + 1)
-        if r.action in (Action.move, Action.add):
-            old = meetings.get(r.meeting_id or "")
-            day = r.date or (old.date if old else None)
-            region = r.region_id or (old.region_id if old else None)
-            model.at_least([cand for cand in mine if cand.kind is MeetingKind.planned
-                            and (day is None or cand.slot.date == day)
-                            and (region is None or cand.region == region)], 1)
+            model.model.add(sum(model.vars[c] for c in mine if c.kind is MeetingKind.planned
+                                and c.slot.quarter in quarters) >= before + 1
+                            ).only_enforce_if(held)
+        old = meetings.get(r.meeting_id or "")
+        day = r.date or (old.date if old else None)
+        region = r.region_id or (old.region_id if old else None)
+        model.model.add(sum(model.vars[c] for c in mine if c.kind is MeetingKind.planned
+                            and (day is None or c.slot.date == day)
+                            and (region is None or c.region == region)) >= 1
+                        ).only_enforce_if(held)
+    return keys
 
 
 def keep_ids(published: Calendar, fresh: Calendar) -> Calendar:

@@ -272,6 +272,24 @@ def test_move_that_cannot_be_placed_is_refused_with_its_rule(tiny_instance, kz20
     assert other is None or result.calendar is not None
 
 
+def test_of_two_requests_no_calendar_holds_together_the_first_is_refused(
+        tiny_instance, kz2024, published):
+    """Two ministers' meetings asked into one region on one Saturday (CAP-REGION: one
+    ministerial meeting a region a day): the solver names the two as the conflict,
+    refusing the first alone gives a calendar, so it is refused and the second is placed."""
+    first, second = _later(published), _later(published, "minister-education")
+    day = D("2027-06-19")  # a Saturday, later than both
+    assert day.weekday() == 5 and day > max(first.date, second.date) - dt.timedelta(days=7)
+    result = _replan(tiny_instance, kz2024, published, {"requests": [
+        {"id": f"R{i}", "body_id": m.body_id, "submitted": "2027-01-20", "action": "move",
+         "meeting_id": m.id, "date": day.isoformat(), "region_id": first.region_id}
+        for i, m in enumerate((first, second))]})
+    assert [r.request_id for r in result.refused] == ["R0"]
+    there = {m.official_id for m in result.calendar.meetings
+             if (m.date, m.region_id) == (day, first.region_id)}
+    assert there == {"minister-education"}
+
+
 def test_cancel_cancels_when_the_quarter_minimum_still_holds(tiny_instance, kz2024, published):
     """The health minister holds more than the minimum in the quarter: the cancelled
     meeting is gone, not moved. (Planned without FREQ-LOAD's price of his time, so that
