@@ -11,6 +11,7 @@ import os
 import re
 import tempfile
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
@@ -23,6 +24,44 @@ from scheduler.profile import Profile, builtin_profiles, profile_path
 
 class InputError(Exception):
     """Bad input: the message names the file, row and field."""
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The message's lines in parts (file, place, field, message), to be said again in
+        another language."""
+        return [Problem.parse(line) for line in str(self).splitlines() if line.strip()]
+
+
+_PLACE = (r"sheet '[^']*'(?:, (?:row \d+|column [A-Z]+|cell [A-Z]+\d+))*"
+          r"|\w+\[\d+\](?: \(\w+ '[^']*'\))?|row \d+|the request")
+_PARTS = re.compile(rf"^(?:(?P<source>[^\n]*?): (?:(?P<place>{_PLACE})(?:, |: |$))?)?"
+                    r"(?:field '(?P<field>[^']*)': )?(?P<message>.*?)(?: \(got (?P<got>.*)\))?$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One line of an :class:`InputError` in its parts, as every reader writes it:
+    ``SOURCE: PLACE, field 'FIELD': MESSAGE (got GOT)`` where the place is a sheet and row
+    (``sheet 'issues', row 5``), a table's row (``issues[3] (id 'x')``) or a CSV row, and
+    each part but the message may be empty."""
+
+    source: str = ""
+    place: str = ""
+    field: str = ""
+    message: str = ""
+    got: str = ""
+
+    @classmethod
+    def parse(cls, line: str) -> Problem:
+        m = _PARTS.match(line)
+        if m is None or not (m.group("source") or m.group("field")):
+            return cls(message=line)
+        return cls(**{k: v or "" for k, v in m.groupdict().items()})
+
+    def at(self, table: str, index: int) -> bool:
+        """Is the problem about row ``index`` of ``table`` (a JSON place)?"""
+        return re.fullmatch(rf"{re.escape(table)}\[{index}\](?: \(.*\))?", self.place) \
+            is not None
 
 
 # ------------------------------------------------------------------------ errors

@@ -11,25 +11,22 @@ are shown at the form's field; any other message above the form.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Callable
 
 from scheduler.instance import Instance
-from scheduler.io import InputError
+from scheduler.io import InputError, Problem
 from scheduler.web import services as s
 from scheduler.web.models import StoredInstance
 
-_LINE = re.compile(r"^[^:]*: (?P<table>\w+)\[(?P<index>\d+)\][^,:]*"
-                   r"(?:, field '(?P<field>[\w.]+)')?: (?P<message>.*)$")
-
 
 class EditRefused(Exception):
-    """The edited instance does not pass the CLI's validation."""
+    """The edited instance does not pass the CLI's validation: the problems of the edited
+    row per form field (``text.ru`` as ``text_ru``), and the others."""
 
-    def __init__(self, lines: list[str], fields: dict[str, list[str]]) -> None:
-        super().__init__("\n".join(lines))
-        self.lines, self.fields = lines, fields
+    def __init__(self, problems: list[Problem], fields: dict[str, list[Problem]]) -> None:
+        super().__init__("\n".join(map(str, problems)))
+        self.problems, self.fields = problems, fields
 
 
 def edit(stored: StoredInstance, apply: Callable[[dict], None], user, *, note: str,
@@ -46,17 +43,13 @@ def edit(stored: StoredInstance, apply: Callable[[dict], None], user, *, note: s
     try:
         inst = s.read_instance_upload(name, content)
     except InputError as exc:
-        lines = str(exc).splitlines()
-        fields: dict[str, list[str]] = {}
+        fields: dict[str, list[Problem]] = {}
         rest = []
-        for line in lines:
-            m = _LINE.match(line)
-            if m and m.group("table") == table and index is not None \
-                    and int(m.group("index")) == index and m.group("field"):
-                field = m.group("field").replace(".", "_")
-                fields.setdefault(field, []).append(m.group("message"))
+        for problem in exc.problems:
+            if index is not None and problem.field and problem.at(table, index):
+                fields.setdefault(problem.field.replace(".", "_"), []).append(problem)
             else:
-                rest.append(line)
+                rest.append(problem)
         raise EditRefused(rest, fields) from None
     return s.store_instance(inst, name, content, user, parent=stored, note=note[:300], **detail)
 

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from scheduler.changes import ChangeSet, apply_to_instance
 from scheduler.i18n import t
 from scheduler.io import InputError, describe_errors
-from scheduler.web import replans
+from scheduler.web import problems, replans
 from scheduler.web import services as s
 from scheduler.web.access import require
 from scheduler.web.forms import ReplanForm, UrgentForm
@@ -80,7 +80,7 @@ def replan_view(request, hy: str):
             if stale:
                 raise InputError(_stale_text(halfyear, base))
         except InputError as exc:
-            errors = str(exc).splitlines()
+            errors = problems.lines(exc)
         else:
             if not (change_set.requests or change_set.absences or change_set.alerts
                     or change_set.extra_days_off):
@@ -140,9 +140,10 @@ def urgent_view(request, hy: str):
             if stale:
                 raise InputError(_stale_text(halfyear, base))
         except ValidationError as exc:
-            errors = describe_errors(exc, "urgent", lambda t, i: where).splitlines()
+            errors = problems.lines(InputError(describe_errors(exc, "urgent",
+                                                               lambda t, i: where)))
         except InputError as exc:
-            errors = str(exc).splitlines()
+            errors = problems.lines(exc)
         except ValueError as exc:
             errors = [f"urgent: {exc}"]
         else:

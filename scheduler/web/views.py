@@ -3,7 +3,6 @@ and calls the library through ``services``; no rule logic lives here."""
 
 from __future__ import annotations
 
-import re
 import tempfile
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from scheduler.instance import Absence, Instance
 from scheduler.io import InputError
 from scheduler.report import common as c
 from scheduler.summary import summarise
+from scheduler.web import problems
 from scheduler.web import services as s
 from scheduler.web.access import body_of, may, require
 from scheduler.web.forms import AbsenceForm, CommentForm, ImportForm, PlanForm
@@ -110,7 +110,7 @@ def import_view(request):
         try:
             inst = s.read_instance_upload(upload.name, content)
         except InputError as exc:
-            errors = str(exc).splitlines()
+            errors = problems.lines(exc)
         else:
             stored = s.store_instance(inst, upload.name, content, request.user)
             messages.success(request, _("Imported: %(name)s (%(half)s).") % {
@@ -660,9 +660,8 @@ def body_edit(request, code: str, part: str):
                        table="issues", index=row, body=code, change=f"issue_{d['op']}",
                        issue=d["issue_id"])
         except edits.EditRefused as exc:
-            for field, problems in exc.fields.items():
-                form.add_error(field if field in form.fields else None, "; ".join(problems))
-            return _body_page(request, code, {"issue": form, "errors": exc.lines}, 400)
+            return _body_page(request, code, {"issue": form,
+                                               "errors": _refused(form, exc)}, 400)
         messages.success(request, _("The topical issues are saved as a new revision of the "
                                     "instance; the next plan takes them into account."))
     elif part == "date":
@@ -687,9 +686,8 @@ def body_edit(request, code: str, part: str):
                        date=d.get("date") or str(inst.region_dates[row].date
                                                  if d["op"] == "delete" else ""))
         except edits.EditRefused as exc:
-            for field, problems in exc.fields.items():
-                form.add_error(field if field in form.fields else None, "; ".join(problems))
-            return _body_page(request, code, {"date": form, "errors": exc.lines}, 400)
+            return _body_page(request, code, {"date": form,
+                                               "errors": _refused(form, exc)}, 400)
         messages.success(request, _("The dates are saved as a new revision of the instance."))
     elif part == "request":
         version = _current(stored.halfyear)
@@ -702,7 +700,7 @@ def body_edit(request, code: str, part: str):
         try:
             change = _recorded_request(form.cleaned_data, code, stored.halfyear, inst, version)
         except InputError as exc:
-            _field_errors(form, str(exc))
+            _field_errors(form, exc)
             return _body_page(request, code, {"request": form}, 400)
         from scheduler.web.models import Body as BodyRow
 
@@ -719,18 +717,21 @@ def body_edit(request, code: str, part: str):
     return redirect("web:body", code=code)
 
 
-_REQUEST_FIELD = re.compile(r"field '(?P<field>[\w.]+)': (?P<message>.*)$")
+def _field_errors(form, error: InputError) -> None:
+    """The library's messages about a request, in the reader's language, at the form's
+    fields where they name one."""
+    for problem in error.problems:
+        field = problem.field.split(".")[0]
+        form.add_error(field if field in form.fields else None, problems.message(problem))
 
 
-def _field_errors(form, text: str) -> None:
-    """The library's messages at the form's fields where they name one."""
-    for line in text.splitlines():
-        m = _REQUEST_FIELD.search(line)
-        field = m.group("field").split(".")[0] if m else None
-        if m is not None and field in form.fields:
-            form.add_error(field, m.group("message"))
-        else:
-            form.add_error(None, line)
+def _refused(form, refused) -> list[str]:
+    """An edit's refusal in the reader's language: the edited row's problems at the form's
+    fields, the other lines returned to show above the form."""
+    for field, found in refused.fields.items():
+        form.add_error(field if field in form.fields else None,
+                       "; ".join(map(problems.message, found)))
+    return [problems.line(p) for p in refused.problems]
 
 
 def _recorded_request(d: dict, code: str, halfyear, inst: Instance, version):
@@ -783,9 +784,8 @@ def body_absence(request, code: str):
                    table="absences", index=row, body=code, change="absence_add",
                    official=d["official"])
     except edits.EditRefused as exc:
-        for field, problems in exc.fields.items():
-            form.add_error(field if field in form.fields else None, "; ".join(problems))
-        return _body_page(request, code, {"absence": form, "errors": exc.lines}, 400)
+        return _body_page(request, code, {"absence": form,
+                                           "errors": _refused(form, exc)}, 400)
     messages.success(request, _("The absence is recorded; the next plan takes it "
                                 "into account."))
     return redirect("web:body", code=code)

@@ -70,7 +70,7 @@ def test_editor_edits_own_issues(as_role, seeded):
     response = client.post("/body/health/edit/issue/",
                            _issue(op="change", issue_id=issue["id"], weight="500"))
     assert response.status_code == 400
-    assert "less than or equal to 100" in response.context["issue_form"].errors["weight"][0]
+    assert "не больше 100" in response.context["issue_form"].errors["weight"][0]
     assert StoredInstance.objects.count() == first + 1
     assert client.post("/body/health/edit/issue/", _issue(op="change", issue_id=issue["id"],
                                                           weight="60")).status_code == 302
@@ -100,7 +100,7 @@ def test_akimat_editor_edits_region_dates(client, seeded, akimat_editor):
                if d["date"] == "2027-05-15" and d["region_id"] == "pavlodar")
     response = client.post("/body/akimat-pavlodar/edit/date/", {**ok, "date": "2028-01-10"})
     assert response.status_code == 400
-    assert "outside the horizon" in response.context["date_form"].errors["date"][0]
+    assert "вне планируемого полугодия" in response.context["date_form"].errors["date"][0]
     assert client.post("/body/akimat-pavlodar/edit/date/",
                        {"op": "delete", "row": row}).status_code == 302
     assert len(StoredInstance.objects.first().data["region_dates"]) == len(dates) - 1
@@ -142,7 +142,7 @@ def test_editor_records_change_requests(as_role, seeded, meeting_of):
     response = client.post("/body/health/edit/request/", {"action": "cancel",
                                                           "meeting_id": other})
     assert response.status_code == 400
-    assert "belongs to 'energy'" in response.context["request_form"].errors["meeting_id"][0]
+    assert "относится к 'energy'" in response.context["request_form"].errors["meeting_id"][0]
     response = client.post("/body/health/edit/request/", {"action": "move", "meeting_id": own})
     assert response.status_code == 400  # a move needs a date or a region: the library says so
     assert client.post("/body/health/edit/request/", {"action": "cancel", "meeting_id": own,
@@ -265,7 +265,8 @@ def test_changes_workbook_is_checked_like_the_cli(as_role, seeded, tmp_path):
         "file": SimpleUploadedFile("changes.xlsx", book.read_bytes())})
     text = response.content.decode()
     assert response.status_code == 400 and "changes.xlsx" in text
-    assert "no meeting &#x27;2027-H1-999&#x27; in the calendar" in text and "row" in text
+    assert "лист &#x27;requests&#x27;, строка 2, поле &#x27;meeting_id&#x27;: в календаре нет " \
+        "встречи &#x27;2027-H1-999&#x27;" in text
     assert str(tmp_path) not in text and "/tmp/" not in text  # the upload's own name only
     assert not ReplanJob.objects.exists()
 
