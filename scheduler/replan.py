@@ -255,9 +255,10 @@ class _Stages:
         model.hint_chosen(start.chosen if start is not None else
                           _published_choices(self, pinned, future))
         params = search.params(self.log, stage=1)
-        first = model.solve(params, assumed)
+        _hold(model, assumed)
+        first = model.solve(params)
         if first.status is SolveStatus.INFEASIBLE and free is None and assumed:
-            first = self._drop(model, params, assumed, first)
+            first = self._drop(model, params, assumed)
         attempt.changes_status = self.last_status = first.status
         if not first.status.found:
             return None
@@ -278,7 +279,7 @@ class _Stages:
             # Stage 2: the profile's cost, keeping the number of changes (hinted by stage
             # 1's calendar: every variable).
             model.next_stage(first)
-            second = model.solve(search.params(self.log, stage=2), assumed)
+            second = model.solve(search.params(self.log, stage=2))
         if search.quality and second.status.found:
             chosen = second
             attempt.status = second.status
@@ -294,13 +295,25 @@ class _Stages:
             costs=attempt.costs))
         return attempt
 
-    def _drop(self, model: CalendarModel, params: SolverParams, assumed: list[tuple],
-              first: ModelResult) -> ModelResult:
+    def _drop(self, model: CalendarModel, params: SolverParams, assumed: list[tuple]
+              ) -> ModelResult:
         """No calendar holds every request (proven): refuse requests until one does. Of
         the requests the solver names as conflicting, the first whose refusal alone gives
         a calendar; when none does, the last of them, and again. The same model is solved
-        with fewer assumptions each time (``assumed`` loses the refused ones)."""
+        under assumptions, fewer each time (``assumed`` loses the refused ones); then the
+        requests kept hold and the refused ones are off."""
         by_key = {("REQUEST", r.id): r for r in self.accepted}
+        every = list(assumed)
+        _hold(model, every, (0, 1))
+        first = model.solve(params, assumed)
+        try:
+            return self._refuse(model, params, assumed, first, by_key)
+        finally:
+            _hold(model, assumed)
+            _hold(model, [key for key in every if key not in assumed], (0, 0))
+
+    def _refuse(self, model: CalendarModel, params: SolverParams, assumed: list[tuple],
+                first: ModelResult, by_key: dict) -> ModelResult:
         while first.status is SolveStatus.INFEASIBLE:
             core = [key for key in assumed if key in set(first.core)]
             if not core:
@@ -406,6 +419,15 @@ def _touched(inst: Instance, changes: ChangeSet, accepted: list[ChangeRequest],
     touched |= {m.official_id for m in published.meetings
                 if m.date >= as_of and m.date in changes.extra_days_off}
     return touched
+
+
+def _hold(model: CalendarModel, keys: list[tuple], domain: tuple[int, int] = (1, 1)) -> None:
+    """Set the requests' literals: held (1, 1), refused (0, 0), or free to be assumed
+    (0, 1). A literal fixed in its domain lets presolve drop the enforcement, which an
+    assumption does not: solves without refusals run as fast as without literals."""
+    for key in keys:
+        bounds = model.model.proto.variables[model.guards[key].index].domain
+        bounds[0], bounds[1] = domain
 
 
 def _requests(model: CalendarModel, accepted: list[ChangeRequest], published: Calendar
