@@ -42,7 +42,7 @@ def import_bundled(path: Path = BUNDLED):
     inst = s.read_instance_upload(path.name, content)
     existing = HalfYear.objects.filter(label=inst.horizon.label()).first()
     if existing is not None and existing.instances.exists():
-        return existing.instances.first()
+        return existing.instances.current().first()
     return s.store_instance(inst, path.name, content, None, note="demo (bundled instance)")
 
 

@@ -83,6 +83,11 @@ class LightManager(models.Manager):
 class InstanceManager(LightManager):
     heavy = ("data", "source_bytes")
 
+    def current(self):
+        """The revisions the editors work on: without a re-plan's inputs that were kept
+        behind edits made while it ran (``version_only``)."""
+        return self.filter(version_only=False)
+
 
 class VersionManager(LightManager):
     heavy = ("calendar",)
@@ -105,6 +110,9 @@ class StoredInstance(models.Model):
     created = models.DateTimeField(_("created"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                    null=True, blank=True, verbose_name=_("created by"))
+    # a re-plan's inputs stored when edits were made while it ran: kept with its version,
+    # never the half-year's current revision (the edits stay on top)
+    version_only = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created", "-id"]
@@ -284,6 +292,8 @@ class ReplanJob(models.Model):
     as_of = models.DateField()
     change_set = models.JSONField()
     instance = models.JSONField()  # the base's instance with the editors' edits
+    started_from = models.ForeignKey(  # the newest instance revision when it started
+        StoredInstance, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     source = models.CharField(max_length=200, blank=True)  # the uploaded file's name
     force = models.BooleanField(default=False)
     from_older = models.BooleanField(default=False)

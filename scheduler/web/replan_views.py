@@ -62,7 +62,8 @@ def replan_view(request, hy: str):
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         base = _base(halfyear, d["base"])
-        inst = replans.replan_instance(base)
+        revision = replans.newest_instance(halfyear)  # the editors' data it starts from
+        inst = replans.replan_instance(base, revision)
         sets, source = [], ""
         try:
             if d["file"] is not None:
@@ -73,7 +74,7 @@ def replan_view(request, hy: str):
                                  locate)
                 sets.append(uploaded)
             if d["recorded"]:
-                sets.append(replans.recorded_changes(base))
+                sets.append(replans.recorded_changes(base, revision))
             change_set = replans.merge(*sets)
             replans.validate(change_set, base, inst, d["as_of"], _("change set"))
             stale = None if d["from_older"] else replans.stale_message(halfyear, base)
@@ -90,7 +91,7 @@ def replan_view(request, hy: str):
                     job = replans.start("replan", base, inst, change_set, d["as_of"],
                                         request.user, force=d["force"],
                                         from_older=d["from_older"], time_limit=d["time_limit"],
-                                        source=source)
+                                        source=source, started_from=revision)
                 except replans.Busy:
                     errors = [_("A re-plan of %(half)s is already running; wait for it to "
                                 "finish.") % {"half": hy}]
@@ -113,7 +114,7 @@ def urgent_view(request, hy: str):
     L = lang()
     newest = halfyear.versions.order_by("-number").select_related("instance").defer(
         *s.LIGHT_INSTANCE).first()
-    inst = s.instance_of(newest.instance if newest else halfyear.instances.first())
+    inst = s.instance_of(newest.instance if newest else halfyear.instances.current().first())
     regions = sorted(((r.id, r.name.get(L)) for r in inst.regions), key=lambda x: x[1])
     bodies = sorted(((b.id, b.name.get(L)) for b in inst.bodies), key=lambda x: x[1])
     form = UrgentForm(request.POST or None, versions=versions, regions=regions, bodies=bodies,
@@ -123,7 +124,8 @@ def urgent_view(request, hy: str):
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         base = _base(halfyear, d["base"])
-        inst = replans.replan_instance(base)
+        revision = replans.newest_instance(halfyear)
+        inst = replans.replan_instance(base, revision)
         taken = {a.id for a in inst.alerts}
         alert_id = next(name for n in range(1, len(taken) + 2)
                         if (name := f"alert-{d['region']}-{d['date'].isoformat()}"
@@ -149,7 +151,8 @@ def urgent_view(request, hy: str):
         else:
             try:
                 job = replans.start("urgent", base, inst, change_set, d["date"], request.user,
-                                    from_older=d["from_older"], time_limit=10.0)
+                                    from_older=d["from_older"], time_limit=10.0,
+                                    started_from=revision)
             except replans.Busy:
                 errors = [_("A re-plan of %(half)s is already running; wait for it to "
                             "finish.") % {"half": hy}]
@@ -182,6 +185,7 @@ def job_view(request, pk: int):
         else job.message
     return render(request, "web/replan_job.html", {
         "job": job, "notice": notice, "refused": refused, "message": message,
+        "later": replans.later_edits(job),
         "status_word": t(job.result["status"], L) if job.result and job.result.get(
             "status") in ("INFEASIBLE", "UNKNOWN") else ""})
 

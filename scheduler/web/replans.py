@@ -41,15 +41,17 @@ class Busy(Exception):
 
 # ------------------------------------------------------------------ inputs
 def newest_instance(halfyear: HalfYear) -> StoredInstance | None:
-    return halfyear.instances.first()
+    """The half-year's current instance revision: the one the editors' next edit starts
+    from."""
+    return halfyear.instances.current().first()
 
 
-def replan_instance(base: CalendarVersion) -> Instance:
+def replan_instance(base: CalendarVersion, newest: StoredInstance | None = None) -> Instance:
     """The instance a re-plan of ``base`` works with: the base version's own (with what
     earlier re-plans added), with the topical issues and the blocked and preferred dates as
-    the editors keep them now (the newest stored instance of the half-year)."""
+    the editors keep them now (``newest``, by default the current revision)."""
     inst = s.instance_of(base.instance)
-    newest = newest_instance(base.halfyear)
+    newest = newest or newest_instance(base.halfyear)
     if newest is None or newest.pk == base.instance_id:
         return inst
     edited = s.instance_of(newest)
@@ -65,11 +67,12 @@ def pending_requests(halfyear: HalfYear, body: str | None = None):
     return found.select_related("body", "created_by").order_by("created", "id")
 
 
-def recorded_changes(base: CalendarVersion) -> ChangeSet:
+def recorded_changes(base: CalendarVersion, newest: StoredInstance | None = None) -> ChangeSet:
     """What the editors recorded since the base version: their pending change requests,
-    and the absences they added to the stored instance that the base's instance lacks."""
+    and the absences they added to the instance (``newest``, by default the current
+    revision) that the base's instance lacks."""
     inst = s.instance_of(base.instance)
-    newest = newest_instance(base.halfyear)
+    newest = newest or newest_instance(base.halfyear)
     absences: tuple[Absence, ...] = ()
     if newest is not None and newest.pk != base.instance_id:
         absences = tuple(a for a in s.instance_of(newest).absences if a not in inst.absences)
@@ -134,8 +137,10 @@ def withdraw_request(record: ChangeRequestRecord, user) -> None:
 # ------------------------------------------------------------------ queueing
 def start(kind: str, base: CalendarVersion, inst: Instance, change_set: ChangeSet,
           as_of: dt.date, user, *, force: bool = False, from_older: bool = False,
-          time_limit: float = 30.0, source: str = "") -> ReplanJob:
-    """Queue a re-plan (``kind`` replan) or an out-of-schedule meeting (``urgent``)."""
+          time_limit: float = 30.0, source: str = "",
+          started_from: StoredInstance | None = None) -> ReplanJob:
+    """Queue a re-plan (``kind`` replan) or an out-of-schedule meeting (``urgent``);
+    ``started_from`` is the instance revision ``inst`` took the editors' data from."""
     from scheduler.web.tasks import replan_task
 
     halfyear = base.halfyear
@@ -143,6 +148,7 @@ def start(kind: str, base: CalendarVersion, inst: Instance, change_set: ChangeSe
         with transaction.atomic():
             job = ReplanJob.objects.create(
                 halfyear=halfyear, kind=kind, base=base, as_of=as_of,
+                started_from=started_from or newest_instance(halfyear),
                 change_set=json.loads(to_json(change_set)), instance=json.loads(to_json(inst)),
                 source=s.safe_name(source) if source else "", force=force,
                 from_older=from_older, time_limit=time_limit, requested_by=user)
@@ -215,6 +221,16 @@ def run(job_id: int) -> str:
     return final.get("status", "")
 
 
+def later_edits(job: ReplanJob) -> list[StoredInstance]:
+    """The instance revisions (the editors' edits, imports) made while the re-plan ran:
+    not in its version; a new re-plan includes them."""
+    if job.version is None or job.started_from_id is None:
+        return []
+    return list(job.halfyear.instances.current().filter(
+        pk__gt=job.started_from_id, pk__lt=job.version.instance_id).select_related(
+        "created_by").order_by("pk"))
+
+
 def notice_refusals(result, change_set: ChangeSet, published, prof) -> dict[str, list[str]]:
     """Each refused request in the commission's words (the rule's name, the missed
     deadline), per language."""
@@ -251,9 +267,12 @@ def land(job: ReplanJob, result, change_set: ChangeSet, inst: Instance, prof, pu
     with transaction.atomic():
         if not job.from_older and stale_message(job.halfyear, job.base):
             return None
+        newest = newest_instance(job.halfyear)  # edits made while it ran stay on top
         stored = s.store_instance(result.instance, f"instance-{job.kind}-{as_of}.json", content,
                                   user, parent=job.base.instance,
-                                  note=f"{job.kind} as of {as_of}")
+                                  note=f"{job.kind} as of {as_of}",
+                                  version_only=newest is not None and job.started_from_id
+                                  is not None and newest.pk != job.started_from_id)
         version = s.new_version(
             job.halfyear, job.kind, result.calendar, stored, job.base.profile_name,
             job.base.profile_toml, user, note=as_of.strftime("%d.%m.%Y"),

@@ -246,12 +246,13 @@ def sync_bodies(inst: Instance) -> None:
 @transaction.atomic
 def store_instance(inst: Instance, source_name: str, content: bytes, user, *,
                    parent: StoredInstance | None = None, note: str = "",
-                   **detail) -> StoredInstance:
+                   version_only: bool = False, **detail) -> StoredInstance:
     sync_bodies(inst)
     halfyear, _ = HalfYear.objects.get_or_create(label=inst.horizon.label())
     stored = StoredInstance.objects.create(
         halfyear=halfyear, name=inst.name, data=inst.model_dump(mode="json"),
         source_name=safe_name(source_name), source_bytes=content, parent=parent, note=note,
+        version_only=version_only,
         created_by=user if user is not None and user.is_authenticated else None)
     audit(user, "instance_imported" if parent is None else "instance_edited", stored,
           halfyear=halfyear.label, from_version=latest_number(halfyear),

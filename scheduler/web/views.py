@@ -76,7 +76,7 @@ def dashboard(request):
     wanted = request.GET.get("hy")
     halfyear = next((h for h in years if h.label == wanted), years[0])
     version = _current(halfyear)
-    stored = halfyear.instances.first()
+    stored = halfyear.instances.current().first()
     inst = s.instance_of(version.instance if version else stored)
     if version is not None:
         prof = s.profile_of(version)
@@ -549,7 +549,7 @@ def subscription(request, hy: str, what: str, ident: str):
 
 # ------------------------------------------------------------------ bodies
 def _body_instance(code: str) -> tuple[StoredInstance, Instance]:
-    for stored in StoredInstance.objects.select_related("halfyear")[:1]:
+    for stored in StoredInstance.objects.current().select_related("halfyear")[:1]:
         inst = s.instance_of(stored)
         if any(b.id == code for b in inst.bodies):
             return stored, inst
