@@ -205,8 +205,8 @@ def test_urgent_command_adds_the_alert_meeting(tiny_files):
     assert bad.exit_code == 2 and "atlantis" in bad.output
 
 
-def test_neighbourhood_minimum_equals_the_whole_calendar_minimum(tiny_instance, kz2024, published):
-    """The fewest changes found in the neighbourhood are those of the whole-calendar search."""
+def test_replan_minimum_equals_the_whole_calendar_search_minimum(tiny_instance, kz2024, published):
+    """The fewest changes the re-plan proves are those of a plain whole-calendar search."""
     from scheduler.changes import apply_to_instance, screen_requests
     from scheduler.replan import _Search, _Stages
 

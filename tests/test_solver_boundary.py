@@ -54,7 +54,7 @@ def test_replan_hints_every_variable_and_the_hint_is_feasible(tiny_instance, kz2
             solves.append([])
         elif "The solution hint" in line:
             solves[-1].append(line)
-    assert len(solves) == 2, solves  # the neighbourhood reaches the lower bound
+    assert len(solves) == 2, solves  # one search of the whole calendar, two stages
     assert solves[0] and "incomplete" in solves[0][0]
     assert solves[1] and all(HINT_OK in line for line in solves[1]), solves
 
