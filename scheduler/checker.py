@@ -16,13 +16,14 @@ are reported under the pseudo rule id ``CALENDAR`` and left out of the other che
 
 from __future__ import annotations
 
+import bisect
 import copy
 import datetime as dt
 import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Callable, Iterable
 
 import holidays
@@ -231,10 +232,16 @@ class _Data:
     @cached_property
     def days_off(self) -> dict[dt.date, str]:
         """Public holidays of Kazakhstan (observed days included) and the instance's days off."""
-        years = range(self.inst.horizon.year - 1, self.inst.horizon.year + 2)
-        days = dict(holidays.country_holidays("KZ", years=years, language="en_US"))
+        days = dict(_public_holidays(self.inst.horizon.year))
         days.update((day, "a day off") for day in self.inst.extra_days_off)
         return days
+
+
+@lru_cache(maxsize=8)
+def _public_holidays(year: int) -> dict[dt.date, str]:
+    """Kazakhstan's public holidays of the year before, the year and the year after."""
+    return dict(holidays.country_holidays("KZ", years=range(year - 1, year + 2),
+                                          language="en_US"))
 
 
 def _day(day: dt.date) -> str:
@@ -297,29 +304,35 @@ def _calendar(data: _Data, calendar: Calendar) -> tuple[list[Violation], list[Me
             found.append(Violation(CALENDAR, f"The meeting id '{meeting_id}' is used {n} times.",
                                    meeting_ids=(meeting_id,)))
     for m in calendar.meetings:
-        problems = []
-        official = data.officials.get(m.official_id)
-        if official is None:
-            problems.append(f"names an unknown official '{m.official_id}'")
-        elif official.role is not Role.first_head:
-            problems.append(f"is for {data.who(m.official_id)}, who is not the head of a body")
-        elif official.body_id != m.body_id:
-            problems.append(f"is filed under {data.body_name(m.body_id)}, but "
-                            f"{data.who(m.official_id)} heads {data.body_name(official.body_id)}")
-        if m.presenter_id not in data.officials:
-            problems.append(f"names an unknown presenter '{m.presenter_id}'")
-        if m.region_id not in data.regions:
-            problems.append(f"is in an unknown region '{m.region_id}'")
-        broken = bool(problems)  # the rule checks cannot read this meeting
-        if m.kind is MeetingKind.out_of_schedule and m.alert_id not in data.alerts:
-            problems.append("is out of schedule but names no known tension alert "
-                            f"(alert '{m.alert_id}')")
+        problems, broken = _meeting_problems(data, m)
         for problem in problems:
             found.append(Violation(CALENDAR, f"Meeting '{m.id}' on {_day(m.date)} {problem}.",
                                    meeting_ids=(m.id,), dates=(m.date,)))
         if not broken:
             sound.append(m)
     return found, sound
+
+
+def _meeting_problems(data: _Data, m: Meeting) -> tuple[list[str], bool]:
+    """What makes no sense in one meeting, and whether the rule checks cannot read it."""
+    problems = []
+    official = data.officials.get(m.official_id)
+    if official is None:
+        problems.append(f"names an unknown official '{m.official_id}'")
+    elif official.role is not Role.first_head:
+        problems.append(f"is for {data.who(m.official_id)}, who is not the head of a body")
+    elif official.body_id != m.body_id:
+        problems.append(f"is filed under {data.body_name(m.body_id)}, but "
+                        f"{data.who(m.official_id)} heads {data.body_name(official.body_id)}")
+    if m.presenter_id not in data.officials:
+        problems.append(f"names an unknown presenter '{m.presenter_id}'")
+    if m.region_id not in data.regions:
+        problems.append(f"is in an unknown region '{m.region_id}'")
+    broken = bool(problems)
+    if m.kind is MeetingKind.out_of_schedule and m.alert_id not in data.alerts:
+        problems.append("is out of schedule but names no known tension alert "
+                        f"(alert '{m.alert_id}')")
+    return problems, broken
 
 
 # -------------------------------------------------------------------- hard rules
@@ -1340,7 +1353,7 @@ def check(instance: Instance, profile: Profile, calendar: Calendar) -> CheckRepo
     costs = [cost for rule_id in costed for cost in SOFT_COSTS[rule_id](data) if cost.amount]
     return CheckReport(tuple(violations), tuple(costs), tuple(checked), tuple(costed),
                        tuple(sorted(_deadlines(data) + _step_deadlines(data),
-                                    key=lambda d: (d.date, d.meeting_id, d.rule_id, d.what))))
+                                    key=_deadline_order)))
 
 
 # ------------------------------------------- issue 15: akims under the 2023 amendment
@@ -1832,20 +1845,23 @@ def check_change(instance: Instance, profile: Profile, before: Calendar, report:
     as they are, and the report changes by the difference (a group without a changed
     meeting gives the same verdict both times). Anything else (meetings added, removed or
     unsound, another profile) is checked in full."""
-    old = before.by_id()
-    ids = [m.id for m in after.meetings]
-    changed = {m.id: m for m in after.meetings if old.get(m.id) is not m and old.get(m.id) != m}
+    pairs = list(zip(before.meetings, after.meetings))
+    old = {a.id: b for b, a in pairs if b is not a and b != a}
+    changed = {a.id: a for b, a in pairs if a.id in old}
     data = _Data(instance, profile)
-    calendar_found, data.meetings = _calendar(data, after)
-    unsound = {i for v in (*report.violations, *calendar_found) if v.rule_id == CALENDAR
-               for i in v.meeting_ids}
+    calendar_found = [v for v in report.violations if v.rule_id == CALENDAR]
+    named = {i for v in calendar_found for i in v.meeting_ids}  # the others make sense
     hard = [r for r in HARD_RULES if profile.on(r)]
     costed = [r for r in SOFT_COSTS if profile.on(r)]
-    if ids != [m.id for m in before.meetings] or len(set(ids)) != len(ids) or \
-            unsound & changed.keys() or report.checked != (CALENDAR, *hard) or \
+    if len(before.meetings) != len(after.meetings) or any(b.id != a.id for b, a in pairs) or \
+            len({a.id for a in after.meetings}) != len(pairs) or named & changed.keys() or \
+            any(_meeting_problems(data, m)[0] for m in changed.values()) or \
+            before.horizon != after.horizon or report.checked != (CALENDAR, *hard) or \
             report.costed != tuple(costed):
         return check(instance, profile, after)
-    both = [*changed.values(), *(old[i] for i in changed)]
+    data.meetings = [m for m in after.meetings
+                     if m.id not in named or not _meeting_problems(data, m)[1]]
+    both = [*changed.values(), *old.values()]
     persons = {p for m in both for p in (m.official_id, m.presenter_id, *m.attendee_ids)}
     bodies, regions = {m.body_id for m in both}, {m.region_id for m in both}
     dates = {m.date for m in both}
@@ -1856,8 +1872,7 @@ def check_change(instance: Instance, profile: Profile, before: Calendar, report:
             DATE: [m for m in data.meetings if m.date in dates]}
     data.days_off  # made once, shared by the parts
     parts = {scope: (_part(data, meetings, persons), _part(data, [
-        old[m.id] if m.id in changed else m for m in meetings], persons))
-        for scope, meetings in near.items()}
+        old.get(m.id, m) for m in meetings], persons)) for scope, meetings in near.items()}
 
     def delta(known: tuple, steps: dict[str, tuple[Callable[[_Data], list], ...]]) -> Counter:
         out: Counter = Counter()
@@ -1881,14 +1896,17 @@ def check_change(instance: Instance, profile: Profile, before: Calendar, report:
     try:
         violations = _changed(report.violations, found, lambda v: v.rule_id == CALENDAR)
         kept_costs = _changed(report.costs, costs)
-        deadlines = _changed(report.deadlines, dated)
+        deadlines = _sorted_change(report.deadlines, dated, _deadline_order)
     except KeyError:  # an item to take away is not there: the report is not of ``before``
         return check(instance, profile, after)
     return CheckReport(
         (*calendar_found, *sorted(violations, key=lambda v: hard.index(v.rule_id))),
         tuple(sorted(kept_costs, key=lambda c: costed.index(c.rule_id))), report.checked,
-        report.costed, tuple(sorted(deadlines, key=lambda d: (d.date, d.meeting_id,
-                                                              d.rule_id, d.what))))
+        report.costed, tuple(deadlines))
+
+
+def _deadline_order(d: Deadline) -> tuple:
+    return (d.date, d.meeting_id, d.rule_id, d.what)
 
 
 def _part(data: _Data, meetings: list[Meeting], people: set[str]) -> _Data:
@@ -1915,3 +1933,19 @@ def _changed(known: Iterable, delta: Counter, skip: Callable = lambda x: False) 
     if any(gone.values()):
         raise KeyError("not in the report")
     return out + list((+delta).elements())
+
+
+def _sorted_change(known: tuple, delta: Counter, key: Callable) -> list:
+    """``known`` (in ``key`` order) without the items ``delta`` takes away and with those it
+    adds, still in order; KeyError if one to take away is missing."""
+    out = list(known)
+    for item, n in delta.items():
+        for _ in range(abs(n)):
+            if n > 0:
+                bisect.insort(out, item, key=key)
+                continue
+            at = bisect.bisect_left(out, key(item), key=key)  # items equal when keys are
+            if at == len(out) or out[at] != item:
+                raise KeyError("not in the report")
+            del out[at]
+    return out
