@@ -28,7 +28,9 @@ def robustness(
         "Local runtime: Ray workers (default: all cores)."))] = None,
     batch: Annotated[int, typer.Option(min=1, max=100, help="Futures per Ray task.")] = 1,
     time_limit: Annotated[float, typer.Option(
-        min=0.5, max=3600.0, help="Seconds per quarterly re-plan.")] = 20.0,
+        min=0.5, max=3600.0, help=(
+            "Limit per quarterly re-plan, in CP-SAT's deterministic units (about a second "
+            "each; the same answers on a loaded or an idle machine)."))] = 20.0,
     explain: Annotated[bool, typer.Option(help=(
         "Explain futures without a calendar (a few solves each)."))] = False,
     compare_robust: Annotated[bool, typer.Option("--compare-robust", help=(
