@@ -163,3 +163,21 @@ def test_refusals_of_a_time_limited_search_are_told_apart(tiny_instance, tiny_ca
                      tiny_calendar, as_of) == ["not-screened"]
     assert _unplaced(SimpleNamespace(refused=tuple(screened)), changes, tiny_instance, kz2024,
                      tiny_calendar, as_of) == []
+
+
+def test_sigterm_stops_a_sweep_like_ctrl_c():
+    """A batch system's SIGTERM (or SIGINT in a background job, where it is ignored) stops
+    the sweep between futures with its run recorded; the old handlers come back after."""
+    import os
+    import signal
+
+    from scheduler.robustness.sweep import _stop_on_signals
+
+    before = signal.getsignal(signal.SIGTERM)
+    restore = _stop_on_signals()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGTERM)
+    finally:
+        restore()
+    assert signal.getsignal(signal.SIGTERM) == before

@@ -17,6 +17,8 @@ import hashlib
 import json
 import os
 import re
+import signal
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -318,6 +320,7 @@ def sweep(instance: Instance, profile: Profile, published: Calendar, model: Disr
         batches = [todo[i:i + batch] for i in range(0, len(todo), max(1, batch))]
         limit = max(2, int(2 * cpus))  # in flight: enough to keep every CPU busy
         finished, interrupted = 0, False
+        stops = _stop_on_signals()
         try:
             for count in _stream(ray, task, context, seed, batches, options, limit, results):
                 finished = count
@@ -330,6 +333,8 @@ def sweep(instance: Instance, profile: Profile, published: Calendar, model: Disr
         except KeyboardInterrupt:  # stopped by hand: what arrived is kept, resume later
             interrupted = True
             log(f"interrupted after {finished} futures; run the same command to resume")
+        finally:
+            stops()
         wall = time.perf_counter() - started
         run = SweepRun(finished, len(done), wall, cpus, address, load_before, os.getloadavg())
         meta["runs"].append({"finished": dt.datetime.now().isoformat(timespec="seconds"),
@@ -345,6 +350,23 @@ def sweep(instance: Instance, profile: Profile, published: Calendar, model: Disr
     finally:
         if started_ray:
             ray.shutdown()
+
+
+def _stop_on_signals() -> Callable[[], None]:
+    """Ctrl-C and SIGTERM (a batch system's stop, or ``kill``) both stop the sweep between
+    two futures with its run recorded; also when started in the background, where SIGINT
+    is ignored. Returns what puts the previous handlers back."""
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    def restore() -> None:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return restore
 
 
 def _stream(ray, task, context, seed: int, batches: list[list[int]], options: dict,
