@@ -185,9 +185,26 @@ def job_view(request, pk: int):
         else job.message
     return render(request, "web/replan_job.html", {
         "job": job, "notice": notice, "refused": refused, "message": message,
-        "later": replans.later_edits(job),
+        "later": [{"when": e.created, "who": e.created_by.get_username() if e.created_by
+                   else "", "what": _edit_text(e, L)} for e in replans.later_edits(job)],
         "status_word": t(job.result["status"], L) if job.result and job.result.get(
             "status") in ("INFEASIBLE", "UNKNOWN") else ""})
+
+
+def _edit_text(stored, L: str) -> str:
+    """What an instance revision changed, in ``L`` (from its audit entry), else its note."""
+    from scheduler.report.common import body_name
+    from scheduler.web.models import AuditEntry
+    from scheduler.web.views import edit_note
+
+    entry = AuditEntry.objects.filter(action="instance_edited", object_type="StoredInstance",
+                                      object_id=str(stored.pk)).first()
+    detail = entry.detail if entry is not None else {}
+    try:
+        return edit_note(detail.get("change", ""),
+                         body_name(s.instance_of(stored), detail.get("body", ""), L))
+    except KeyError:  # an import, or a re-plan's own revision
+        return stored.note or stored.source_name
 
 
 def notice_of(version, L: str) -> dict | None:

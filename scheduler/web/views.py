@@ -653,12 +653,8 @@ def body_edit(request, code: str, part: str):
             row = len(inst.issues)
         try:
             edits.edit(stored, edits.issue_change(d["op"], code, d, row), request.user,
-                       note={"add": _("topical issue added by %(body)s"),
-                             "change": _("topical issue changed by %(body)s"),
-                             "delete": _("topical issue removed by %(body)s")}[d["op"]] % {
-                           "body": name},
-                       table="issues", index=row, body=code, change=f"issue_{d['op']}",
-                       issue=d["issue_id"])
+                       note=edit_note(f"issue_{d['op']}", name), table="issues", index=row,
+                       body=code, change=f"issue_{d['op']}", issue=d["issue_id"])
         except edits.EditRefused as exc:
             return _body_page(request, code, {"issue": form,
                                                "errors": _refused(form, exc)}, 400)
@@ -680,8 +676,7 @@ def body_edit(request, code: str, part: str):
             row = len(inst.region_dates)
         try:
             edits.edit(stored, edits.date_change(d["op"], body.region_id, d, row),
-                       request.user, note=(_("date added by %(body)s") if d["op"] == "add"
-                                           else _("date removed by %(body)s")) % {"body": name},
+                       request.user, note=edit_note(f"date_{d['op']}", name),
                        table="region_dates", index=row, body=code, change=f"date_{d['op']}",
                        date=d.get("date") or str(inst.region_dates[row].date
                                                  if d["op"] == "delete" else ""))
@@ -715,6 +710,15 @@ def body_edit(request, code: str, part: str):
     else:
         raise Http404
     return redirect("web:body", code=code)
+
+
+def edit_note(change: str, body: str) -> str:
+    """An edit's note in the active language, by its ``change`` in the audit log."""
+    return {"issue_add": _("topical issue added by %(body)s"),
+            "issue_change": _("topical issue changed by %(body)s"),
+            "issue_delete": _("topical issue removed by %(body)s"),
+            "date_add": _("date added by %(body)s"), "date_delete": _("date removed by %(body)s"),
+            "absence_add": _("absence added by %(body)s")}[change] % {"body": body}
 
 
 def _field_errors(form, error: InputError) -> None:
@@ -780,7 +784,7 @@ def body_absence(request, code: str):
                       reason=d["reason"], note=d["note"]).model_dump(mode="json")
     try:
         edits.edit(stored, lambda data: data["absences"].append(absence), request.user,
-                   note=_("absence added by %(body)s") % {"body": c.body_name(inst, code, L)},
+                   note=edit_note("absence_add", c.body_name(inst, code, L)),
                    table="absences", index=row, body=code, change="absence_add",
                    official=d["official"])
     except edits.EditRefused as exc:

@@ -65,4 +65,5 @@ def test_edit_during_a_replan_is_kept_and_named(as_role, seeded, immediate):
     planner.cookies["django_language"] = "kk"
     later = planner.get(f"/replan/{job.pk}/").content.decode().split('id="later-edits"')[1]
     assert "Қайта жоспарлау кезінде енгізілген өзгерістер" in later
+    assert "Денсаулық сақтау министрлігі" in later  # the edit, said in Kazakh
     assert "жаңа қайта жоспарлауды бастаңыз" in later
