@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from scheduler.checker import CheckReport, check
 from scheduler.instance import Instance
@@ -26,14 +26,29 @@ class Result(SolveResult):
 
 
 def solve(instance: Instance, profile: Profile, *, time_limit: float = 30.0, workers: int = 2,
-          seed: int = 0, progress: Progress | None = None, log: bool = False) -> Result:
-    """Plan the half-year calendar; the result's calendar has been through the checker."""
+          seed: int = 0, progress: Progress | None = None, log: bool = False,
+          relaxation: bool = True) -> Result:
+    """Plan the half-year calendar; the result's calendar has been through the checker.
+
+    ``relaxation``: start from the LP relaxation (``scheduler.model.relaxation``): its
+    calendar, when it costs the LP's bound, is the proven optimum and no search follows;
+    otherwise the search starts from it. False: CP-SAT's search alone."""
     started = time.perf_counter()
     model = CalendarModel(instance, profile, Plan())
     built = time.perf_counter() - started
     params = SolverParams(time_limit=time_limit - built, workers=workers, seed=seed, log=log,
                           progress=progress)
-    answer = model.solve(params)
+    answer = None
+    if relaxation:
+        from scheduler.model.relaxation import lp_start
+
+        answer = lp_start(model, params)
+    if answer is None or answer.status is not SolveStatus.OPTIMAL:
+        first = answer
+        answer = model.solve(replace(params, time_limit=time_limit - (
+            time.perf_counter() - started)))
+        if first is not None and not answer.status.found:  # out of time: the LP's calendar
+            answer = first
     wall = time.perf_counter() - started
     if not answer.status.found:
         size = model.size

@@ -79,7 +79,9 @@ class SolverParams:
     ``log``: True prints the search log, a callable receives its lines. ``hint``: a
     previous result of the same model (every variable's value). ``deterministic_time``:
     a limit in CP-SAT's deterministic units as well (the same search on a loaded laptop
-    and an idle cluster node: sweeps); ``time_limit`` then only guards the wall clock."""
+    and an idle cluster node: sweeps); ``time_limit`` then only guards the wall clock.
+    ``fix_hint``: the hinted variables are held at their hinted values (a neighbourhood
+    of a starting point: ``scheduler.model.relaxation``)."""
 
     time_limit: float = 30.0
     deterministic_time: float | None = None
@@ -90,6 +92,7 @@ class SolverParams:
     lp: bool = True
     hint: ModelResult | None = None
     progress: Progress | None = None
+    fix_hint: bool = False
 
     def solver(self) -> cp_model.CpSolver:
         solver = cp_model.CpSolver()
@@ -99,6 +102,8 @@ class SolverParams:
         p.random_seed = self.seed
         if self.deterministic_time is not None:
             p.max_deterministic_time = self.deterministic_time
+        if self.fix_hint:
+            p.fix_variables_to_their_hinted_value = True
         if self.lp:
             if self.workers == 1:
                 p.linearization_level = 2
@@ -285,14 +290,17 @@ class CalendarModel:
         proto.solution_hint.vars.extend(range(len(result.values)))
         proto.solution_hint.values.extend(result.values)
 
-    def hint_chosen(self, chosen: Iterable[Candidate]) -> None:
-        """Hint every meeting variable: 1 for these candidates, 0 for every other (a
-        published calendar, or another model's solution, as a starting point)."""
+    def hint_chosen(self, chosen: Iterable[Candidate],
+                    among: Iterable[Candidate] | None = None) -> None:
+        """Hint every meeting variable (or those of ``among`` only): 1 for these
+        candidates, 0 for every other (a published calendar, or another model's solution,
+        as a starting point)."""
         held = set(chosen)
+        hinted = list(self.vars) if among is None else list(among)
         self.model.clear_hints()
         hint = self.model.proto.solution_hint
-        hint.vars.extend(v.index for v in self.vars.values())
-        hint.values.extend(int(c in held) for c in self.vars)
+        hint.vars.extend(self.vars[c].index for c in hinted)
+        hint.values.extend(int(c in held) for c in hinted)
 
     # ------------------------------------------------------------------ solving
     def solve(self, params: SolverParams, assumptions: Iterable[tuple] | None = None

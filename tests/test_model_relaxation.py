@@ -1,0 +1,131 @@
+"""The LP relaxation's start (scheduler/model/relaxation.py, issue 16): its bound is valid
+whatever the row prices, its calendar passes the checker at its cost, the plan with it
+reaches the same optimum as CP-SAT's search alone, and when its calendar is not proven the
+search goes on from it to the same optimum. One worker, seed 0, no wall-clock assertion."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+from conftest import TINY
+from hypothesis import HealthCheck, given, settings
+from test_properties import PROFILES, instances
+from test_rules import CASES, base_profile
+
+from scheduler.checker import check
+from scheduler.model import relaxation
+from scheduler.model.cpmodel import CalendarModel, Plan, SolverParams
+from scheduler.planner import solve
+from scheduler.results import SolveStatus
+
+FAST: dict[str, Any] = dict(time_limit=20, workers=1, seed=0)
+
+
+def _optimum(instance, profile) -> float:
+    result = solve(instance, profile, relaxation=False, **FAST)
+    assert result.status is SolveStatus.OPTIMAL
+    assert result.objective is not None
+    return result.objective
+
+
+def test_the_bound_holds_for_any_row_prices(kz2024):
+    """Weak duality: random prices give a bound at most the optimum; HiGHS's give the LP's
+    optimum (the tiny instance's relaxation is tight)."""
+    model = CalendarModel(TINY, kz2024, Plan())
+    problem = relaxation.Problem.of(relaxation.parsed(model))
+    optimum = _optimum(TINY, kz2024)
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        prices = rng.normal(scale=rng.choice([0.1, 1.0, 10.0]), size=len(problem.row_lo))
+        assert problem.safe_bound(prices) <= optimum + 1e-6
+    solved = relaxation.relax(model, 20)
+    assert solved is not None and solved.bound <= optimum
+
+
+def test_the_rows_are_the_proto(kz2024):
+    """The common rows (no enforcement, no negated or repeated variable) are copied as they
+    are; every row holds at the calendar CP-SAT found, and the LP's objective of that
+    calendar is the solver's."""
+    model = CalendarModel(TINY, kz2024, Plan())
+    problem = relaxation.Problem.of(relaxation.parsed(model))
+    answer = model.solve(SolverParams(**FAST))
+    x = np.array(answer.values, dtype=float)
+    of_entry = np.repeat(np.arange(len(problem.row_lo)), np.diff(problem.start))
+    activity = np.bincount(of_entry, weights=problem.value * x[problem.index],
+                           minlength=len(problem.row_lo))
+    assert np.all(activity >= problem.row_lo - 1e-9) and np.all(activity <= problem.row_hi + 1e-9)
+    assert problem.cost @ x + problem.offset == pytest.approx(answer.objective)
+
+
+def test_the_start_is_the_optimum_and_passes_the_checker(kz2024):
+    """On the tiny instance the LP's calendar is proven optimal without a search: the same
+    cost as CP-SAT's search alone, the checker's total equal to it."""
+    model = CalendarModel(TINY, kz2024, Plan())
+    start = relaxation.lp_start(model, SolverParams(**FAST))
+    assert start is not None and start.status is SolveStatus.OPTIMAL
+    assert start.objective == start.bound == pytest.approx(_optimum(TINY, kz2024))
+    calendar = model.calendar(start, {"instance": "tiny", "profile": "kz-2024",
+                                      "horizon": "2027-H1", "approval_date": TINY.approval_date,
+                                      "status": "OPTIMAL"})
+    report = check(TINY, kz2024, calendar)
+    assert report.ok and report.total_cost == pytest.approx(start.objective)
+
+
+def test_an_unproven_start_is_searched_on_to_the_optimum(kz2024, monkeypatch):
+    """A bound below the start's cost (as when the relaxation is not tight): the start is
+    FEASIBLE, the search begins from it (a complete, feasible hint) and proves the same
+    optimum; the bound's cut is valid."""
+    optimum = _optimum(TINY, kz2024)
+    real = relaxation.relax
+
+    def loose(model, time_limit):
+        got = real(model, time_limit)
+        assert got is not None
+        return relaxation.Relaxation(bound=got.bound - 7, values=got.values,
+                                     seconds=got.seconds)
+
+    monkeypatch.setattr(relaxation, "relax", loose)
+    model = CalendarModel(TINY, kz2024, Plan())
+    start = relaxation.lp_start(model, SolverParams(**FAST))
+    assert start is not None and start.status is SolveStatus.FEASIBLE
+    assert start.objective == pytest.approx(optimum)
+    assert start.bound == pytest.approx(optimum - 7)
+    lines: list[str] = []
+    answer = model.solve(SolverParams(**FAST, log=lines.append))
+    assert any("The solution hint is complete and is feasible" in line for line in lines)
+    assert answer.status is SolveStatus.OPTIMAL and answer.objective == pytest.approx(optimum)
+    result = solve(TINY, kz2024, **FAST)
+    assert result.status is SolveStatus.OPTIMAL and result.objective == pytest.approx(optimum)
+    assert result.check is not None and result.check.ok
+
+
+def test_binding_rule_cases_reach_the_same_optimum(kz2024):
+    """Every hard rule's binding case of tests/test_rules.py: the same status and cost with
+    the LP's start as with CP-SAT alone, and the checker agrees."""
+    for rule_id, (instance, _) in CASES.items():
+        profile = base_profile(kz2024, rule_id)
+        with_lp = solve(instance, profile, **FAST)
+        alone = solve(instance, profile, relaxation=False, **FAST)
+        assert with_lp.status == alone.status, rule_id
+        assert with_lp.objective == pytest.approx(alone.objective), rule_id
+        assert with_lp.check is not None and with_lp.check.ok, rule_id
+        assert with_lp.check.total_cost == pytest.approx(with_lp.objective), rule_id
+
+
+@settings(max_examples=25, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(instance=instances())
+def test_random_instances_reach_the_same_answer(instance):
+    """Random small instances (infeasible ones included): the same status and optimum with
+    and without the LP's start."""
+    for name in ("kz-2024", "kz-2018"):
+        profile = PROFILES[name]
+        with_lp = solve(instance, profile, **FAST)
+        alone = solve(instance, profile, relaxation=False, **FAST)
+        assert with_lp.status == alone.status, name
+        assert with_lp.objective == pytest.approx(alone.objective), name
+        if with_lp.check is not None:
+            assert with_lp.check.ok
+            assert with_lp.check.total_cost == pytest.approx(with_lp.objective)
