@@ -303,6 +303,9 @@ def sweep(instance: Instance, profile: Profile, published: Calendar, model: Disr
         if address:
             ray.init(address=address, include_dashboard=False, log_to_driver=False)
         else:
+            # Ray starts its workers at nice 15 below the command; a sweep's work is all
+            # in its workers, so they run at the command's own priority
+            os.environ.setdefault("RAY_worker_niceness", "0")
             ray.init(num_cpus=num_cpus or os.cpu_count() or 1, include_dashboard=False,
                      log_to_driver=False)
     try:
