@@ -290,17 +290,14 @@ class CalendarModel:
         proto.solution_hint.vars.extend(range(len(result.values)))
         proto.solution_hint.values.extend(result.values)
 
-    def hint_chosen(self, chosen: Iterable[Candidate],
-                    among: Iterable[Candidate] | None = None) -> None:
-        """Hint every meeting variable (or those of ``among`` only): 1 for these
-        candidates, 0 for every other (a published calendar, or another model's solution,
-        as a starting point)."""
+    def hint_chosen(self, chosen: Iterable[Candidate]) -> None:
+        """Hint every meeting variable: 1 for these candidates, 0 for every other (a
+        published calendar, or another model's solution, as a starting point)."""
         held = set(chosen)
-        hinted = list(self.vars) if among is None else list(among)
         self.model.clear_hints()
         hint = self.model.proto.solution_hint
-        hint.vars.extend(self.vars[c].index for c in hinted)
-        hint.values.extend(int(c in held) for c in hinted)
+        hint.vars.extend(v.index for v in self.vars.values())
+        hint.values.extend(int(c in held) for c in self.vars)
 
     # ------------------------------------------------------------------ solving
     def solve(self, params: SolverParams, assumptions: Iterable[tuple] | None = None

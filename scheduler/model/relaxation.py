@@ -332,19 +332,24 @@ def lp_start(model: CalendarModel, params: SolverParams) -> ModelResult | None:
     relaxation = relax(model, params.time_limit)
     if relaxation is None:
         return None
-    x = relaxation.values
-    fractional = {c for c, v in model.vars.items() if abs(x[v.index] - round(x[v.index])) > 1e-6}
-    loose = {c.official for c in fractional}
+    cands = list(model.vars)
+    index = np.array([v.index for v in model.vars.values()], dtype=np.int64)
+    x = relaxation.values[index]
+    fractional = np.abs(x - np.round(x)) > 1e-6
+    loose = {cands[i].official for i in np.flatnonzero(fractional)}
+    of_loose = np.array([c.official in loose for c in cands], dtype=bool)
     answer = None
     # the fractional meetings free, then every meeting of their officials (the rest of
     # what is left at most a third: the full search keeps the rest)
-    for free, share in (((lambda c: c in fractional), 6), ((lambda c: c.official in loose), 3)):
-        settled = [c for c in model.vars if not free(c)]
-        model.hint_chosen([c for c in settled if x[model.vars[c].index] > 0.5], among=settled)
+    for free, share in ((fractional, 6), (of_loose, 3)):
+        model.model.clear_hints()
+        hint = model.model.proto.solution_hint
+        hint.vars.extend(index[~free].tolist())
+        hint.values.extend((x[~free] > 0.5).astype(int).tolist())
         left = params.time_limit - (time.perf_counter() - started)
         answer = model.solve(replace(params, time_limit=max(0.01, left / share), hint=None,
                                      fix_hint=True, lp=True))
-        if answer.status.found or not fractional:
+        if answer.status.found or not loose:
             break
     model.model.clear_hints()
     if not isinstance(model.objective, int):  # every calendar costs at least the bound
