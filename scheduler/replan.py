@@ -40,7 +40,7 @@ from scheduler.model.cpmodel import (
 from scheduler.model.variables import Availability, Candidate
 from scheduler.profile import DlChange, Profile, UrgentTension
 from scheduler.results import SolveResult, SolveStatus
-from scheduler.rules import dl_change
+from scheduler.rules import dl_change, region_agree
 from scheduler.rules.subst_deputy import presenters, urgent_handover
 from scheduler.rules.time_lead import lead_end
 from scheduler.slots import Slot
@@ -205,8 +205,16 @@ class _Stages:
         self.frozen_until = lead_end(as_of, profile)  # TIME-LEAD
         self.rule = profile.get(DlChange)
         self.avail = Availability(inst)
+        self.days_off = set(inst.extra_days_off)
+        self.blocked = region_agree.blocked_dates(inst, profile)
         self.last_status = SolveStatus.UNKNOWN  # the last stage-1 solve's status
         self.refused: list[Refusal] = []  # requests no calendar could hold (``_drop``)
+
+    def _forced_off(self, m: Meeting) -> bool:
+        """A published meeting on a day declared off later, or on a date its region's
+        akimat has blocked since (REGION-AGREE): it moves, even inside the TIME-LEAD
+        window (force majeure), and an out-of-schedule one too."""
+        return m.date in self.days_off or (m.region_id, m.date) in self.blocked
 
     def _choices(self, m: Meeting) -> list[Candidate]:
         """A published meeting at its date and region, with everyone who may present it
@@ -231,8 +239,7 @@ class _Stages:
         cancelled = {r.meeting_id for r in self.accepted if r.action is Action.cancel}
         future = [m for m in self.published.meetings
                   if m.date >= self.as_of and m.id not in cancelled]
-        days_off = set(self.inst.extra_days_off)  # a day off declared later moves even a
-        kept = {m.id: self._choices(m) for m in future if m.date not in days_off and (
+        kept = {m.id: self._choices(m) for m in future if not self._forced_off(m) and (
                 m.date < self.frozen_until  # published meeting (force majeure)
                 or m.kind is MeetingKind.out_of_schedule
                 or (free is not None and m.official_id not in free))}
@@ -334,7 +341,7 @@ class _Stages:
     def lower_bound(self) -> float:
         """Changes the change set forces whatever the plan: meeting by meeting, the
         cheapest change each must undergo, plus one added meeting per 'add' request."""
-        rule, inst = self.rule, self.inst
+        rule = self.rule
         move = min(rule.w_date_change, rule.w_region_change)
         forced: dict[str, float] = defaultdict(float)
         meetings = self.published.by_id()
@@ -349,7 +356,7 @@ class _Stages:
                 can_present = any(c.presenter != m.presenter_id for c in self._choices(m))
                 forced[m.id] = max(forced[m.id], min(rule.w_presenter_change, move)
                                    if can_present else move)
-            if m.date in inst.extra_days_off:
+            if self._forced_off(m):
                 forced[m.id] = max(forced[m.id], move)
         total = sum(cost * self._factor(meetings[mid]) for mid, cost in forced.items())
         return total + rule.w_added * sum(r.action is Action.add for r in self.accepted)
@@ -508,6 +515,11 @@ def _explain(change: Change, inst: Instance, calendar: Calendar,
             return change.with_reason(new.reason)
         if old.date in inst.extra_days_off:
             return change.with_reason(f"{old.date} is now a day off")
+        if any(rd.region_id == old.region_id and rd.date == old.date
+               and rd.kind.value == "blocked" for rd in inst.region_dates):
+            where = inst.region(old.region_id).name.en or old.region_id
+            return change.with_reason(f"the akimat has blocked {old.date} in {where} "
+                                      f"(REGION-AGREE)")
         for u in calendar.meetings:
             if (u.kind is MeetingKind.out_of_schedule and u.date == old.date
                     and (u.region_id == old.region_id or u.presenter_id == old.presenter_id)):

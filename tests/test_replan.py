@@ -430,3 +430,25 @@ def test_search_splits_the_limits_between_the_stages():
     params = fewest.params(None, 1)
     assert params.deterministic_time == 12 and params.time_limit == 120
     assert params.solver().parameters.max_deterministic_time == 12
+
+
+@pytest.mark.parametrize("frozen", [True, False])
+def test_a_date_blocked_later_moves_even_a_published_meeting(tiny_instance, kz2024, published,
+                                                             frozen):
+    """REGION-AGREE: when the akimat blocks the date of a published meeting after
+    publication, the meeting moves (inside the TIME-LEAD window too: force majeure, as
+    for a day off); the forced move is counted in the proven lower bound, the reason
+    names the rule, and the calendar passes the checker."""
+    from scheduler.instance import DateKind, RegionDate
+    from scheduler.robustness.model import with_blocked
+
+    meeting = _frozen(published) if frozen else _later(published)
+    inst = with_blocked(tiny_instance, (RegionDate(region_id=meeting.region_id,
+                                                   date=meeting.date, kind=DateKind.blocked),))
+    result = replan(inst, kz2024, published, ChangeSet(), AS_OF, **FAST)
+    assert result.calendar is not None and check(result.instance, kz2024, result.calendar).ok
+    assert all((m.region_id, m.date) != (meeting.region_id, meeting.date)
+               for m in result.calendar.meetings)
+    moved = [c for c in result.changes if c.meeting_id == meeting.id]
+    assert moved and "REGION-AGREE" in moved[0].reason
+    assert result.minimum_proven and result.change_cost > 0
