@@ -172,7 +172,7 @@ def write_report(folder: Path, title: str = "Robustness sweep", names: dict | No
                   f"{_fmt(ct['mean'])}. Mean wall time by phase: sampling "
                   f"{_fmt(ph['sample']['mean'], 2)}, "
                   f"change sets {_fmt(ph['change_set']['mean'], 2)}, "
-                  f"re-plans (model build, two solves, the re-plan's own check) "
+                  f"re-plans (model build, solves, the re-plan's own check) "
                   f"{_fmt(ph['replan']['mean'], 2)}, checking the calendar each quarter started "
                   f"from {_fmt(ph['check']['mean'], 2)}."]
     tc = s["total_changes"]
