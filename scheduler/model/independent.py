@@ -6,9 +6,9 @@ EXTRA-DEMAND the officials an alert calls, ATTEND-DISTRICT the district akims, F
 everyone, CAP-REGION, AKIM-SUPPORT and TV-LIVE ministers and regional akims); CLASH-PERSON
 and TRAVEL are his own, and every soft cost of his is the same wherever his meetings fall
 in his region. Any of his own allowed slots is then optimal, so the earliest ones are
-taken, and the rest of the calendar is solved without his grid: on the national
-all-levels instance that is 2,300 of 2,600 officials. The checker still judges the whole
-calendar.
+taken (his allowed days are worked out per region, not from all his candidates), and the
+rest of the calendar is solved without his grid: on the national all-levels instance that
+is 2,300 of 2,600 officials. The checker still judges the whole calendar.
 
 Under AKIM-SPREAD (and AKIM-ROTATION's monthly cap) the district's akims share its days:
 they are placed district by district, each akim's meetings spread evenly over his allowed
@@ -22,15 +22,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 
 from scheduler import rules
-from scheduler.instance import AkimLevel, Instance, quarter_of
-from scheduler.meetings import MeetingKind
-from scheduler.model.variables import Candidate, create_candidates, duty_officials
-from scheduler.profile import AkimRotation, AkimSpread, FreqAkim, Profile
-from scheduler.rules import clash_person
+from scheduler.instance import AkimLevel, Instance, Official, quarter_of
+from scheduler.model.variables import Availability, Candidate, duty_officials
+from scheduler.profile import AkimRotation, AkimSpread, FreqAkim, Profile, SubstDeputy
+from scheduler.rules import clash_person, region_agree, time_lead, time_offhours
 from scheduler.rules.akim_rotation import owed_meetings
 from scheduler.rules.freq_akim import least_per_half
+from scheduler.slots import Slot
 
 
 def independent_meetings(instance: Instance, profile: Profile) -> dict[str, list[Candidate]]:
@@ -50,23 +51,63 @@ def independent_meetings(instance: Instance, profile: Profile) -> dict[str, list
              for o in lower_akims if o.id not in linked}
     if not lower:
         return {}
-    by_official: dict[str, list[Candidate]] = {o: [] for o in lower}
-    for cand in create_candidates(instance, profile, free=set(lower)):
-        if cand.official in lower and cand.presenter == cand.official \
-                and cand.kind is MeetingKind.planned:
-            by_official[cand.official].append(cand)
+    days, slots = _own_days(instance, profile, [o for o in lower_akims if o.id in lower])
     spread = profile.get(AkimSpread) if profile.on(AkimSpread) else None
     monthly = profile.get(AkimRotation).max_per_month if profile.on(AkimRotation) else None
     if spread is None and monthly is None:
-        return _earliest(lower, by_official, rule, max_per_day)
-    return _spread(instance, lower, by_official, rule, max_per_day, spread, monthly)
+        return _earliest(instance, lower, days, slots, rule, max_per_day)
+    return _spread(instance, lower, days, slots, rule, max_per_day, spread, monthly)
 
 
-def _earliest(lower, by_official, rule, max_per_day) -> dict[str, list[Candidate]]:
+def _own_days(instance: Instance, profile: Profile, officials: list[Official]
+              ) -> tuple[dict[str, dict[dt.date, list[str]]], dict[dt.date, list[Slot]]]:
+    """The planned meetings ``create_candidates`` allows each official to present himself,
+    without making them: his days in date order, each with the regions he may meet in
+    (TIME-LEAD, REGION-AGREE, SUBST-DEPUTY's absences), and each day's slots in time order
+    (TIME-HORIZON, TIME-OFFHOURS). The days of a region are worked out once."""
+    slots: dict[dt.date, list[Slot]] = defaultdict(list)
+    for slot in sorted(time_offhours.slot_grid(instance, profile)):
+        slots[slot.date].append(slot)
+    blocked = region_agree.blocked_dates(instance, profile)
+    away = Availability(instance).away if profile.on(SubstDeputy) else {}
+    all_regions = [r.id for r in instance.regions]
+    shared: dict[tuple, dict[dt.date, list[str]]] = {}
+    days: dict[str, dict[dt.date, list[str]]] = {}
+    for official in officials:
+        home = instance.home_region(official)
+        akims = time_lead.counts_from_akims_calendar(instance, official.body_id)
+        if (akims, home) not in shared:
+            lead = time_lead.earliest_planned_date(instance, profile, akims=akims)
+            regions = [home] if home else all_regions
+            here = {day: [r for r in regions if (r, day) not in blocked]
+                    for day in slots if day >= lead}
+            shared[akims, home] = {day: r for day, r in here.items() if r}
+        days[official.id] = {day: r for day, r in shared[akims, home].items()
+                             if (official.id, day) not in away}
+    return days, slots
+
+
+def _meeting(instance: Instance, official: str, region: str, slot: Slot) -> Candidate:
+    """A planned meeting the official presents himself, as ``create_candidates`` makes it."""
+    body = instance.official(official).body_id
+    return Candidate(official, official, body, region, slot,
+                     ministerial=instance.is_ministerial(body))
+
+
+def _meetings(instance: Instance, official: str, days: dict[dt.date, list[str]],
+              slots: dict[dt.date, list[Slot]]) -> Iterator[Candidate]:
+    """His meetings in time order (those of one slot in region order)."""
+    for day, regions in days.items():
+        for slot in slots[day]:
+            for region in regions:
+                yield _meeting(instance, official, region, slot)
+
+
+def _earliest(instance, lower, days, slots, rule, max_per_day) -> dict[str, list[Candidate]]:
     chosen = {}
     for official, need in lower.items():
         picked, per_day, per_quarter = [], Counter(), Counter()
-        for cand in sorted(by_official[official], key=lambda c: c.slot):
+        for cand in _meetings(instance, official, days[official], slots):
             if len(picked) == need:
                 break
             if per_day[cand.slot.date] < max_per_day and per_quarter[cand.slot.quarter] < \
@@ -79,7 +120,7 @@ def _earliest(lower, by_official, rule, max_per_day) -> dict[str, list[Candidate
     return chosen
 
 
-def _spread(instance: Instance, lower: dict[str, int], by_official, rule: FreqAkim,
+def _spread(instance: Instance, lower: dict[str, int], own_days, slots, rule: FreqAkim,
             max_per_day: int, spread: AkimSpread | None, monthly: int | None
             ) -> dict[str, list[Candidate]]:
     """District by district, the akim owing most first: each meeting aimed at an evenly
@@ -97,36 +138,38 @@ def _spread(instance: Instance, lower: dict[str, int], by_official, rule: FreqAk
         need = lower[official_id]
         official = instance.official(official_id)
         district = official.district_id
-        slots_by_day: dict[dt.date, list[Candidate]] = defaultdict(list)
-        for cand in sorted(by_official[official_id], key=lambda c: c.slot):
-            slots_by_day[cand.slot.date].append(cand)
-        days = sorted(slots_by_day)
+        regions = own_days[official_id]  # his first meeting of a day: first slot, first region
+        days = list(regions)
         if len(days) < need:
             continue
         picked: list[Candidate] = []
         per_quarter, per_month = Counter(), Counter()
         used: set[dt.date] = set()
         for k in range(need):
-            aim = days[min(len(days) - 1, int((k + 0.5) * len(days) / need))]
-            best, best_key = None, None
-            for day in days:
+            aim = min(len(days) - 1, int((k + 0.5) * len(days) / need))
+            # the allowed day nearest the aim (the earlier of two), an uncrowded one if any
+            best, crowded_best = None, None
+            for day in _nearest_first(days, aim):
                 if day in used or per_quarter[quarter_of(day)] >= rule.max_per_quarter:
                     continue
                 if monthly is not None and per_month[day.month] >= monthly:
                     continue
-                region = slots_by_day[day][0].region
+                region = regions[day][0]
                 if district_cap is not None and district and \
                         district_load[district, day] >= district_cap:
                     continue
                 if region_cap is not None and region_load[region, day] >= region_cap:
                     continue
-                crowded = target is not None and region_load[region, day] >= target
-                key = (crowded, abs((day - aim).days), day)
-                if best_key is None or key < best_key:
-                    best, best_key = day, key
+                if target is None or region_load[region, day] < target:
+                    best = day
+                    break
+                if crowded_best is None:
+                    crowded_best = day
+            if best is None:
+                best = crowded_best
             if best is None:
                 break
-            cand = slots_by_day[best][0]
+            cand = _meeting(instance, official_id, regions[best][0], slots[best][0])
             picked.append(cand)
             used.add(best)
             per_quarter[quarter_of(best)] += 1
@@ -142,3 +185,16 @@ def _spread(instance: Instance, lower: dict[str, int], by_official, rule: FreqAk
                     district_load[district, cand.slot.date] -= 1
                 region_load[cand.region, cand.slot.date] -= 1
     return chosen
+
+
+def _nearest_first(days: list[dt.date], aim: int) -> Iterator[dt.date]:
+    """The (sorted) days by their distance from ``days[aim]``, the earlier of two first."""
+    before, after = aim - 1, aim
+    while before >= 0 or after < len(days):
+        if after == len(days) or (before >= 0 and
+                                  days[aim] - days[before] <= days[after] - days[aim]):
+            yield days[before]
+            before -= 1
+        else:
+            yield days[after]
+            after += 1
