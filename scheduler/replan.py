@@ -82,7 +82,7 @@ def replan(instance: Instance, profile: Profile, published: Calendar, changes: C
            as_of: dt.date, *, force: bool = False, time_limit: float = 30.0, workers: int = 2,
            seed: int = 0, progress: Progress | None = None, keep_later: bool = False,
            log: Callable[[str], None] | None = None, quality: bool = True,
-           deterministic_time: float | None = None) -> ReplanResult:
+           deterministic_time: float | None = None, relaxation: bool = True) -> ReplanResult:
     """Re-plan the published calendar with the change set, as of a date.
 
     The whole calendar is searched, starting from the published calendar as a complete
@@ -97,12 +97,14 @@ def replan(instance: Instance, profile: Profile, published: Calendar, changes: C
     the second stage: the calendar has the fewest changes but not the best cost among
     them, and the first stage has the whole time limit. ``deterministic_time`` limits each
     search in CP-SAT's deterministic units as well, so that a loaded machine finds what an
-    idle one does (``time_limit`` then only guards the wall clock).
+    idle one does (``time_limit`` then only guards the wall clock). ``relaxation``: each
+    stage starts from the LP relaxation, as a plan does (False: CP-SAT's search alone).
 
     """
     started = time.perf_counter()
     accepted, refused = screen_requests(changes, instance, profile, published, as_of, force)
-    search = _Search(time_limit, workers, seed, progress, quality, deterministic_time)
+    search = _Search(time_limit, workers, seed, progress, quality, deterministic_time,
+                     relaxation)
     while True:
         inst = apply_to_instance(instance, changes, accepted)
         plan = _Stages(inst, profile, published, accepted, as_of, log)
@@ -174,6 +176,19 @@ class _Search:
     progress: Progress | None = None
     quality: bool = True
     deterministic_time: float | None = None
+    relaxation: bool = True
+
+    def solve(self, model: CalendarModel, params: SolverParams) -> ModelResult:
+        """A stage's solve: from the LP relaxation first (``scheduler.model.relaxation``:
+        a calendar at the LP's bound is proven optimal and nothing else is searched),
+        else CP-SAT's search (from the LP's calendar, when there is one)."""
+        if self.relaxation:
+            from scheduler.model.relaxation import lp_start
+
+            start = lp_start(model, params)
+            if start is not None and start.status is SolveStatus.OPTIMAL:
+                return start
+        return model.solve(params)
 
     def params(self, log: Callable[[str], None] | None, stage: int) -> SolverParams:
         share = 0.5 if self.quality else 1.0
@@ -262,7 +277,7 @@ class _Stages:
                           _published_choices(self, pinned, future))
         params = search.params(self.log, stage=1)
         _hold(model, assumed)
-        first = model.solve(params)
+        first = search.solve(model, params)
         if first.status is SolveStatus.INFEASIBLE and free is None and assumed:
             first = self._drop(model, params, assumed)
         attempt.changes_status = self.last_status = first.status
@@ -285,7 +300,7 @@ class _Stages:
             # Stage 2: the profile's cost, keeping the number of changes (hinted by stage
             # 1's calendar: every variable).
             model.next_stage(first)
-            second = model.solve(search.params(self.log, stage=2))
+            second = search.solve(model, search.params(self.log, stage=2))
         if search.quality and second.status.found:
             chosen = second
             attempt.status = second.status

@@ -452,3 +452,26 @@ def test_a_date_blocked_later_moves_even_a_published_meeting(tiny_instance, kz20
     moved = [c for c in result.changes if c.meeting_id == meeting.id]
     assert moved and "REGION-AGREE" in moved[0].reason
     assert result.minimum_proven and result.change_cost > 0
+
+
+def test_the_lp_start_proves_the_same_minima(tiny_instance, kz2024, published):
+    """Each stage from the LP relaxation (the default) or from CP-SAT's search alone: the
+    same proven fewest changes and the same best cost among them, for a move, an absence
+    and two requests no calendar holds together."""
+    first, second = _later(published), _later(published, "minister-education")
+    change_sets = [
+        {"requests": [{"id": "R1", "body_id": "health", "submitted": "2027-01-20",
+                       "action": "move", "meeting_id": first.id, "date": "2027-06-19"}]},
+        {"absences": [{"official_id": second.presenter_id, "start": second.date.isoformat(),
+                       "end": second.date.isoformat(), "reason": "illness"}]},
+        {"requests": [{"id": f"R{i}", "body_id": m.body_id, "submitted": "2027-01-20",
+                       "action": "move", "meeting_id": m.id, "date": "2027-06-19",
+                       "region_id": first.region_id} for i, m in enumerate((first, second))]},
+    ]
+    for raw in change_sets:
+        lp = _replan(tiny_instance, kz2024, published, raw)
+        search = _replan(tiny_instance, kz2024, published, raw, relaxation=False)
+        assert lp.minimum_proven and search.minimum_proven
+        assert (lp.change_cost, lp.objective, lp.status) == (
+            search.change_cost, search.objective, search.status)
+        assert [r.request_id for r in lp.refused] == [r.request_id for r in search.refused]
