@@ -114,13 +114,13 @@ def run_future(instance: Instance, profile: Profile, published: Calendar,
         try:
             result = replan(inst, profile, calendar, changes, as_of, time_limit=time_limit,
                             workers=workers, seed=0)
-            unplaced = _unplaced(result, changes, inst, profile, calendar, as_of)
             if result.calendar is None and result.status is not SolveStatus.INFEASIBLE:
                 # out of time without a calendar: once more with three times as long.
                 # (A request is refused only when no calendar with all of them exists:
                 # proven, so not retried.)
                 row["retried"] = round(result.wall_time, 3)
-                row["unplaced_first"] = unplaced
+                row["unplaced_first"] = _unplaced(result, changes, inst, profile, calendar,
+                                                  as_of)
                 result = replan(inst, profile, calendar, changes, as_of,
                                 time_limit=3 * time_limit, workers=workers, seed=0)
                 row["unplaced"] = _unplaced(result, changes, inst, profile, calendar, as_of)
