@@ -108,17 +108,21 @@ def _date(text: str, option: str) -> dt.date:
         raise InputError(f"{option} '{text}': not a date like 2027-03-20") from None
 
 
-def _published(calendar: Path, out: Path | None) -> tuple[Path, Path]:
-    """The calendar file a re-plan starts from (a file, or a workspace folder's latest) and
-    the workspace the new version goes to (``--out``, else the calendar's folder)."""
-    from scheduler.io import check_output
-    from scheduler.workspace import repair, resolve_calendar
+def _published(instance: Path, calendar: Path, out: Path | None, profile: str
+               ) -> tuple[Path, Instance, Profile, Calendar]:
+    """What a re-plan starts from: the workspace the new version goes to (``--out``, else
+    the calendar's folder), the instance (with what the workspace's re-plans added), the
+    profile, and the published calendar (a file, or a workspace folder's latest)."""
+    from scheduler.io import check_output, load_calendar
+    from scheduler.profiles_cmd import load_profile_for
+    from scheduler.workspace import instance_for, repair, resolve_calendar
 
     path = resolve_calendar(calendar)
     workspace = out if out is not None else path.parent
     check_output(workspace)
     repair(workspace)
-    return path, workspace
+    inst = instance_for(instance, path)
+    return workspace, inst, load_profile_for(profile, inst), load_calendar(path)
 
 
 def _report_writer(inst: Instance, prof: Profile, calendar: Calendar, lang: str,

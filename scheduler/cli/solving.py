@@ -135,16 +135,13 @@ def replan(
 ) -> None:
     """Re-plan a published calendar with a change set, changing as little as possible."""
     from scheduler.changes import validate_changes
-    from scheduler.io import InputError, load_calendar, load_changes_located
-    from scheduler.profiles_cmd import load_profile_for
-    from scheduler.workspace import check_base, instance_for
+    from scheduler.io import InputError, load_changes_located
+    from scheduler.workspace import check_base
 
     lang = _lang(lang)
     try:
-        calendar, workspace = _published(calendar, out)
-        inst = instance_for(instance, calendar)
-        prof = load_profile_for(profile, inst)
-        published, (change_set, locate) = load_calendar(calendar), load_changes_located(changes)
+        workspace, inst, prof, published = _published(instance, calendar, out, profile)
+        change_set, locate = load_changes_located(changes)
         day = _date(as_of, "--as-of")
         validate_changes(change_set, inst, published, day, str(changes), locate)
         check_base(workspace, published, from_older)
@@ -177,16 +174,12 @@ def urgent(
     from pydantic import ValidationError
 
     from scheduler.changes import ChangeSet, apply_to_instance, validate_changes
-    from scheduler.io import InputError, describe_errors, load_calendar
-    from scheduler.profiles_cmd import load_profile_for
-    from scheduler.workspace import check_base, instance_for
+    from scheduler.io import InputError, describe_errors
+    from scheduler.workspace import check_base
 
     lang = _lang(lang)
     try:
-        calendar, workspace = _published(calendar, out)
-        inst = instance_for(instance, calendar)
-        prof = load_profile_for(profile, inst)
-        published = load_calendar(calendar)
+        workspace, inst, prof, published = _published(instance, calendar, out, profile)
         check_base(workspace, published, from_older)
         day = _date(date, "--date")
         if alert_id is None:
