@@ -5,6 +5,7 @@ search goes on from it to the same optimum. One worker, seed 0, no wall-clock as
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -73,6 +74,53 @@ def test_the_start_is_the_optimum_and_passes_the_checker(kz2024):
     assert report.ok and report.total_cost == pytest.approx(start.objective)
 
 
+def test_an_integral_lp_solution_is_read_with_no_search(kz2024, monkeypatch):
+    """The tiny instance's LP solution is integral: it is checked against every row and
+    read as the proven optimum without starting CP-SAT, with each rule's cost as CP-SAT
+    gives it for the same calendar."""
+    model = CalendarModel(TINY, kz2024, Plan())
+    solved = relaxation.relax(model, 20)
+    assert solved is not None and relaxation.integral_point(solved) is not None
+
+    def no_search(*args, **kwargs):
+        raise AssertionError("CP-SAT started")
+
+    monkeypatch.setattr(model, "solve", no_search)
+    start = relaxation.lp_start(model, SolverParams(**FAST))
+    assert start is not None and start.status is SolveStatus.OPTIMAL
+    assert start.objective == start.bound == pytest.approx(_optimum(TINY, kz2024))
+    again = CalendarModel(TINY, kz2024, Plan())
+    again.hint(start)
+    searched = again.solve(SolverParams(**FAST, fix_hint=True))
+    assert searched.values == start.values and searched.cost_by_rule == start.cost_by_rule
+
+
+def test_a_point_off_the_rows_or_above_the_bound_is_not_read(kz2024):
+    """integral_point refuses what is not the optimum: a fractional value, a meeting
+    dropped (a row broken), a bound below the point's cost, a lin_max target above its
+    largest expression."""
+    model = CalendarModel(TINY, kz2024, Plan())
+    solved = relaxation.relax(model, 20)
+    assert solved is not None
+    point = relaxation.integral_point(solved)
+    assert point is not None
+    held = [v.index for v in model.vars.values() if point[v.index] == 1]
+    half = solved.values.copy()
+    half[held[0]] = 0.5
+    assert relaxation.integral_point(replace(solved, values=half)) is None
+    dropped = solved.values.copy()
+    dropped[held[0]] = 0.0
+    assert relaxation.integral_point(replace(solved, values=dropped)) is None
+    assert relaxation.integral_point(replace(solved, bound=solved.bound - 1)) is None
+    targets = [ct.lin_max.target.vars[0] for ct in solved.proto.constraints
+               if ct.WhichOneof("constraint") == "lin_max"]
+    if targets:  # REGION-SPREAD's busiest region, one more than it is
+        raised = solved.values.copy()
+        raised[targets[0]] += 1
+        lifted = replace(solved, values=raised, bound=np.inf)
+        assert relaxation.integral_point(lifted) is None
+
+
 def test_an_unproven_start_is_searched_on_to_the_optimum(kz2024, monkeypatch):
     """A bound below the start's cost (as when the relaxation is not tight): the start is
     FEASIBLE, the search begins from it (a complete, feasible hint) and proves the same
@@ -83,8 +131,7 @@ def test_an_unproven_start_is_searched_on_to_the_optimum(kz2024, monkeypatch):
     def loose(model, time_limit):
         got = real(model, time_limit)
         assert got is not None
-        return relaxation.Relaxation(bound=got.bound - 7, values=got.values,
-                                     seconds=got.seconds)
+        return replace(got, bound=got.bound - 7)
 
     monkeypatch.setattr(relaxation, "relax", loose)
     model = CalendarModel(TINY, kz2024, Plan())
