@@ -15,8 +15,32 @@ names are numbered stand-ins marked ``generated``. The all-levels families carry
 Families: ``real`` (kz-2027-h1, its approved calendar and two quarterly change sets for
 the re-plan benchmark in ``real/changes/``), ``national`` (ministers and regional akims,
 seeds 1..10), ``region-all-levels`` (one region's akims of every level),
-``national-all-levels`` (every akim plus the ministers) and ``scale`` (50, 200, 1,000 and
-2,500 officials: first heads with a meeting duty).
+``national-all-levels`` (every akim plus the ministers), ``scale`` (50, 200, 1,000 and
+2,500 officials: first heads with a meeting duty) and ``ladder`` (issue 16's scale ladder).
+
+``ladder``: the ``scale`` family's extra officials are district and rural akims who share
+nothing with anyone, so the planner places them outside the model and its CP-SAT part is
+the same at every size. The ladder grows what interacts instead: rung ``n`` holds every
+minister (with deputies, absences and alerts, as in the nation) and the first ``n`` regions
+of the national all-levels instance (Astana, the ministers' base, first; then a seeded
+order) with everything they hold there: the regional, district and rural akims, the
+districts the regional akim owes a visit (AKIM-ROTATION, against his 2026-H2 visits), the
+topical issues, blocked and preferred dates. Under ``kz-2024`` what ties them is a shared
+region or district: ministers share a host region's day (CAP-REGION) with each other and
+with its akim (AKIM-SUPPORT), the regional akim's district visits share the district's day
+(AKIM-SPREAD) with the district and rural akims' meetings, and each region brings 1-3
+seeded EXTRA-DEMAND alerts (the population asks a district-level akim, sometimes also one
+of his rural akims and the regional akim, for a meeting out of schedule): an akim an alert
+calls stays in the model with his whole duty (ATTEND-DISTRICT, which would tie every
+district akim, is off in ``kz-2024``). So the officials kept in the model grow with the
+rung (18 at one region, 82 at the nation, 148 at twice the nation), and so do the
+meeting candidates (3.6k to 194k). Rung 20 is the nation (2,461 officials); beyond it the
+first ``n - 20`` regions come again as generated copies with ids of their own
+(``kostanay-x2``, ``akim-kostanay-x2-d03``), names and titles marked "generated copy 2",
+the same centre (so a region and its copy are 0 km apart) and the same districts, okrugs,
+issues, dates, alerts and history; rung 40 is twice the nation (4,874 officials). Rungs of
+up to ``LADDER_WRITTEN`` regions are files here; the larger (1.2 to 5.7 MB each) are made in
+memory by ``ladder_rungs`` (``benchmarks/ladder.py`` does), byte for byte the same each time.
 """
 
 from __future__ import annotations
@@ -25,6 +49,7 @@ import argparse
 import datetime as dt
 import json
 import random
+import re
 from pathlib import Path
 
 from scheduler.changes import ChangeSet
@@ -332,6 +357,118 @@ def changes(real: dict, approved: dict, seed: int, quarter: int, as_of: dt.date)
     return data
 
 
+# --------------------------------------------------------------------------- ladder
+LADDER = (1, 2, 3, 5, 7, 10, 14, 20, 30, 40)  # regions per rung; beyond 20, generated copies
+LADDER_WRITTEN = 5  # rungs of up to this many regions are files; larger ones are made in memory
+LADDER_SEED = 16
+COPY = "x2"  # a copy's ids: kostanay -> kostanay-x2, akim-kostanay-d03 -> akim-kostanay-x2-d03
+_ID_KEYS = ("id", "region_id", "body_id", "official_id", "district_id", "okrug_id",
+            "base_region_id", "deputy_of")
+
+
+def ladder_order(nation: dict) -> list[str]:
+    """The nation's regions in the order the ladder takes them: Astana first (the
+    ministers' base), the others in a seeded shuffle."""
+    ids = sorted(r["id"] for r in nation["regions"] if r["id"] != "astana")
+    random.Random(LADDER_SEED).shuffle(ids)
+    return ["astana", *ids]
+
+
+def _region_share(nation: dict, rid: str) -> dict[str, list[dict]]:
+    """What of the nation belongs to one region: the region (with its districts and rural
+    okrugs), its akimats and akims of every level, its topical issues, blocked and
+    preferred dates, alerts and its akim's 2026-H2 district visits; plus 1-3 seeded
+    EXTRA-DEMAND alerts (the population asks a district-level akim, sometimes with one of
+    his rural akims and the regional akim, for a meeting outside the calendar)."""
+    bodies = [b for b in nation["bodies"] if b["kind"] == "akimat" and b["region_id"] == rid]
+    ids = {b["id"] for b in bodies}
+    akims = [o for o in nation["officials"] if o["body_id"] in ids]
+    rng = random.Random(f"ladder-{LADDER_SEED}-{rid}")  # str seeds are stable across runs
+    regional = next(o for o in akims if o.get("akim_level") == "region")
+    district_level = [o for o in akims if o.get("akim_level") == "district"]
+    asked = []
+    for n in range(1, rng.randint(1, 3) + 1):
+        head = rng.choice(district_level)
+        called = [head["body_id"]]
+        rural = [o for o in akims if o.get("akim_level") == "rural"
+                 and o.get("district_id") == head["district_id"]]
+        if rural and rng.random() < 0.5:
+            called.append(rng.choice(rural)["body_id"])
+        if rng.random() < 0.3:
+            called.insert(0, regional["body_id"])
+        level = rng.choice(["arisen", "forecast"])
+        asked.append({"id": f"demand-{n}-{rid}", "region_id": rid, "body_ids": called,
+                      "level": level, "date": str(_day(rng, dt.date(2027, 2, 1),
+                                                       dt.date(2027, 6, 10))),
+                      "text": f"the population asks for a meeting, {level} (generated)"})
+    akim_ids = {o["id"] for o in akims}
+    return {
+        "regions": [r for r in nation["regions"] if r["id"] == rid],
+        "bodies": bodies, "officials": akims,
+        "issues": [i for i in nation["issues"] if i["region_id"] == rid],
+        "alerts": [a for a in nation["alerts"] if a["region_id"] == rid] + asked,
+        "region_dates": [d for d in nation["region_dates"] if d["region_id"] == rid],
+        "visits": [v for v in nation["visit_history"]["visits"] if v["official_id"] in akim_ids],
+    }
+
+
+def _copied(value, rid: str, number: int):
+    """A region's share made a generated copy: every id of the region renamed
+    (``rid`` -> ``rid-x2``, ministries untouched) and every name and title marked."""
+    pattern = re.compile(rf"\b{re.escape(rid)}\b")
+    marks = {"en": f" (generated copy {number})", "ru": f" (сгенерированная копия {number})",
+             "kk": f" (жасалған {number}-көшірме)"}
+
+    def walk(v, key=None):
+        if isinstance(v, dict):
+            if key in ("name", "title") and set(v) >= {"kk", "ru"}:
+                return {lang: text + marks.get(lang, "") for lang, text in v.items()}
+            return {k: walk(x, k) for k, x in v.items()}
+        if isinstance(v, list):
+            return [walk(x, key) for x in v]
+        if isinstance(v, str) and key in (*_ID_KEYS, "body_ids"):
+            return pattern.sub(f"{rid}-{COPY}", v)
+        return v
+    return walk(value)
+
+
+def ladder(nation: dict, size: int) -> dict:
+    """The ladder's rung of ``size`` regions (see ``LADDER``): every minister with his
+    deputies, absences and alerts, and the first ``size`` regions of ``ladder_order`` with
+    all they hold in the nation (``_region_share``); beyond 20, the first ``size - 20``
+    regions again as generated copies with their own ids (the same centre, districts,
+    okrugs, issues, dates, alerts and history), so 40 is twice the nation."""
+    order = ladder_order(nation)
+    shares = [_region_share(nation, rid) for rid in order[:min(size, len(order))]]
+    shares += [_copied(_region_share(nation, rid), rid, 2) for rid in order[:max(0, size - len(order))]]
+    akimats = {b["id"] for b in nation["bodies"] if b["kind"] == "akimat"}
+    bodies = [b for b in nation["bodies"] if b["id"] not in akimats]
+    officials = [o for o in nation["officials"] if o["body_id"] not in akimats]
+    data = {"name": f"ladder-{size:02d}", "horizon": nation["horizon"],
+            "approval_date": nation["approval_date"],
+            "regions": [r for s in shares for r in s["regions"]],
+            "bodies": bodies + [b for s in shares for b in s["bodies"]],
+            "officials": officials + [o for s in shares for o in s["officials"]],
+            "visit_history": {"horizon": nation["visit_history"]["horizon"], "visits": sorted(
+                (v for s in shares for v in s["visits"]),
+                key=lambda v: (v["date"], v["official_id"], v["district_id"]))},
+            "issues": [i for s in shares for i in s["issues"]],
+            "absences": nation["absences"],
+            "alerts": [a for s in shares for a in s["alerts"]],
+            "region_dates": sorted((d for s in shares for d in s["region_dates"]),
+                                   key=lambda d: (d["date"], d["region_id"]))}
+    Instance.model_validate(data)
+    return data
+
+
+def ladder_rungs(real: dict | None = None) -> dict[int, dict]:
+    """Every rung of the ladder, made in memory from the national all-levels instance."""
+    real = real or _real()
+    nation = all_levels(real, 1, "national-all-levels", [r["id"] for r in real["regions"]],
+                        None, with_ministers=True)
+    return {size: ladder(nation, size) for size in LADDER}
+
+
 REPLAN = [("kz-2027-h1-changes-q1.json", 1, dt.date(2027, 1, 20)),
           ("kz-2027-h1-changes-q2.json", 2, dt.date(2027, 3, 20))]
 SCALE = (50, 200, 1000, 2500)
@@ -361,6 +498,11 @@ def generate(out: Path = OUT) -> list[Path]:
     for size in SCALE:
         files[out / "scale" / f"scale-{size:04d}.json"] = all_levels(
             real, 2, f"scale-{size:04d}", every_region, size, with_ministers=True)
+    nation = files[out / "national-all-levels" / "national-all-levels.json"]
+    assert isinstance(nation, dict)
+    for size in LADDER:
+        if size <= LADDER_WRITTEN:
+            files[out / "ladder" / f"ladder-{size:02d}.json"] = ladder(nation, size)
     for path, data in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data if isinstance(data, bytes) else
