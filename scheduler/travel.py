@@ -1,6 +1,6 @@
 """TRAVEL: how long it takes an official to get from one region to another.
 
-A networkx graph over the regional centres: a flight edge between every two centres
+A graph over the regional centres: a flight edge between every two centres
 (fixed time + distance / speed + airport overhead) and a road edge where the centres are
 close; the travel time between two regions is the shortest path.
 """
@@ -28,12 +28,10 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
 
 
-def travel_graph(instance: Instance, rule: Travel) -> nx.Graph:
-    import networkx as nx  # here, not at import: only a solve or a check of TRAVEL needs it
-
-    graph = nx.Graph()
+def _legs(instance: Instance, rule: Travel):
+    """Every two regional centres: (a, b, hours, km, mode), the faster of a flight and,
+    where the centres are close, the road."""
     regions = instance.regions
-    graph.add_nodes_from(r.id for r in regions)
     for i, a in enumerate(regions):
         for b in regions[i + 1:]:
             km = great_circle_km(a.centre.lat, a.centre.lon, b.centre.lat, b.centre.lon)
@@ -43,17 +41,36 @@ def travel_graph(instance: Instance, rule: Travel) -> nx.Graph:
                 road = km * rule.road_factor / rule.road_kmh
                 if road < hours:
                     hours, mode = road, "road"
-            graph.add_edge(a.id, b.id, hours=hours, km=km, mode=mode)
+            yield a.id, b.id, hours, km, mode
+
+
+def travel_graph(instance: Instance, rule: Travel) -> nx.Graph:
+    import networkx as nx  # here, not at import: only the map and the tests draw it
+
+    graph = nx.Graph()
+    graph.add_nodes_from(r.id for r in instance.regions)
+    for a, b, hours, km, mode in _legs(instance, rule):
+        graph.add_edge(a, b, hours=hours, km=km, mode=mode)
     return graph
 
 
 def travel_hours(instance: Instance, rule: Travel) -> dict[str, dict[str, float]]:
-    """Shortest travel time in hours between every two regions (0 within a region)."""
-    import networkx as nx
-
-    graph = travel_graph(instance, rule)
-    return {src: dict(dist)
-            for src, dist in nx.all_pairs_dijkstra_path_length(graph, weight="hours")}
+    """Shortest travel time in hours between every two regions (0 within a region): the
+    shortest paths over ``travel_graph``'s legs (Floyd-Warshall: 20 regions, 8,000 steps,
+    where importing networkx for them took longer than building the model's TRAVEL)."""
+    ids = [r.id for r in instance.regions]
+    hours = {a: {b: 0.0 if a == b else math.inf for b in ids} for a in ids}
+    for a, b, leg, _, _ in _legs(instance, rule):
+        hours[a][b] = hours[b][a] = min(hours[a][b], leg)
+    for k in ids:
+        via = hours[k]
+        for a in ids:
+            to_k = hours[a][k]
+            row = hours[a]
+            for b in ids:
+                if to_k + via[b] < row[b]:
+                    row[b] = to_k + via[b]
+    return hours
 
 
 def longest_trip_window(end: dt.datetime, start: dt.datetime, rule: Travel) -> float:

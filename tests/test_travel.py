@@ -63,6 +63,10 @@ def test_hours_are_shortest_paths_flight_or_road(real, model_hours):
                 assert model_hours[a][b] <= graph.edges[a, b]["hours"] + 1e-9
             for c in ids:  # shortest paths: no detour is shorter
                 assert model_hours[a][c] <= model_hours[a][b] + model_hours[b][c] + 1e-9
+    import networkx as nx  # the shortest paths as a graph library finds them
+
+    for a, dist in nx.all_pairs_dijkstra_path_length(graph, weight="hours"):
+        assert model_hours[a] == pytest.approx(dist)
     km = graph.edges["astana", "mangystau"]["km"]
     assert model_hours["astana"]["mangystau"] == pytest.approx(
         rule.flight_fixed_h + km / rule.flight_kmh + rule.airport_overhead_h)

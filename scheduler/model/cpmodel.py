@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -163,9 +163,12 @@ class CalendarModel:
             window = dict(first_day=mode.first_day, earliest=mode.earliest)
         left_out: dict[Candidate, tuple[tuple, ...]] | None = {} if self.explain else None
         grid = create_candidates(instance, profile, free=free, guards=left_out, **window)
+        # each meeting's variable, and its index in the proto (the rows' terms, add_sum)
+        self.ids: dict[Candidate, int] = {}
         for cand in (*grid, *extra):
             if cand not in self.vars:
-                self.vars[cand] = self.model.new_bool_var(f"m{len(self.vars)}")
+                var = self.vars[cand] = self.model.new_bool_var(f"m{len(self.vars)}")
+                self.ids[cand] = var.index
         # explanations: what the grid filters leave out is in the grid, kept out by guards
         for cand, keys in (left_out or {}).items():
             for key in keys:
@@ -194,8 +197,26 @@ class CalendarModel:
                 self.guards[key] = self.model.new_bool_var(str(key))
             added.only_enforce_if(self.guards[key])
 
+    def add_sum(self, ids: Sequence[int], key: tuple | None, *, most: int | None = None,
+                least: int | None = None, coeffs: Sequence[int] | None = None) -> None:
+        """``least <= sum(coeff * variable) <= most`` (a side left out: open) over the
+        variables of proto indices ``ids`` (``ids``, ``var.index``) for the rule instance
+        ``key``, written into the proto as one row: the model's many sums of meetings cost
+        a fraction of building each as an expression (kz-2027-h1: 27k rows, half a million
+        terms). ``key`` None: a row of a cost, under no rule instance."""
+        row = self.model.proto.constraints.add()
+        row.linear.vars.extend(ids)
+        row.linear.coeffs.extend(coeffs if coeffs is not None else [1] * len(ids))
+        row.linear.domain.extend([cp_model.INT_MIN if least is None else least,
+                                  cp_model.INT_MAX if most is None else most])
+        if self.explain and key is not None:
+            if key not in self.guards:
+                self.guards[key] = self.model.new_bool_var(str(key))
+            row.enforcement_literal.append(self.guards[key].index)
+
     def _index(self) -> None:
-        """Lists of variables the rules sum over, and counts the objective reads, built once.
+        """Lists of variables the rules sum over (their proto indices, ``add_sum``), and
+        counts the objective reads, built once.
 
         Each meeting variable enters one count of its official's visits to its region and
         (if planned) one count of his planned meetings in its quarter; the rules then work
@@ -209,7 +230,7 @@ class CalendarModel:
         self.by_alert_official = defaultdict(list)
         visits, planned = defaultdict(list), defaultdict(list)
         self.ministerial_officials: set[str] = set()
-        for c, v in self.vars.items():
+        for c, v in self.ids.items():
             day = c.slot.date
             self.by_presenter_day[c.presenter, day].append(v)
             visits[c.official, c.region].append(v)
@@ -229,7 +250,10 @@ class CalendarModel:
 
     def _count(self, name: str, held: list) -> cp_model.IntVar:
         count = self.model.new_int_var(0, len(held), name)
-        self.model.add(count == sum(held))
+        row = self.model.proto.constraints.add().linear  # count == sum(held)
+        row.vars.extend([count.index, *held])
+        row.coeffs.extend([-1] + [1] * len(held))
+        row.domain.extend([0, 0])
         return count
 
     @staticmethod

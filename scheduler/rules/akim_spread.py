@@ -31,6 +31,14 @@ def district_of(m: CalendarModel, cand) -> str | None:
 
 
 def _loads(m: CalendarModel):
+    """The akims' meetings a day: fixed ones counted by district and by region, the
+    model's (proto indices) listed by district and by region; built once per model."""
+    if "_akim_spread_loads" not in m.__dict__:
+        m.__dict__["_akim_spread_loads"] = _count_loads(m)
+    return m.__dict__["_akim_spread_loads"]
+
+
+def _count_loads(m: CalendarModel):
     fixed_district, fixed_region = Counter(), Counter()
     for held in m.fixed.values():
         for cand in held:
@@ -39,7 +47,7 @@ def _loads(m: CalendarModel):
             if district:
                 fixed_district[district, cand.slot.date] += 1
     by_district, by_region = defaultdict(list), defaultdict(list)
-    for cand, var in m.vars.items():
+    for cand, var in m.ids.items():
         if not m.instance.is_akimat(cand.body):
             continue
         by_region[cand.region, cand.slot.date].append(var)
@@ -55,12 +63,12 @@ def constrain(m: CalendarModel) -> None:
     for (district, day), held in by_district.items():
         room = rule.district_per_day - fixed_district[district, day]
         if len(held) > room:
-            m.add(sum(held) <= max(0, room), (ID, district, day))
+            m.add_sum(held, (ID, district, day), most=max(0, room))
     if rule.region_per_day is not None:
         for (region, day), held in by_region.items():
             room = rule.region_per_day - fixed_region[region, day]
             if len(held) > room:
-                m.add(sum(held) <= max(0, room), (ID, region, day))
+                m.add_sum(held, (ID, region, day), most=max(0, room))
 
 
 def cost(m: CalendarModel):
@@ -69,7 +77,7 @@ def cost(m: CalendarModel):
         return 0
     _, fixed_region, _, by_region = _loads(m)
     terms, constant = [], 0
-    for key in set(fixed_region) | set(by_region):
+    for key in sorted(set(fixed_region) | set(by_region)):
         held, fixed = by_region.get(key, []), fixed_region[key]
         if fixed + len(held) <= rule.region_day_target:
             continue
@@ -79,7 +87,8 @@ def cost(m: CalendarModel):
         most = fixed + len(held) - rule.region_day_target
         extra = m.model.new_int_var(max(0, fixed - rule.region_day_target), most,
                                     f"crowd[{key[0]},{key[1]}]")
-        m.model.add(extra >= fixed + sum(held) - rule.region_day_target)
+        m.add_sum([*held, extra.index], None, most=rule.region_day_target - fixed,
+                  coeffs=[1] * len(held) + [-1])  # extra >= fixed + sum(held) - target
         terms.append(extra)
     return rule.w_crowd * (sum(terms) + constant)
 

@@ -24,7 +24,8 @@ def constrain(m: CalendarModel) -> None:
         visits = m.ministerial_by_region_day.get((region, day), [])
         if visits:  # his own meeting that day leaves room for no visit
             most = cap or len(visits)
-            m.add(sum(visits) + most * sum(own) <= most, (ID, region, day))
+            m.add_sum([*visits, *own], (ID, region, day), most=most,
+                      coeffs=[1] * len(visits) + [most] * len(own))
 
 
 def linked(instance: Instance, profile: Profile, officials: list[Official]) -> set[str]:

@@ -29,12 +29,12 @@ def constrain(m: CalendarModel) -> None:
     weekends: dict[tuple[str, dt.date], list] = defaultdict(list)
     for (region, day), held in m.ministerial_by_region_day.items():
         if len(held) > rule.region_per_day:
-            m.add(sum(held) <= rule.region_per_day, (ID, region, day))
+            m.add_sum(held, (ID, region, day), most=rule.region_per_day)
         if day.weekday() >= 5:
             weekends[region, day - dt.timedelta(days=day.weekday() - 5)].extend(held)
     for (region, saturday), held in weekends.items():
         if len(held) > rule.region_per_weekend:
-            m.add(sum(held) <= rule.region_per_weekend, (ID, region, "weekend", saturday))
+            m.add_sum(held, (ID, region, "weekend", saturday), most=rule.region_per_weekend)
 
 
 def linked(instance: Instance, profile: Profile, officials: list[Official]) -> set[str]:

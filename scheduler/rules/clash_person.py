@@ -26,14 +26,14 @@ def constrain(m: CalendarModel) -> None:
     most = m.profile.get(PARAMS).max_per_day
     for (person, day), held in m.by_presenter_day.items():
         if len(held) > most:
-            m.add(sum(held) <= most, (ID, person, day))
+            m.add_sum(held, (ID, person, day), most=most)
     if most > 1:
         by_slot = defaultdict(list)
-        for cand, var in m.vars.items():
+        for cand, var in m.ids.items():
             by_slot[cand.presenter, cand.slot].append(var)
         for (person, slot), held in by_slot.items():
             if len(held) > 1:
-                m.add(sum(held) <= 1, (ID, person, slot.date))
+                m.add_sum(held, (ID, person, slot.date), most=1)
 
 
 def describe(key: tuple, instance: Instance, profile: Profile) -> tuple[str, str]:

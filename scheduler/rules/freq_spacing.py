@@ -26,14 +26,15 @@ def _by_day(m: CalendarModel, planned_only: bool) -> dict[str, dict[dt.date, lis
     """Each minister's meeting variables by date (his duty, whoever presents)."""
     ministers = {o.id for o in m.duty if m.instance.is_ministerial(o.body_id)}
     out: dict[str, dict[dt.date, list]] = defaultdict(lambda: defaultdict(list))
-    for cand, var in m.vars.items():
+    for cand, var in m.ids.items():
         if cand.official in ministers and (not planned_only or cand.kind is MeetingKind.planned):
             out[cand.official][cand.slot.date].append(var)
     return out
 
 
 def _day_counts(m: CalendarModel, planned_only: bool) -> dict[str, dict[dt.date, tuple]]:
-    """Each minister's meetings by date as one count per day: (count, most it can be).
+    """Each minister's meetings by date as one count per day: (the count's proto index,
+    most it can be).
 
     The windows below sum these counts, not the candidates: each candidate enters one
     definition instead of ``window_days`` windows (on kz-2027-h1 the windows over the
@@ -58,26 +59,28 @@ def _day_counts(m: CalendarModel, planned_only: bool) -> dict[str, dict[dt.date,
                 held = [count, *others]
                 total = most + len(others)
                 both = m.model.new_int_var(0, total, f"days[{official},{day},all]")
-                m.model.add(both == sum(held))
-                counts[day] = (both, total)
+                m.add_sum([*held, both.index], None, least=0, most=0,
+                          coeffs=[1] * len(held) + [-1])
+                counts[day] = (both.index, total)
                 continue
             if len(held) == 1:
                 counts[day] = (held[0], 1)
             else:
                 count = m.model.new_int_var(0, len(held), f"days[{official},{day},{planned_only}]")
-                m.model.add(count == sum(held))
-                counts[day] = (count, len(held))
+                m.add_sum([*held, count.index], None, least=0, most=0,
+                          coeffs=[1] * len(held) + [-1])
+                counts[day] = (count.index, len(held))
         out[official] = counts
     cache[planned_only] = out
     return out
 
 
-def _is_planned(m: CalendarModel, var) -> bool:
+def _is_planned(m: CalendarModel, var: int) -> bool:
     planned = m.__dict__.get("_freq_spacing_planned")
     if planned is None:
         planned = m.__dict__["_freq_spacing_planned"] = {
-            v.index for c, v in m.vars.items() if c.kind is MeetingKind.planned}
-    return var.index in planned
+            i for c, i in m.ids.items() if c.kind is MeetingKind.planned}
+    return var in planned
 
 
 def _runs(days: dict[dt.date, tuple], width: int):
@@ -97,7 +100,7 @@ def constrain(m: CalendarModel) -> None:
     for official, days in _day_counts(m, planned_only=True).items():
         for start, held, most in _runs(days, rule.window_days):
             if most > rule.max_in_window:
-                m.add(sum(held) <= rule.max_in_window, (ID, official, start))
+                m.add_sum(held, (ID, official, start), most=rule.max_in_window)
 
 
 def cost(m: CalendarModel):
@@ -110,7 +113,7 @@ def cost(m: CalendarModel):
             if most < 2:
                 continue
             extra = m.model.new_int_var(0, most - 1, f"close[{official},{start}]")
-            m.model.add(extra >= sum(held) - 1)
+            m.add_sum([*held, extra.index], None, most=1, coeffs=[1] * len(held) + [-1])
             beyond.append(extra)
     return rule.w_close * sum(beyond)
 

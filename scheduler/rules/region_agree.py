@@ -46,7 +46,7 @@ def cost(m: CalendarModel):
             total += weight
             continue
         used = m.model.new_bool_var(f"preferred[{region},{day}]")
-        m.model.add(used <= sum(visits))
+        m.add_sum([used.index, *visits], None, most=0, coeffs=[1] + [-1] * len(visits))
         total += weight * (1 - used)
     return total
 

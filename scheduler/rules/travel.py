@@ -31,10 +31,11 @@ def constrain(m: CalendarModel) -> None:
         regions_of[cand.presenter].add(cand.region)
     travellers = {person for person, regions in regions_of.items() if len(regions) > 1}
     where: dict[str, dict] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
-    for cand, var in m.vars.items():  # who never leaves one region never travels
+    for cand, var in m.ids.items():  # who never leaves one region never travels
         if cand.presenter in travellers:
             where[cand.presenter][cand.slot][cand.region].append(var)
     windows: dict[tuple, float] = {}
+    far_of: dict[float, dict[str, list[str]]] = {}  # window: region: the regions too far
     for person, slots in where.items():
         order = sorted(slots)
         for i, first in enumerate(order):
@@ -44,7 +45,8 @@ def constrain(m: CalendarModel) -> None:
                     for r2 in regions[j + 1:]:
                         for v1 in slots[first][r1]:
                             for v2 in slots[first][r2]:
-                                m.add(v1 + v2 <= 1, (ID, person, first.date, first.date))
+                                m.add_sum([v1, v2], (ID, person, first.date, first.date),
+                                          most=1)
             for second in order[i + 1:]:
                 if same_day_ok and second.date == first.date:
                     continue
@@ -56,11 +58,16 @@ def constrain(m: CalendarModel) -> None:
                 window = windows[key]
                 if window >= longest:
                     continue
+                if window not in far_of:
+                    far_of[window] = {r1: [r2 for r2, h in row.items() if h > window]
+                                      for r1, row in hours.items()}
+                too_far = far_of[window]
+                there = slots[second]
                 for r1, here in slots[first].items():
-                    far = [v for r2, there in slots[second].items()
-                           if hours[r1][r2] > window for v in there]
+                    far = [v for r2 in too_far[r1] if r2 in there for v in there[r2]]
                     if far:
-                        m.add(sum(here) + sum(far) <= 1, (ID, person, first.date, second.date))
+                        m.add_sum([*here, *far], (ID, person, first.date, second.date),
+                                  most=1)
 
 
 def _full_day(rule: Travel) -> float:

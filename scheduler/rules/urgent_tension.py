@@ -45,8 +45,8 @@ def alert_duties(instance: Instance, profile: Profile
 def owed_meetings(m: CalendarModel, rule: type[UrgentTension]) -> None:
     for owed_rule, alert, official in m.alert_duties:
         if owed_rule is rule:
-            m.add(sum(m.by_alert_official.get((alert.id, official.id), [])) == 1,
-                  (rule.rule_id, alert.id, official.id))
+            m.add_sum(m.by_alert_official.get((alert.id, official.id), []),
+                      (rule.rule_id, alert.id, official.id), least=1, most=1)
 
 
 def constrain(m: CalendarModel) -> None:
