@@ -4,12 +4,15 @@ nation and twice it) with ``planner.solve`` on 2 workers, each run in a fresh pr
 write a report with the table, log-log plots of time and memory against size and the fitted
 growth exponents.
 
-    nice -n 5 .venv/bin/python benchmarks/ladder.py --runs 3 --largest-runs 2 \\
+    nice -n 5 .venv/bin/python benchmarks/ladder.py --runs 5 --raw runs.jsonl \\
         --time-limit 60 --out reports/bench/2026-11-30-ladder/README.md
 
-The rungs are made in memory by the generator (the same bytes as the committed small ones)
-and written to a temporary directory for the runs. Runs go round-robin over the rungs (seed 0
-on every rung, then seed 1, ...) so that a change in the machine's load falls on all of them.
+Everything runs from a snapshot of commit ``--rev`` (default HEAD: ``git archive`` of
+``scheduler/``, ``benchmarks/generate.py`` and ``instances/`` into a temporary directory), not
+from the working tree, which others edit while the runs go on. The rungs are made in memory by
+that snapshot's generator (the same bytes as the committed small ones) and written there.
+Runs go round-robin over the rungs (seed 0 on every rung, then seed 1, ...) so that a change
+in the machine's load falls on all of them.
 Each run prints one JSON line (and appends it to ``--raw``); ``--from-raw`` remakes the report
 from such a file without planning. No assertion on wall-clock anywhere.
 """
@@ -64,10 +67,20 @@ print(json.dumps(dict(
 
 
 # ----------------------------------------------------------------------------- rungs
-def rungs(sizes: list[int]) -> dict[int, dict]:
-    generator = runpy.run_path(str(ROOT / "benchmarks" / "generate.py"))
+def snapshot(rev: str, where: Path) -> str:
+    """``git archive`` of what the runs need at ``rev`` into ``where``; its commit id."""
+    commit = subprocess.run(["git", "rev-parse", "--verify", f"{rev}^{{commit}}"], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout.strip()
+    archive = subprocess.run(["git", "archive", commit, "scheduler", "benchmarks/generate.py",
+                              "instances"], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(where)], input=archive, check=True)
+    return commit
+
+
+def rungs(tree: Path, sizes: list[int] | None) -> dict[int, dict]:
+    generator = runpy.run_path(str(tree / "benchmarks" / "generate.py"))
     made = generator["ladder_rungs"]()
-    return {size: made[size] for size in sizes}
+    return {size: made[size] for size in sizes or generator["LADDER"]}
 
 
 def rung_size(data: dict) -> dict:
@@ -103,9 +116,9 @@ def rung_size(data: dict) -> dict:
 
 
 # ----------------------------------------------------------------------------- runs
-def run(path: Path, seed: int, limit: float) -> dict:
+def run(tree: Path, path: Path, seed: int, limit: float) -> dict:
     out = subprocess.run([sys.executable, "-c", RUN, str(path), str(seed), str(limit)],
-                         cwd=ROOT, capture_output=True, text=True)
+                         cwd=tree, capture_output=True, text=True)
     if out.returncode != 0:
         tail = (out.stderr or out.stdout).strip().splitlines()[-3:]
         return dict(status="CRASHED", error=" / ".join(tail), returncode=out.returncode)
@@ -120,6 +133,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=None,
                         help="regions per rung (default: every rung of the ladder)")
     parser.add_argument("--time-limit", type=float, default=60.0)
+    parser.add_argument("--rev", default="HEAD", help="the commit to measure (default HEAD)")
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "bench" / "ladder" / "README.md")
     parser.add_argument("--raw", type=Path, default=None, help="append the JSON lines here")
     parser.add_argument("--from-raw", type=Path, default=None,
@@ -152,20 +166,24 @@ def measure(args) -> tuple[list[dict], list[dict], dict]:
                 raw.write(json.dumps(row) + "\n")
 
     started = time.time()
-    made = rungs(args.sizes or runpy.run_path(str(ROOT / "benchmarks" / "generate.py"))["LADDER"])
     from importlib.metadata import version
 
-    meta = dict(kind="meta", started=time.strftime("%Y-%m-%d %H:%M:%S"),
-                load_start=os.getloadavg(), machine=platform.machine(),
-                python=platform.python_version(), cores=os.cpu_count(),
-                ortools=version("ortools"), time_limit=args.time_limit, nice=os.nice(0))
-    keep(meta)
     sizes, rows = [], []
-    largest = max(made)
     with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp)
+        commit = snapshot(args.rev, tree)
+        sys.path.insert(0, str(tree))  # the snapshot's scheduler, here too (rung_size)
+        meta = dict(kind="meta", started=time.strftime("%Y-%m-%d %H:%M:%S"),
+                    load_start=os.getloadavg(), machine=platform.machine(),
+                    python=platform.python_version(), cores=os.cpu_count(),
+                    ortools=version("ortools"), time_limit=args.time_limit, nice=os.nice(0),
+                    commit=commit)
+        keep(meta)
+        made = rungs(tree, args.sizes)
+        largest = max(made)
         paths = {}
         for size, data in made.items():
-            paths[size] = Path(tmp) / f"ladder-{size:02d}.json"
+            paths[size] = tree / f"ladder-{size:02d}.json"
             paths[size].write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
             row = dict(kind="rung", size=size, **rung_size(data))
             sizes.append(row)
@@ -178,7 +196,7 @@ def measure(args) -> tuple[list[dict], list[dict], dict]:
                 if seed >= wanted:
                     continue
                 row = dict(kind="run", size=size, seed=seed,
-                           **run(paths[size], seed, args.time_limit))
+                           **run(tree, paths[size], seed, args.time_limit))
                 rows.append(row)
                 keep(row)
     end = dict(kind="meta-end", load_end=os.getloadavg(), seconds=time.time() - started)
@@ -313,7 +331,8 @@ def report(sizes: list[dict], rows: list[dict], meta: dict, plots: list[str], ar
     out = [f"# Scale ladder (issue 16), {meta.get('started', '')[:10]}", "",
            f"{meta.get('machine')}, Python {meta.get('python')}, OR-Tools {meta.get('ortools')}, "
            f"{meta.get('cores')} cores, profile kz-2024, `planner.solve(..., workers=2, "
-           f"time_limit={limit:g}, seed=i)` (LP start on, as by default), each run a fresh "
+           f"time_limit={limit:g}, seed=i)` (LP start on, as by default) at commit "
+           f"{str(meta.get('commit', '?'))[:7]}, each run a fresh "
            f"process under `nice -n {meta.get('nice', 0)}`; times from the start of model "
            "building; peak memory is the process's maximum resident set (imports, the instance "
            "and the model). Every calendar is judged by the independent checker.", ""]
