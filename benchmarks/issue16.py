@@ -1,9 +1,13 @@
 """Issue 16's timings: plan kz-2027-h1 and the national all-levels instance to a proven
 optimum on 2 workers, each run in a fresh process (seed i), optionally alternating with an
-older source tree, and write the targets, medians, ratios and the load average.
+older source tree; re-plan the approved kz-2027-h1 calendar with each quarter's change set
+(the fewest changes' time, model building included); and time whole commands side by side,
+alternating (``scheduler check`` of the approved calendar, ``scheduler plan --no-report``,
+``scheduler replan --no-report`` of the Q2 change set). Writes the targets, medians, ratios
+and the load average.
 
     .venv/bin/python benchmarks/issue16.py --runs 5 --out reports/bench/DATE-issue16/README.md \
-        [--national-runs 3] [--time-limit 60] [--before DIR]
+        [--national-runs 5] [--replan-runs 5] [--process-runs 5] [--time-limit 60] [--before DIR]
 
 DIR is `git archive REV | tar -x -C DIR` of the project (the same .venv is used). Each run
 prints one JSON line; the report is made from all of them. No assertion on wall-clock: the
@@ -51,6 +55,63 @@ print(json.dumps(dict(
     process=time.perf_counter() - started, load=os.getloadavg()[0])))
 '''
 
+REPLAN = r'''
+import datetime as dt, json, os, resource, sys, time
+sys.path.insert(0, os.getcwd())
+from scheduler import load_instance, load_profile
+from scheduler.io import load_calendar, load_changes
+from scheduler.replan import replan
+inst = load_instance(sys.argv[1]); prof = load_profile("kz-2024")
+approved = load_calendar(sys.argv[2]); changes = load_changes(sys.argv[3])
+r = replan(inst, prof, approved, changes, dt.date.fromisoformat(sys.argv[4]), time_limit=60,
+           workers=2, seed=int(sys.argv[5]))
+print(json.dumps(dict(
+    changes_time=r.changes_time, changes_status=str(r.changes_status), change_cost=r.change_cost,
+    wall=r.wall_time, status=str(r.status), objective=r.objective,
+    checker_ok=r.check.ok if r.check is not None else None,
+    checker=r.check.total_cost if r.check is not None else None,
+    rss_mib=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, load=os.getloadavg()[0])))
+'''
+CHANGES = ROOT / "benchmarks" / "instances" / "real" / "changes"
+QUARTERS = {"Q1": ("kz-2027-h1-changes-q1.json", "2027-01-20"),
+            "Q2": ("kz-2027-h1-changes-q2.json", "2027-03-20")}
+APPROVED = CHANGES / "kz-2027-h1-approved.json"
+
+
+def replan_run(quarter: str, seed: int) -> dict:
+    file, as_of = QUARTERS[quarter]
+    out = subprocess.run([sys.executable, "-c", REPLAN, str(ROOT / INSTANCES["kz-2027-h1"]),
+                          str(APPROVED), str(CHANGES / file), as_of, str(seed)], cwd=ROOT,
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def commands(folder: Path) -> dict[str, list[str]]:
+    """The whole commands timed side by side (each writes into its own new folder)."""
+    cli = [sys.executable, "-m", "scheduler"]
+    real, q2 = str(ROOT / INSTANCES["kz-2027-h1"]), QUARTERS["Q2"]
+    return {
+        "check": [*cli, "check", real, str(APPROVED)],
+        "plan --no-report": [*cli, "plan", real, "--out", str(folder / "plan"), "--no-report"],
+        "replan --no-report": [*cli, "replan", real, str(APPROVED), str(CHANGES / q2[0]),
+                               "--as-of", q2[1], "--out", str(folder / "replan"),
+                               "--no-report"],
+    }
+
+
+def process_run(name: str) -> dict:
+    import tempfile
+    import time
+
+    with tempfile.TemporaryDirectory() as folder:
+        argv = commands(Path(folder))[name]
+        started = time.perf_counter()
+        done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True)
+        wall = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{name} failed ({done.returncode}): {done.stderr[-2000:]}")
+    return dict(command=name, wall=wall, load=os.getloadavg()[0])
+
 
 def run(tree: Path, instance: str, seed: int, limit: float) -> dict:
     out = subprocess.run([sys.executable, "-c", RUN, str(ROOT / INSTANCES[instance]), str(seed),
@@ -62,6 +123,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--national-runs", type=int, default=0)
+    parser.add_argument("--replan-runs", type=int, default=0)
+    parser.add_argument("--process-runs", type=int, default=0)
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--before", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "bench" / "issue16.md")
@@ -79,6 +142,20 @@ def main() -> None:
                 if args.raw:
                     with args.raw.open("a") as raw:
                         raw.write(json.dumps(row) + "\n")
+    def keep(row: dict) -> None:
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+        if args.raw:
+            with args.raw.open("a") as raw:
+                raw.write(json.dumps(row) + "\n")
+
+    for seed in range(args.replan_runs):
+        for quarter in QUARTERS:
+            keep(dict(tree="after", instance=f"replan {quarter}", seed=seed,
+                      **replan_run(quarter, seed)))
+    for _ in range(args.process_runs):
+        for name in ("check", "plan --no-report", "replan --no-report"):
+            keep(dict(tree="after", instance="process", **process_run(name)))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report(rows, args), encoding="utf-8")
 
@@ -112,6 +189,37 @@ def report(rows: list[dict], args) -> str:
                 f"{_f(med([r['first'] for r in got]))} | {_f(med([r['build'] for r in got]))} | "
                 f"{med([r['rss_mib'] for r in got]):.0f} | "
                 f"{min(r['load'] for r in got):.1f}-{max(r['load'] for r in got):.1f} |")
+    replans = [r for r in rows if r["instance"].startswith("replan")]
+    if replans:
+        lines += ["", "Re-plans of the approved kz-2027-h1 calendar (fresh process each; the "
+                  "fewest changes' time counts model building):", "",
+                  "| change set | runs | fewest changes (status) | to fewest changes s median "
+                  "(min-max) | whole re-plan s | checker | load avg |",
+                  "|---|---|---|---|---|---|---|"]
+        for quarter in QUARTERS:
+            got = [r for r in replans if r["instance"] == f"replan {quarter}"]
+            times = [r["changes_time"] for r in got]
+            costs = "/".join(sorted({f"{r['change_cost']:g}" for r in got}))
+            lines.append(
+                f"| {quarter} | {len(got)} | {costs} "
+                f"({', '.join(sorted({r['changes_status'] for r in got}))}) | "
+                f"{med(times):.2f} ({min(times):.2f}-{max(times):.2f}) | "
+                f"{med([r['wall'] for r in got]):.2f} | "
+                f"{'ok' if all(r['checker_ok'] for r in got) else 'FAILED'} | "
+                f"{min(r['load'] for r in got):.1f}-{max(r['load'] for r in got):.1f} |")
+    processes = [r for r in rows if r["instance"] == "process"]
+    if processes:
+        lines += ["", "Whole commands, alternating (check, plan, replan), each a fresh process "
+                  "(`python -m scheduler ...`):", "",
+                  "| command | runs | wall s median (min-max) | ratio to check | load avg |",
+                  "|---|---|---|---|---|"]
+        check_wall = med([r["wall"] for r in processes if r["command"] == "check"])
+        for name in ("check", "plan --no-report", "replan --no-report"):
+            got = [r for r in processes if r["command"] == name]
+            walls = [r["wall"] for r in got]
+            lines.append(f"| `{name}` | {len(got)} | {med(walls):.2f} ({min(walls):.2f}-"
+                         f"{max(walls):.2f}) | {med(walls) / check_wall:.2f} | "
+                         f"{min(r['load'] for r in got):.1f}-{max(r['load'] for r in got):.1f} |")
     lines += ["", "| target | measured median | ratio to target | met |", "|---|---|---|---|"]
     targets = [("kz-2027-h1 proven optimum, solve incl. building < 1 s", "kz-2027-h1", "wall", 1.0),
                ("national all-levels proven (or 0.1 %) < 10 s", "national-all-levels", "wall",
@@ -130,6 +238,19 @@ def report(rows: list[dict], args) -> str:
         unproven = "" if proven or key != "wall" else " (not proven)"
         lines.append(f"| {text} | {_f(value)} | {_f(value / target if value else None)} | "
                      f"{'yes' if met else 'no'}{unproven} |")
+    for quarter in QUARTERS:
+        got = [r for r in replans if r["instance"] == f"replan {quarter}"]
+        if got:
+            value = med([r["changes_time"] for r in got])
+            proven = all(r["changes_status"] == "OPTIMAL" for r in got)
+            lines.append(f"| re-plan {quarter}: proven fewest changes < 0.3 s | {_f(value)} | "
+                         f"{_f(value / 0.3)} | {'yes' if value < 0.3 and proven else 'no'} |")
+    if processes:
+        check_wall = med([r["wall"] for r in processes if r["command"] == "check"])
+        for name in ("plan --no-report", "replan --no-report"):
+            ratio = med([r["wall"] for r in processes if r["command"] == name]) / check_wall
+            lines.append(f"| whole `{name}` within 2x `check` | {ratio:.2f}x | "
+                         f"{_f(ratio / 2)} | {'yes' if ratio <= 2 else 'no'} |")
     return "\n".join(lines) + "\n"
 
 

@@ -8,16 +8,17 @@ the ``holidays`` package) and the instance's extra days off are here.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import holidays
 
 from scheduler.instance import Instance, quarter_of
 
 
-@dataclass(frozen=True, order=True, slots=True)
-class Slot:
+class Slot(NamedTuple):
+    """A date and a time range (a named tuple: ordered, made and hashed in C)."""
+
     date: dt.date
     start: dt.time
     end: dt.time

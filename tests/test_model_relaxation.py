@@ -176,3 +176,36 @@ def test_random_instances_reach_the_same_answer(instance):
         if with_lp.check is not None:
             assert with_lp.check.ok
             assert with_lp.check.total_cost == pytest.approx(with_lp.objective)
+
+
+def test_a_model_relaxed_again_keeps_its_rows_and_gives_a_fresh_relaxations_answer(kz2024):
+    """A re-plan's second stage: a row and a new objective after a first relaxation. The
+    LP then goes on from the first one's rows and basis (the same HiGHS) and gives the same
+    bound and point as the relaxation of a model built with them from the start; a domain
+    widened since makes the rows anew."""
+    def staged(model):
+        model.model.add(model.objective <= 10_000)
+        model.minimize(sum(model.planned.values()))
+
+    model = CalendarModel(TINY, kz2024, Plan())
+    first = relaxation.relax(model, 20)
+    assert first is not None
+    highs = model.__dict__["_relaxation"].solver
+    staged(model)
+    again = relaxation.relax(model, 20)
+    fresh_model = CalendarModel(TINY, kz2024, Plan())
+    staged(fresh_model)
+    fresh = relaxation.relax(fresh_model, 20)
+    assert again is not None and fresh is not None
+    assert model.__dict__["_relaxation"].solver is highs
+    assert again.bound == fresh.bound
+    assert len(again.problem.row_lo) == len(fresh.problem.row_lo)
+    assert again.problem.cost @ again.values == pytest.approx(fresh.problem.cost @ fresh.values)
+    var = next(iter(model.vars.values()))
+    domain = model.model.proto.variables[var.index].domain
+    domain[0], domain[1] = 1, 1  # narrower: the same HiGHS
+    relaxation.relax(model, 20)
+    assert model.__dict__["_relaxation"].solver is highs
+    domain[0], domain[1] = 0, 1  # wider again: rows made anew
+    relaxation.relax(model, 20)
+    assert model.__dict__["_relaxation"].solver is not highs

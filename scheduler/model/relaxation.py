@@ -40,7 +40,7 @@ import os
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -65,6 +65,10 @@ class Rows:
         self.value: list[float] = []
         self.lo: list[float] = []
         self.hi: list[float] = []
+        # what rows cannot say: holed domains (column, domain) and lin_max equalities
+        # (target, expressions; each as (refs, coefficients, offset))
+        self.holes: list[tuple[int, tuple[int, ...]]] = []
+        self.maxima: list[tuple[tuple, list[tuple]]] = []
 
     def add(self, terms: dict[int, float], lo: float, hi: float) -> None:
         self.index.extend(terms)
@@ -109,12 +113,16 @@ def parsed(model: CalendarModel):
             return cp_model_pb2.CpModelProto.FromString(file.read())
 
 
-def proto_to_rows(proto) -> tuple[np.ndarray, np.ndarray, Rows]:
-    """Columns' bounds and the rows of the MIP equivalent to a ``cp_model_pb2`` proto."""
-    lower = np.array([v.domain[0] for v in proto.variables], dtype=float)
-    upper = np.array([v.domain[-1] for v in proto.variables], dtype=float)
+def proto_to_rows(proto, first: int = 0) -> tuple[np.ndarray, np.ndarray, Rows]:
+    """Columns' bounds and the rows of the MIP equivalent to a ``cp_model_pb2`` proto (of
+    its constraints from ``first`` on)."""
+    domains = [v.domain for v in proto.variables]
+    lower = np.array([d[0] for d in domains], dtype=float)
+    upper = np.array([d[-1] for d in domains], dtype=float)
     rows = Rows(lower, upper)
-    for ct in proto.constraints:
+    rows.holes = [(i, tuple(d)) for i, d in enumerate(domains) if len(d) > 2]
+    constraints = proto.constraints if first == 0 else list(proto.constraints)[first:]
+    for ct in constraints:
         kind = ct.WhichOneof("constraint")
         if kind not in KINDS:
             raise ValueError(f"a constraint of a kind with no MIP translation here: {ct}")
@@ -177,6 +185,9 @@ def proto_to_rows(proto) -> tuple[np.ndarray, np.ndarray, Rows]:
             if ct.enforcement_literal:
                 raise ValueError(f"{kind} with enforcement literals")
             target = ct.lin_max.target
+            rows.maxima.append(((tuple(target.vars), tuple(target.coeffs), target.offset),
+                                [(tuple(e.vars), tuple(e.coeffs), e.offset)
+                                 for e in ct.lin_max.exprs]))
             for expr in ct.lin_max.exprs:
                 terms = {}
                 for ref, coef in [*zip(target.vars, target.coeffs),
@@ -207,10 +218,13 @@ class Problem:
     index: np.ndarray
     value: np.ndarray
     integral: bool  # the objective takes integer values only
+    holes: list = field(default_factory=list)  # Rows.holes
+    maxima: list = field(default_factory=list)  # Rows.maxima
 
     @classmethod
-    def of(cls, proto) -> Problem:
-        lower, upper, rows = proto_to_rows(proto)
+    def of(cls, proto, first: int = 0) -> Problem:
+        """The proto's MIP (its rows from constraint ``first`` on)."""
+        lower, upper, rows = proto_to_rows(proto, first)
         n = len(proto.variables)
         cost = np.zeros(n)
         objective = proto.objective
@@ -227,7 +241,18 @@ class Problem:
                    start=np.array(rows.start, dtype=np.int32),
                    index=np.array(rows.index, dtype=np.int32),
                    value=np.array(rows.value, dtype=float),
-                   integral=scale == 1.0 and float(offset).is_integer())
+                   integral=scale == 1.0 and float(offset).is_integer(),
+                   holes=rows.holes, maxima=rows.maxima)
+
+    def then(self, later: Problem) -> Problem:
+        """This problem's rows followed by ``later``'s (the same columns), with ``later``'s
+        objective, bounds and holes."""
+        return replace(later, row_lo=np.concatenate([self.row_lo, later.row_lo]),
+                       row_hi=np.concatenate([self.row_hi, later.row_hi]),
+                       start=np.concatenate([self.start, later.start[1:] + self.start[-1]]),
+                       index=np.concatenate([self.index, later.index]),
+                       value=np.concatenate([self.value, later.value]),
+                       maxima=self.maxima + later.maxima)
 
     def highs_lp(self, integer: bool = False):
         import highspy
@@ -301,26 +326,69 @@ def highs_solver():
 _BANNER_SHOWN = False
 
 
+@dataclass(frozen=True)
+class _Solved:
+    """A model's last relaxation: its problem, HiGHS holding it (and its basis), and the
+    proto's size then."""
+
+    problem: Problem
+    solver: Any
+    columns: int
+    rows: int
+
+
+def _update(solver, before: Problem, after: Problem) -> None:
+    """Bring HiGHS from ``before`` to ``after``: the same columns, rows added at the end,
+    any bounds and the objective changed; its basis stays, so a dual simplex goes on from
+    the last optimum (a re-plan's second stage: one row and a new objective)."""
+    added = len(after.row_lo) - len(before.row_lo)
+    if added:
+        first = before.start[-1]
+        solver.addRows(added, after.row_lo[-added:], after.row_hi[-added:],
+                       int(after.start[-1] - first), after.start[-added - 1:-1] - first,
+                       after.index[first:], after.value[first:])
+    changed = np.flatnonzero((after.lower != before.lower) | (after.upper != before.upper))
+    if len(changed):
+        solver.changeColsBounds(len(changed), changed.astype(np.int32), after.lower[changed],
+                                after.upper[changed])
+    columns = np.arange(len(after.cost), dtype=np.int32)
+    solver.changeColsCost(len(columns), columns, after.cost)
+    solver.changeObjectiveOffset(after.offset)
+
+
 def relax(model: CalendarModel, time_limit: float) -> Relaxation | None:
     """The LP relaxation of the model; None when HiGHS does not solve it to optimality
     in the time (an infeasible relaxation is left to CP-SAT to prove) or the objective is
-    not a minimised sum of integer costs."""
+    not a minimised sum of integer costs. A model relaxed before, with constraints added
+    since and no domain widened, keeps its rows and HiGHS's basis (``_update``)."""
     import highspy
 
     started = time.perf_counter()
     proto = parsed(model)
     if not proto.HasField("objective") or proto.objective.scaling_factor not in (0.0, 1.0):
         return None  # (the model minimises a sum of integer costs: nothing else is read)
-    problem = Problem.of(proto)
-    solver = highs_solver()
-    # (HiGHS's presolve stays on: without it kz-2027-h1's LP takes 0.5 s instead of 1.2 s
-    # under kz-2024, but 16 s instead of 1.2 s under kz-2018. Its probing and its search
-    # for parallel rows and columns find nothing here and are left out: kz-2027-h1 under
-    # kz-2024 0.5 s instead of 1.1 s, under kz-2018 0.77 s instead of 0.97 s, national
-    # all-levels 0.72 s instead of 1.05 s, the same optima)
-    solver.setOptionValue("presolve_rule_off", PROBING | PARALLEL_ROWS_AND_COLUMNS)
+    earlier: _Solved | None = model.__dict__.get("_relaxation")
+    problem = solver = None
+    if earlier is not None and earlier.columns == len(proto.variables) and \
+            earlier.rows <= len(proto.constraints):
+        problem = earlier.problem.then(Problem.of(proto, earlier.rows))
+        if (problem.lower >= earlier.problem.lower).all() and \
+                (problem.upper <= earlier.problem.upper).all():
+            solver = earlier.solver  # only narrower domains: the rows made so far stand
+            _update(solver, earlier.problem, problem)
+    if solver is None or problem is None:
+        problem = Problem.of(proto)
+        solver = highs_solver()
+        # (HiGHS's presolve stays on: without it kz-2027-h1's LP takes 0.5 s instead of
+        # 1.2 s under kz-2024, but 16 s instead of 1.2 s under kz-2018. Its probing and its
+        # search for parallel rows and columns find nothing here and are left out:
+        # kz-2027-h1 under kz-2024 0.5 s instead of 1.1 s, under kz-2018 0.77 s instead of
+        # 0.97 s, national all-levels 0.72 s instead of 1.05 s, the same optima)
+        solver.setOptionValue("presolve_rule_off", PROBING | PARALLEL_ROWS_AND_COLUMNS)
+        solver.passModel(problem.highs_lp())
+    model.__dict__["_relaxation"] = _Solved(problem, solver, len(proto.variables),
+                                            len(proto.constraints))
     solver.setOptionValue("time_limit", max(0.01, time_limit - (time.perf_counter() - started)))
-    solver.passModel(problem.highs_lp())
     solver.run()
     if solver.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         return None
@@ -339,8 +407,9 @@ def integral_point(relaxation: Relaxation) -> np.ndarray | None:
     """The LP's solution as integers when it is integral and, so read, a solution of the
     model at the LP's bound (so the optimum): every column within its domain (holes
     included), every row's activity within its sides, computed exactly (integers), each
-    ``lin_max`` target equal to its largest expression. None otherwise."""
-    problem, proto = relaxation.problem, relaxation.proto
+    ``lin_max`` target equal to its largest expression (``Problem.holes``, ``maxima``).
+    None otherwise."""
+    problem = relaxation.problem
     x = np.round(relaxation.values)
     if len(x) == 0 or np.abs(relaxation.values - x).max() > 1e-6:
         return None
@@ -354,19 +423,17 @@ def integral_point(relaxation: Relaxation) -> np.ndarray | None:
     if float(problem.cost @ x + problem.offset) > relaxation.bound + 1e-6:
         return None
     values = x.astype(np.int64)
-    for i, var in enumerate(proto.variables):  # (rows know the domain's ends only)
-        domain = var.domain
-        if len(domain) > 2 and not any(domain[k] <= values[i] <= domain[k + 1]
-                                       for k in range(0, len(domain), 2)):
+    for i, domain in problem.holes:  # (rows know the domain's ends only)
+        if not any(domain[k] <= values[i] <= domain[k + 1] for k in range(0, len(domain), 2)):
             return None
 
-    def value(expr) -> int:
+    def value(expr: tuple) -> int:
+        refs, coeffs, offset = expr
         return int(sum(c * (values[r] if r >= 0 else 1 - values[-r - 1])
-                       for r, c in zip(expr.vars, expr.coeffs)) + expr.offset)
+                       for r, c in zip(refs, coeffs)) + offset)
 
-    for ct in proto.constraints:
-        if ct.WhichOneof("constraint") == "lin_max" and \
-                value(ct.lin_max.target) != max(value(e) for e in ct.lin_max.exprs):
+    for target, exprs in problem.maxima:
+        if value(target) != max(value(e) for e in exprs):
             return None
     return values
 

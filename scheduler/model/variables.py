@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from scheduler.instance import Instance, Official
 from scheduler.meetings import MeetingKind
@@ -29,8 +29,10 @@ from scheduler.slots import Slot
 __all__ = ["Availability", "Candidate", "alert_duties", "create_candidates", "duty_officials"]
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A possible meeting. A named tuple: made and hashed in C (a model holds tens of
+    thousands, each a key of several dicts)."""
+
     official: str
     presenter: str
     body: str
