@@ -230,19 +230,24 @@ class CalendarModel:
         self.by_alert_official = defaultdict(list)
         visits, planned = defaultdict(list), defaultdict(list)
         self.ministerial_officials: set[str] = set()
-        for c, v in self.ids.items():
-            day = c.slot.date
+        quarters: dict[dt.date, int] = {}
+        planned_kind = MeetingKind.planned
+        for c, v in self.ids.items():  # (the model's hottest loop: kept plain)
+            official, region, day = c.official, c.region, c.slot.date
             self.by_presenter_day[c.presenter, day].append(v)
-            visits[c.official, c.region].append(v)
-            if c.kind is MeetingKind.planned:
-                planned[c.official, c.slot.quarter].append(v)
+            visits[official, region].append(v)
+            if c.kind is planned_kind:
+                quarter = quarters.get(day)
+                if quarter is None:
+                    quarter = quarters[day] = c.slot.quarter
+                planned[official, quarter].append(v)
             else:
-                self.by_alert_official[c.alert, c.official].append(v)
+                self.by_alert_official[c.alert, official].append(v)
             if c.ministerial:
-                self.ministerial_by_region_day[c.region, day].append(v)
-                self.ministerial_officials.add(c.official)
-            elif regional_akim.get(c.region) == c.official:
-                self.akim_by_region_day[c.region, day].append(v)
+                self.ministerial_by_region_day[region, day].append(v)
+                self.ministerial_officials.add(official)
+            elif regional_akim.get(region) == official:
+                self.akim_by_region_day[region, day].append(v)
         # (the visits are read by costs only: an explanation model has none)
         self.visits = {} if self.explain else {
             key: self._count(f"visits{key}", held) for key, held in visits.items()}

@@ -33,8 +33,9 @@ def cost(m: CalendarModel):
     hours = travel_hours(m.instance, m.profile.get(Travel))
     off = days_off(m.instance)
     base = {o.id: o.base_region_id for o in m.instance.officials}
+    working = {day: working_day(m.instance, day, off) for day in {c.slot.date for c in m.vars}}
     far = [var for cand, var in m.vars.items()
            if cand.kind is MeetingKind.planned and base[cand.presenter] != cand.region
            and hours[base[cand.presenter]][cand.region] > rule.near_hours + 1e-9
-           and working_day(m.instance, cand.slot.date, off)]
+           and working[cand.slot.date]]
     return rule.w_far_evening * sum(far)

@@ -60,11 +60,15 @@ def constrain(m: CalendarModel) -> None:
     short = full_day + 1e-9 >= longest
     first_work = working[0] if working else None
     by_person: dict[str, list] = defaultdict(list)
+    earliest: dict[str, dt.date] = {}
     for cand, var in m.vars.items():
         by_person[cand.presenter].append((cand, var))
+        day = cand.slot.date
+        if day < earliest.get(cand.presenter, dt.date.max):
+            earliest[cand.presenter] = day
     for person, held in by_person.items():
         home = base[person]
-        if short and (first_work is None or all(c.slot.date >= first_work for c, _ in held)):
+        if short and (first_work is None or earliest[person] >= first_work):
             continue
         held.sort(key=lambda cv: (cv[0].slot.date, cv[0].slot.start, cv[0].slot.end))
         seen = _Seen(m, held)
