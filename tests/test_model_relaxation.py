@@ -209,3 +209,23 @@ def test_a_model_relaxed_again_keeps_its_rows_and_gives_a_fresh_relaxations_answ
     domain[0], domain[1] = 0, 1  # wider again: rows made anew
     relaxation.relax(model, 20)
     assert model.__dict__["_relaxation"].solver is not highs
+
+
+def test_the_rows_the_model_logged_are_the_protos(kz2024):
+    """The rows the model keeps as it writes them (RowLog) and the proto's reading of the
+    rest give the same rows as reading the whole proto, from the start or from a row on."""
+    model = CalendarModel(TINY, kz2024, Plan())
+    proto = relaxation.parsed(model)
+    assert len(model.rows.index) > len(proto.constraints) // 2
+
+    def rows(problem):
+        return sorted((tuple(sorted(zip(problem.index[a:b].tolist(),
+                                        problem.value[a:b].tolist()))), lo, hi)
+                      for a, b, lo, hi in zip(problem.start[:-1], problem.start[1:],
+                                              problem.row_lo, problem.row_hi))
+
+    for first in (0, len(proto.constraints) // 3):
+        logged = relaxation.Problem.of(proto, first, model.rows)
+        read = relaxation.Problem.of(proto, first)
+        assert rows(logged) == rows(read)
+        assert (logged.cost == read.cost).all() and logged.offset == read.offset

@@ -139,6 +139,31 @@ class ModelResult(SolveResult):
 
 
 # ----------------------------------------------------------------------- model
+class RowLog:
+    """Linear rows as they were written into the proto (``CalendarModel.add_sum``): the
+    proto index of each, its terms and sides. The LP relaxation takes these rows from here
+    and parses only the other constraints (kz-2027-h1: 24k of 28k rows)."""
+
+    def __init__(self) -> None:
+        self.index: list[int] = []
+        self.start: list[int] = [0]
+        self.vars: list[int] = []
+        self.coeffs: list[int] = []
+        self.lo: list[int] = []
+        self.hi: list[int] = []
+
+    def add(self, index: int, ids: Sequence[int], coeffs: Sequence[int], lo: int, hi: int
+            ) -> None:
+        if ids and (len(set(ids)) < len(ids) or min(ids) < 0):
+            return  # (a repeated or negated term: the proto's reading merges them)
+        self.index.append(index)
+        self.vars.extend(ids)
+        self.coeffs.extend(coeffs)
+        self.start.append(len(self.vars))
+        self.lo.append(lo)
+        self.hi.append(hi)
+
+
 class CalendarModel:
     """The grid of candidate meetings, the hard rules over it and the weighted costs."""
 
@@ -147,6 +172,7 @@ class CalendarModel:
         self.explain = isinstance(mode, Explain)
         self.model = cp_model.CpModel()
         self.guards: dict[tuple, cp_model.IntVar] = {}
+        self.rows = RowLog()  # the rows add_sum wrote, for the LP relaxation
         # Independent district and rural akims are given their meetings outside the grid
         # (a plain plan only: re-plans and explanations keep everyone in the model).
         self.fixed = independent_meetings(instance, profile) if isinstance(mode, Plan) else {}
@@ -203,16 +229,22 @@ class CalendarModel:
         variables of proto indices ``ids`` (``ids``, ``var.index``) for the rule instance
         ``key``, written into the proto as one row: the model's many sums of meetings cost
         a fraction of building each as an expression (kz-2027-h1: 27k rows, half a million
-        terms). ``key`` None: a row of a cost, under no rule instance."""
-        row = self.model.proto.constraints.add()
+        terms). ``key`` None: a row of a cost, under no rule instance. Each row is also
+        kept in ``rows`` (the LP relaxation reads it from there, not from the proto)."""
+        constraints = self.model.proto.constraints
+        row = constraints.add()
+        coeffs = coeffs if coeffs is not None else [1] * len(ids)
+        lo = cp_model.INT_MIN if least is None else least
+        hi = cp_model.INT_MAX if most is None else most
         row.linear.vars.extend(ids)
-        row.linear.coeffs.extend(coeffs if coeffs is not None else [1] * len(ids))
-        row.linear.domain.extend([cp_model.INT_MIN if least is None else least,
-                                  cp_model.INT_MAX if most is None else most])
+        row.linear.coeffs.extend(coeffs)
+        row.linear.domain.extend([lo, hi])
         if self.explain and key is not None:
             if key not in self.guards:
                 self.guards[key] = self.model.new_bool_var(str(key))
             row.enforcement_literal.append(self.guards[key].index)
+        else:
+            self.rows.add(len(constraints) - 1, ids, coeffs, lo, hi)
 
     def _index(self) -> None:
         """Lists of variables the rules sum over (their proto indices, ``add_sum``), and
@@ -255,10 +287,7 @@ class CalendarModel:
 
     def _count(self, name: str, held: list) -> cp_model.IntVar:
         count = self.model.new_int_var(0, len(held), name)
-        row = self.model.proto.constraints.add().linear  # count == sum(held)
-        row.vars.extend([count.index, *held])
-        row.coeffs.extend([-1] + [1] * len(held))
-        row.domain.extend([0, 0])
+        self.add_sum([count.index, *held], None, least=0, most=0, coeffs=[-1] + [1] * len(held))
         return count
 
     @staticmethod

@@ -35,6 +35,7 @@ targets are only minimised, so the MIP's optimum is the same).
 
 from __future__ import annotations
 
+import bisect
 import math
 import os
 import sys
@@ -48,7 +49,7 @@ import numpy as np
 from scheduler.results import SolveStatus
 
 if TYPE_CHECKING:
-    from scheduler.model.cpmodel import CalendarModel, ModelResult, SolverParams
+    from scheduler.model.cpmodel import CalendarModel, ModelResult, RowLog, SolverParams
 
 PROBING, PARALLEL_ROWS_AND_COLUMNS = 1 << 15, 1 << 13  # HiGHS's presolve rules' bits
 INT64_MIN, INT64_MAX = -(2 ** 63), 2 ** 63 - 1
@@ -113,15 +114,29 @@ def parsed(model: CalendarModel):
             return cp_model_pb2.CpModelProto.FromString(file.read())
 
 
-def proto_to_rows(proto, first: int = 0) -> tuple[np.ndarray, np.ndarray, Rows]:
+def proto_to_rows(proto, first: int = 0, log: RowLog | None = None
+                  ) -> tuple[np.ndarray, np.ndarray, Rows]:
     """Columns' bounds and the rows of the MIP equivalent to a ``cp_model_pb2`` proto (of
-    its constraints from ``first`` on)."""
+    its constraints from ``first`` on). The rows of ``log`` (plain linear rows as the model
+    wrote them) are taken from it, and only the proto's other constraints are read."""
     domains = [v.domain for v in proto.variables]
     lower = np.array([d[0] for d in domains], dtype=float)
     upper = np.array([d[-1] for d in domains], dtype=float)
     rows = Rows(lower, upper)
     rows.holes = [(i, tuple(d)) for i, d in enumerate(domains) if len(d) > 2]
-    constraints = proto.constraints if first == 0 else list(proto.constraints)[first:]
+    known: set[int] = set()
+    if log is not None:
+        k = bisect.bisect_left(log.index, first)
+        known = set(log.index[k:])
+        a = log.start[k]
+        rows.index.extend(log.vars[a:])
+        rows.value.extend(log.coeffs[a:])
+        rows.start.extend(s - a for s in log.start[k + 1:])
+        rows.lo.extend(map(_bound, log.lo[k:]))
+        rows.hi.extend(map(_bound, log.hi[k:]))
+    everything = proto.constraints
+    constraints = everything if first == 0 and not known else (
+        everything[i] for i in range(first, len(everything)) if i not in known)
     for ct in constraints:
         kind = ct.WhichOneof("constraint")
         if kind not in KINDS:
@@ -222,9 +237,9 @@ class Problem:
     maxima: list = field(default_factory=list)  # Rows.maxima
 
     @classmethod
-    def of(cls, proto, first: int = 0) -> Problem:
-        """The proto's MIP (its rows from constraint ``first`` on)."""
-        lower, upper, rows = proto_to_rows(proto, first)
+    def of(cls, proto, first: int = 0, log: RowLog | None = None) -> Problem:
+        """The proto's MIP (its rows from constraint ``first`` on; ``proto_to_rows``)."""
+        lower, upper, rows = proto_to_rows(proto, first, log)
         n = len(proto.variables)
         cost = np.zeros(n)
         objective = proto.objective
@@ -371,13 +386,13 @@ def relax(model: CalendarModel, time_limit: float) -> Relaxation | None:
     problem = solver = None
     if earlier is not None and earlier.columns == len(proto.variables) and \
             earlier.rows <= len(proto.constraints):
-        problem = earlier.problem.then(Problem.of(proto, earlier.rows))
+        problem = earlier.problem.then(Problem.of(proto, earlier.rows, model.rows))
         if (problem.lower >= earlier.problem.lower).all() and \
                 (problem.upper <= earlier.problem.upper).all():
             solver = earlier.solver  # only narrower domains: the rows made so far stand
             _update(solver, earlier.problem, problem)
     if solver is None or problem is None:
-        problem = Problem.of(proto)
+        problem = Problem.of(proto, log=model.rows)
         solver = highs_solver()
         # (HiGHS's presolve stays on: without it kz-2027-h1's LP takes 0.5 s instead of
         # 1.2 s under kz-2024, but 16 s instead of 1.2 s under kz-2018. Its probing and its
