@@ -101,14 +101,15 @@ def constrain(m: CalendarModel) -> None:
     """
     absent = m.availability
     urgent = defaultdict(list)
-    for cand, var in m.vars.items():
+    for cand, var in m.ids.items():
         if cand.kind is MeetingKind.out_of_schedule and cand.presenter == cand.official:
             urgent[cand.official, cand.slot.date].append(var)
-    for cand, var in m.vars.items():
+    for cand, var in m.ids.items():
         if (cand.kind is MeetingKind.planned and cand.presenter != cand.official
                 and absent.reason(cand.official, cand.slot.date) is None):
-            m.add(var <= sum(urgent[cand.official, cand.slot.date]),
-                  (ID, cand.official, cand.slot.date))
+            held = urgent[cand.official, cand.slot.date]  # var <= sum(held)
+            m.add_sum([var, *held], (ID, cand.official, cand.slot.date), most=0,
+                      coeffs=[1] + [-1] * len(held))
 
 
 def cost(m: CalendarModel):
