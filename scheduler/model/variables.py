@@ -95,11 +95,14 @@ def create_candidates(instance: Instance, profile: Profile, *, first_day: dt.dat
 
     def add(official: Official, regions: list[str], days, kind: MeetingKind, alert=None) -> None:
         ministerial = instance.is_ministerial(official.body_id)
+        oid, body = official.id, official.body_id
+        districts = units.get(oid, (None,))
         for day, on_day in days:
             urgent_day = kind is MeetingKind.planned and (official.id, day) in urgent_days
             who = presenter_guards(instance, profile, avail, official, day, urgent_day,
                                    kind is MeetingKind.out_of_schedule)
             who = [(person, on_day + keys) for person, keys in who if relax or not keys]
+            slots = by_day.get(day, ())
             for region in regions:
                 if (region, day) in blocked:
                     if not relax:
@@ -108,11 +111,11 @@ def create_candidates(instance: Instance, profile: Profile, *, first_day: dt.dat
                                 for person, keys in who]
                 else:
                     who_here = who
-                for slot in by_day.get(day, ()):
+                for slot in slots:
                     for person, keys in who_here:
-                        for district in units.get(official.id, (None,)):
-                            cand = Candidate(official.id, person, official.body_id, region,
-                                             slot, kind, alert, ministerial, district)
+                        for district in districts:
+                            cand = Candidate(oid, person, body, region, slot, kind, alert,
+                                             ministerial, district)
                             out.append(cand)
                             if keys:
                                 guards[cand] = keys
