@@ -156,6 +156,7 @@ LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", "Русский"), ("kk", "Қазақша"), ("en", "English")]
 LOCALE_PATHS = [WEB_DIR / "locale"]
 USE_I18N = True
+FORMAT_MODULE_PATH = ["scheduler.web.formats"]  # Kazakh numbers and dates (formats/kk)
 USE_TZ = True
 TIME_ZONE = "Asia/Almaty"  # UTC+5, the country's single time zone since 2024
 

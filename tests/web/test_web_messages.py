@@ -96,3 +96,17 @@ def test_lines_said_again_in_english_are_the_clis():
         assert problems.lines(InputError("\n".join(lines))) == lines
     assert Problem.parse(lines[0]).at("issues", 3) and not Problem.parse(lines[0]).at(
         "issues", 30)
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_numbers_and_dates_in_the_readers_format(lang):
+    """A cost or a time on a page reads with a decimal comma in Kazakh as in Russian, and
+    a date as day.month.year (Django ships no Kazakh formats: it wrote 436.0)."""
+    import datetime as dt
+
+    from django.template import Context, Template
+
+    with translation.override(lang):
+        page = Template("{{ cost }} {{ big }} {{ day|date:'SHORT_DATE_FORMAT' }}").render(
+            Context({"cost": 436.0, "big": 1234567.5, "day": dt.date(2027, 3, 20)}))
+    assert page == "436,0 1234567,5 20.03.2027"

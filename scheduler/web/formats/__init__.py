@@ -1,0 +1,1 @@
+"""Locale formats Django does not ship: Kazakh (``kk``)."""
