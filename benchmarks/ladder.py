@@ -147,6 +147,7 @@ def main() -> None:
         sizes = [r for r in lines if r.get("kind") == "rung"]
         rows = [r for r in lines if r.get("kind") == "run"]
         meta = next((r for r in lines if r.get("kind") == "meta"), {})
+        meta.update(next((r for r in lines if r.get("kind") == "meta-end"), {}))
     else:
         sizes, rows, meta = measure(args)
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -231,12 +232,18 @@ def summary(sizes: list[dict], rows: list[dict]) -> list[dict]:
         proven = bool(done) and all(r["status"] == "OPTIMAL" for r in done)
         out.append(dict(rung, runs=len(got), proven=proven,
                         statuses=sorted({r["status"] for r in got}),
+                        counts={k: sum(1 for r in got if r["status"] == k)
+                                for k in {r["status"] for r in got}},
+                        worst_gap=max((r.get("gap") or 0 for r in done), default=0),
                         wall=med([r.get("wall") for r in done]),
                         wall_range=(min(r["wall"] for r in done), max(r["wall"] for r in done))
                         if done else None,
                         build=med([r.get("build") for r in done]),
                         first=med([r.get("first") for r in done]),
-                        near=med([r.get("near") for r in done]),
+                        near=med([_near(r) for r in done]),
+                        # the LP start's calendar was not proven at once: CP-SAT searched on
+                        searched=bool(done) and (med([r["wall"] - (r.get("first") or 0)
+                                                      for r in done]) or 0) > 1.0,
                         rss=med([r.get("rss_mib") for r in done]),
                         variables=med([r.get("variables") for r in done]),
                         constraints=med([r.get("constraints") for r in done]),
@@ -251,6 +258,7 @@ def summary(sizes: list[dict], rows: list[dict]) -> list[dict]:
     return out
 
 
+UPPER = 10  # the upper rungs' fit: the fixed costs (imports, the ministers) weigh less there
 SERIES = (("wall", "solve (incl. build)", "o-", "C0"), ("near", "within 0.1 % of the bound",
                                                         "D-.", "C5"),
           ("first", "first feasible", "^:", "C2"), ("build", "model build", "s--", "C1"))
@@ -288,17 +296,28 @@ def plot(sizes: list[dict], rows: list[dict], where: Path, limit: float | None =
                     pane.annotate(f"time limit {limit:g} s", (middle, limit),
                                   textcoords="offset points", xytext=(0, -10), fontsize=7,
                                   color="C3", ha="center")
-                unproven = [r for r in lines if not r["proven"] and r["wall"] is not None]
-                if unproven:
-                    pane.plot([r[xkey] for r in unproven], [r["wall"] for r in unproven], "x",
-                              color="C3", markersize=11, mew=2, label="time limit, not proven")
-                pane.set_ylabel("seconds, median of the runs (log)")
+                x_of = {r["size"]: r[xkey] for r in lines}
+                stopped = [r for r in rows if r.get("wall") is not None
+                           and r["status"] != "OPTIMAL"]
+                if stopped:
+                    pane.plot([x_of[r["size"]] for r in stopped], [r["wall"] for r in stopped],
+                              "x", color="C3", markersize=10, mew=2,
+                              label="a run stopped at the limit, not proven")
+                pane.set_ylabel("seconds: median line, each run a dot (log)")
             else:
                 ys = [r["rss"] for r in lines]
                 slope = fit(xs, ys)
                 pane.plot(xs, ys, "o-", color="C4",
                           label=f"peak RSS: slope {slope:.2f}" if slope is not None else "peak")
-                pane.set_ylabel("peak resident memory, MiB (log)")
+                for r in lines:
+                    got = _runs(rows, r["size"], "rss_mib")
+                    pane.plot([r[xkey]] * len(got), got, ".", color="C4", alpha=0.35)
+                searched = [r for r in lines if r["searched"]]
+                if searched:
+                    pane.plot([r[xkey] for r in searched], [r["rss"] for r in searched], "o",
+                              mfc="none", color="C3", markersize=11, mew=1.5,
+                              label="CP-SAT searched on after the LP start")
+                pane.set_ylabel("peak resident memory, MiB: median, runs dots (log)")
             for r in lines:
                 pane.annotate(f"{r['regions']} reg.", (r[xkey], r["wall"] if name == "time"
                                                        else r["rss"]),
@@ -321,7 +340,18 @@ def plot(sizes: list[dict], rows: list[dict], where: Path, limit: float | None =
     return made
 
 
+def _near(run: dict) -> float | None:
+    """When the run was first within 0.1 % of the bound: a proven run whose last solution
+    came with a looser bound than the final one (no callback after the proof) is within
+    at its end."""
+    if run.get("near") is None and run.get("status") == "OPTIMAL":
+        return run.get("wall")
+    return run.get("near")
+
+
 def _runs(rows: list[dict], size: int, key: str) -> list[float]:
+    if key == "near":
+        return [v for r in rows if r["size"] == size and (v := _near(r)) is not None]
     return [r[key] for r in rows if r["size"] == size and r.get(key) is not None]
 
 
@@ -336,7 +366,8 @@ def report(sizes: list[dict], rows: list[dict], meta: dict, plots: list[str], ar
            f"process under `nice -n {meta.get('nice', 0)}`; times from the start of model "
            "building; peak memory is the process's maximum resident set (imports, the instance "
            "and the model). Every calendar is judged by the independent checker.", ""]
-    out += ["| regions | officials | in the model (min., reg., distr., rural) | outside "
+    out += ["| regions | officials | in the model (ministers/regional/district/rural akims) "
+            "| outside "
             "| candidates | variables | build s | solve s median (min-max) | first feasible s "
             "| within 0.1 % s | peak MiB | runs | status (gap) | objective / checker cost "
             "| checker ok |",
@@ -344,9 +375,11 @@ def report(sizes: list[dict], rows: list[dict], meta: dict, plots: list[str], ar
     for r in lines_:
         by = r["in_model_by_level"]
         parts = "/".join(str(by.get(k, 0)) for k in ("minister", "region", "district", "rural"))
-        status = ", ".join(r["statuses"])
-        if not r["proven"] and r["gap"] is not None:
-            status += f" (gap {100 * r['gap']:.2f} %)"
+        status = ", ".join(f"{r['counts'][k]}x {k}" for k in sorted(r["counts"],
+                                                                     key=lambda k: -r["counts"][k]))
+        if r["worst_gap"]:
+            status += f" (gap up to {100 * r['worst_gap']:.2f} %, bound " \
+                      f"{'/'.join(f'{b:g}' for b in r['bound'])})"
         ok = r["checker_ok"]
         checker = ("yes" if ok and all(ok) else "NO" if ok else "-")
         costs = (f"{'/'.join(f'{o:g}' for o in r['objective'])} / "
@@ -361,8 +394,9 @@ def report(sizes: list[dict], rows: list[dict], meta: dict, plots: list[str], ar
     out += ["", "## Growth exponents", "",
             "Least-squares slope of log(median) against log(size) over the rungs (a slope k "
             "means the quantity grows like size^k).", "",
-            "| quantity | vs officials in the model | vs meeting candidates | vs all officials |",
-            "|---|---|---|---|"]
+            "| quantity | vs officials in the model | vs meeting candidates | vs meeting "
+            f"candidates, rungs of {UPPER}+ regions | vs all officials |",
+            "|---|---|---|---|---|"]
     proven = [r for r in lines_ if r["proven"]]
     quantities = [("solve s (every rung)", lines_, "wall"),
                   ("solve s (proven rungs only)", proven, "wall"),
@@ -371,7 +405,10 @@ def report(sizes: list[dict], rows: list[dict], meta: dict, plots: list[str], ar
                   ("peak MiB", lines_, "rss"), ("model variables", lines_, "variables")]
     for label, which, key in quantities:
         ys = [r[key] for r in which]
-        slopes = [fit([r[x] for r in which], ys) for x in ("in_model", "candidates", "officials")]
+        upper = [r for r in which if r["regions"] >= UPPER]
+        slopes = [fit([r[x] for r in which], ys) for x in ("in_model", "candidates")]
+        slopes.append(fit([r["candidates"] for r in upper], [r[key] for r in upper]))
+        slopes.append(fit([r["officials"] for r in which], ys))
         out.append(f"| {label} | " + " | ".join(_f(s) for s in slopes) + " |")
     out += ["", *[f"![{p}]({p})" for p in plots], ""]
     loads = [x for r in lines_ for x in r["load"]]
