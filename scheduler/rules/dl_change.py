@@ -30,16 +30,28 @@ def change_cost(m: CalendarModel, future: list[Meeting], as_of: dt.date):
     """Weighted changes to the published future meetings, and meetings added."""
     rule = m.profile.get(PARAMS)
     cp = m.model
+    days = {(f.official_id, f.date) for f in future}
+    regions = {(f.official_id, f.region_id) for f in future}
+    slots = {(f.official_id, f.region_id, Slot(f.date, f.start, f.end)) for f in future}
+    # the candidates (proto indices) of each published meeting's official on its date, in
+    # its region, and at its very slot and region (with their presenters)
     by_official_day, by_official_region = defaultdict(list), defaultdict(list)
     at, planned_now = defaultdict(list), defaultdict(list)
-    for cand, var in m.vars.items():
-        if cand.slot.date < as_of:
+    planned = MeetingKind.planned
+    for cand, var in m.ids.items():
+        day = cand.slot.date
+        if day < as_of:
             continue
-        by_official_day[cand.official, cand.slot.date].append(var)
-        by_official_region[cand.official, cand.region].append(var)
-        at[cand.official, cand.region, cand.slot].append((cand.presenter, var))
-        if cand.kind is MeetingKind.planned:
-            planned_now[cand.official].append(var)
+        official = cand.official
+        if (official, day) in days:
+            by_official_day[official, day].append(var)
+        if (official, cand.region) in regions:
+            by_official_region[official, cand.region].append(var)
+            if (official, cand.region, cand.slot) in slots:
+                at[official, cand.region, cand.slot].append((cand.presenter, var))
+        if cand.kind is planned:
+            planned_now[official].append(var)
+    variables = {v.index: v for v in m.vars.values()} if at else {}
     cost = 0
     planned_before: dict[str, int] = defaultdict(int)
     for meeting in future:
@@ -48,19 +60,23 @@ def change_cost(m: CalendarModel, future: list[Meeting], as_of: dt.date):
         times = factor(rule, meeting.date, as_of)
         here = at.get((meeting.official_id, meeting.region_id,
                        Slot(meeting.date, meeting.start, meeting.end)), [])
-        kept = sum(v for _, v in here)
-        exact = sum(v for p, v in here if p == meeting.presenter_id)
+        kept_ids = {v for _, v in here}
+        kept = sum(variables[v] for v in kept_ids)
+        exact = sum(variables[v] for p, v in here if p == meeting.presenter_id)
         same_date = cp.new_bool_var(f"same_date[{meeting.id}]")
         same_region = cp.new_bool_var(f"same_region[{meeting.id}]")
-        cp.add(same_date <= sum(by_official_day[meeting.official_id, meeting.date]) - kept)
-        cp.add(same_region <= sum(by_official_region[meeting.official_id, meeting.region_id])
-               - kept)
-        cp.add(kept + same_date + same_region <= 1)
+        for flag, held in ((same_date, by_official_day[meeting.official_id, meeting.date]),
+                           (same_region, by_official_region[meeting.official_id,
+                                                            meeting.region_id])):
+            others = [v for v in held if v not in kept_ids]  # flag <= sum(others)
+            m.add_sum([flag.index, *others], None, most=0, coeffs=[1] + [-1] * len(others))
+        m.add_sum([*kept_ids, same_date.index, same_region.index], None, most=1)
         cost += times * (rule.w_date_change * (1 - kept - same_date)
                          + rule.w_region_change * (1 - kept - same_region)
                          + rule.w_presenter_change * (kept - exact))
     for official, held in planned_now.items():
         added = cp.new_int_var(0, len(held), f"added[{official}]")
-        cp.add(added >= sum(held) - planned_before[official])
+        m.add_sum([*held, added.index], None, most=planned_before[official],
+                  coeffs=[1] * len(held) + [-1])  # added >= sum(held) - planned before
         cost += rule.w_added * added
     return cost
