@@ -268,7 +268,8 @@ class _Stages:
             first_day=self.as_of, earliest=self.frozen_until,
             free=frozenset(free) if free is not None else None,
             extra=pinned + tuple(c for choices in kept.values() for c in choices),
-            pinned=pinned, kept=tuple(tuple(kept[mid]) for mid in kept if mid in must)))
+            pinned=pinned, kept=tuple(tuple(kept[mid]) for mid in kept if mid in must),
+            costs=search.quality))
         assumed = _requests(model, self.accepted, self.published)
         model.minimize(model.change_cost(future, self.as_of))
 

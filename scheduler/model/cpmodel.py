@@ -50,7 +50,8 @@ class Replan:
     ``pinned`` ones are held (history); each group of ``kept`` holds exactly one of its
     candidates (a published meeting at its date and region, with whoever may present it).
     Nothing before ``first_day``; no newly placed planned meeting before ``earliest``;
-    only ``free`` officials' planned meetings are placed anew (None: everyone's)."""
+    only ``free`` officials' planned meetings are placed anew (None: everyone's).
+    ``costs`` False: no soft rule's cost is built (a re-plan that only counts changes)."""
 
     first_day: dt.date | None = None
     earliest: dt.date | None = None
@@ -58,6 +59,7 @@ class Replan:
     extra: tuple[Candidate, ...] = ()
     pinned: tuple[Candidate, ...] = ()
     kept: tuple[tuple[Candidate, ...], ...] = ()
+    costs: bool = True
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,8 @@ class CalendarModel:
     def __init__(self, instance: Instance, profile: Profile, mode: Mode = Plan()) -> None:
         self.instance, self.profile, self.mode = instance, profile, mode
         self.explain = isinstance(mode, Explain)
+        # the soft rules' costs: none in an explanation, nor in a re-plan that counts changes
+        self.priced = not self.explain and not (isinstance(mode, Replan) and not mode.costs)
         self.model = cp_model.CpModel()
         self.guards: dict[tuple, cp_model.IntVar] = {}
         self.rows = RowLog()  # the rows add_sum wrote, for the LP relaxation
@@ -204,8 +208,8 @@ class CalendarModel:
         self.attendance: dict[tuple, dict[str, cp_model.IntVar]] = {}
         for rule in rules.constraint_groups(profile):
             rule.constrain(self)
-        self.costs = {} if self.explain else {
-            rule.ID: rule.cost(self) for rule in rules.costs(profile)}
+        self.costs = {rule.ID: rule.cost(self) for rule in rules.costs(profile)} \
+            if self.priced else {}
         if isinstance(mode, Replan):
             for cand in mode.pinned:
                 self.model.add(self.vars[cand] == 1)
@@ -280,8 +284,8 @@ class CalendarModel:
                 self.ministerial_officials.add(official)
             elif regional_akim.get(region) == official:
                 self.akim_by_region_day[region, day].append(v)
-        # (the visits are read by costs only: an explanation model has none)
-        self.visits = {} if self.explain else {
+        # (the visits are read by costs only)
+        self.visits = {} if not self.priced else {
             key: self._count(f"visits{key}", held) for key, held in visits.items()}
         self.planned = {key: self._count(f"planned{key}", held) for key, held in planned.items()}
 
@@ -392,7 +396,8 @@ class CalendarModel:
 
     def chosen(self, result: ModelResult) -> list[Candidate]:
         """The candidates a solution holds."""
-        return [c for c, v in self.vars.items() if result.values[v.index]]
+        values = result.values
+        return [c for c, i in self.ids.items() if values[i]]
 
     def calendar(self, result: ModelResult, meta: dict) -> Calendar:
         """The calendar of a solution, with the meetings planned outside the model."""
