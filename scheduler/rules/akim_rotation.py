@@ -74,7 +74,10 @@ def constrain(m: CalendarModel) -> None:
     by_unit: dict[tuple[str, str], list] = defaultdict(list)
     planned_unit: dict[tuple[str, str], list] = defaultdict(list)
     by_month: dict[tuple[str, int, int], list] = defaultdict(list)
-    for cand, var in m.vars.items():
+    akims = {o.id for o in m.duty if m.instance.is_akimat(o.body_id)}
+    for cand, var in m.ids.items():
+        if cand.official not in akims:
+            continue  # (a minister has no district to visit, no monthly limit here)
         if cand.district is not None:
             by_unit[cand.official, cand.district].append(var)
             if cand.kind is MeetingKind.planned:
@@ -88,8 +91,8 @@ def constrain(m: CalendarModel) -> None:
         if m.instance.is_regional_akim(official) and rule.region_akims:
             monthly.add(official.id)
             for district in owed_districts(m.instance, official) if official.id in units else ():
-                m.add(sum(planned_unit.get((official.id, district), [])) >= 1,
-                      (ID, official.id, district))
+                m.add_sum(planned_unit.get((official.id, district), []),
+                          (ID, official.id, district), least=1)
         elif official.akim_level is AkimLevel.district:
             monthly.add(official.id)
             need = owed_meetings(m.instance, m.profile, official)
@@ -99,11 +102,11 @@ def constrain(m: CalendarModel) -> None:
                 m.add(held >= need, (ID, official.id, "okrugs"))
     for (official, district), held in by_unit.items():  # each unit once (FREQ-AKIM's rotation)
         if len(held) > 1:
-            m.add(sum(held) <= 1, (ID, official, district, "once"))
+            m.add_sum(held, (ID, official, district, "once"), most=1)
     if rule.max_per_month is not None:
         for (official, year, month), held in by_month.items():
             if official in monthly and len(held) > rule.max_per_month:
-                m.add(sum(held) <= rule.max_per_month, (ID, official, f"{year}-{month:02d}"))
+                m.add_sum(held, (ID, official, f"{year}-{month:02d}"), most=rule.max_per_month)
 
 
 def assign_okrugs(instance: Instance, meetings: list[Meeting]) -> list[Meeting]:

@@ -47,13 +47,23 @@ def _count_loads(m: CalendarModel):
             if district:
                 fixed_district[district, cand.slot.date] += 1
     by_district, by_region = defaultdict(list), defaultdict(list)
+    akimats: dict[str, bool] = {}
+    home_district: dict[str, str | None] = {}
     for cand, var in m.ids.items():
-        if not m.instance.is_akimat(cand.body):
+        akimat = akimats.get(cand.body)
+        if akimat is None:
+            akimat = akimats[cand.body] = m.instance.is_akimat(cand.body)
+        if not akimat:
             continue
-        by_region[cand.region, cand.slot.date].append(var)
-        district = district_of(m, cand)
+        day = cand.slot.date
+        by_region[cand.region, day].append(var)
+        district = cand.district
+        if district is None:
+            if cand.official not in home_district:
+                home_district[cand.official] = m.instance.official(cand.official).district_id
+            district = home_district[cand.official]
         if district:
-            by_district[district, cand.slot.date].append(var)
+            by_district[district, day].append(var)
     return fixed_district, fixed_region, by_district, by_region
 
 
