@@ -230,3 +230,14 @@ def test_the_rows_the_model_logged_are_the_protos(kz2024):
         read = relaxation.Problem.of(proto, first)
         assert rows(logged) == rows(read)
         assert (logged.cost == read.cost).all() and logged.offset == read.offset
+
+
+def test_each_meetings_id_is_its_variables_index(kz2024):
+    """The proto indices the rules write rows with (CalendarModel.ids) are the meeting
+    variables' own, and every logged row is the proto's constraint at its index."""
+    model = CalendarModel(TINY, kz2024, Plan())
+    assert model.ids and all(model.ids[c] == v.index for c, v in model.vars.items())
+    proto = model.model.proto
+    for k, i in enumerate(model.rows.index[:200]):
+        a, b = model.rows.start[k], model.rows.start[k + 1]
+        assert list(proto.constraints[i].linear.vars) == model.rows.vars[a:b]

@@ -195,10 +195,13 @@ class CalendarModel:
         grid = create_candidates(instance, profile, free=free, guards=left_out, **window)
         # each meeting's variable, and its index in the proto (the rows' terms, add_sum)
         self.ids: dict[Candidate, int] = {}
-        for cand in (*grid, *extra):
+        proto, boolean = self.model.proto, cp_model.Domain(0, 1)
+        first = len(proto.variables)
+        for cand in (*grid, *extra):  # (new_bool_var's own steps, with one Domain for all)
             if cand not in self.vars:
-                var = self.vars[cand] = self.model.new_bool_var(f"m{len(self.vars)}")
-                self.ids[cand] = var.index
+                n = len(self.vars)
+                self.vars[cand] = cp_model.IntVar(proto).with_name(f"m{n}").with_domain(boolean)
+                self.ids[cand] = first + n
         # explanations: what the grid filters leave out is in the grid, kept out by guards
         for cand, keys in (left_out or {}).items():
             for key in keys:
