@@ -75,7 +75,10 @@ def test_greedy_calendars_pass_the_checker_or_say_so():
 
 def test_timefold_calendar_is_scored_by_the_checker():
     """The Timefold peer (optional: ``pip install '.[peers]'`` and a JDK) plans the tiny
-    instance in 5 s; its calendar goes to the checker like every other solver's."""
+    instance; its calendar goes to the checker like every other solver's, and the checker
+    agrees with Timefold's own score: no hard violation and the same cost when Timefold
+    found no hard penalty, some violation when it ran out of time with one (on a loaded
+    machine its construction may not finish; no assertion on time)."""
     pytest.importorskip("timefold")
     if shutil.which("java") is None:
         pytest.skip("no JVM")
@@ -84,11 +87,13 @@ def test_timefold_calendar_is_scored_by_the_checker():
     from scheduler.bench.solvers import SOLVERS
 
     profile = load_profile("kz-2024")
-    outcome = SOLVERS["timefold"](TINY, profile, 5.0, 0)
+    outcome = SOLVERS["timefold"](TINY, profile, 20.0, 0)
     assert outcome.status in ("FEASIBLE", "HEURISTIC"), outcome.note
     assert outcome.calendar is not None and outcome.calendar.meetings
     report = check(TINY, profile, outcome.calendar)
-    assert report.ok, [v.message for v in report.violations][:5]
     assert report.total_cost >= 0
     if outcome.status == "FEASIBLE":  # Timefold's own score is the checker's cost
+        assert report.ok, [v.message for v in report.violations][:5]
         assert outcome.objective == report.total_cost
+    else:
+        assert not report.ok, outcome.note
