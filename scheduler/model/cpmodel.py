@@ -177,6 +177,7 @@ class CalendarModel:
         self.model = cp_model.CpModel()
         self.guards: dict[tuple, cp_model.IntVar] = {}
         self.rows = RowLog()  # the rows add_sum wrote, for the LP relaxation
+        self._constraints = self.model.proto.constraints
         # Independent district and rural akims are given their meetings outside the grid
         # (a plain plan only: re-plans and explanations keep everyone in the model).
         self.fixed = independent_meetings(instance, profile) if isinstance(mode, Plan) else {}
@@ -238,14 +239,15 @@ class CalendarModel:
         a fraction of building each as an expression (kz-2027-h1: 27k rows, half a million
         terms). ``key`` None: a row of a cost, under no rule instance. Each row is also
         kept in ``rows`` (the LP relaxation reads it from there, not from the proto)."""
-        constraints = self.model.proto.constraints
+        constraints = self._constraints
         row = constraints.add()
+        linear = row.linear
         coeffs = coeffs if coeffs is not None else [1] * len(ids)
         lo = cp_model.INT_MIN if least is None else least
         hi = cp_model.INT_MAX if most is None else most
-        row.linear.vars.extend(ids)
-        row.linear.coeffs.extend(coeffs)
-        row.linear.domain.extend([lo, hi])
+        linear.vars.extend(ids)
+        linear.coeffs.extend(coeffs)
+        linear.domain.extend((lo, hi))
         if self.explain and key is not None:
             if key not in self.guards:
                 self.guards[key] = self.model.new_bool_var(str(key))
