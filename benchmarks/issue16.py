@@ -129,7 +129,16 @@ def main() -> None:
     parser.add_argument("--before", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "bench" / "issue16.md")
     parser.add_argument("--raw", type=Path, default=None, help="append the JSON lines here")
+    parser.add_argument("--notes", type=Path, default=None,
+                        help="a Markdown file appended to the report (how it was made, what "
+                             "changed)")
+    parser.add_argument("--from-raw", type=Path, default=None,
+                        help="make the report from these JSON lines instead of running")
     args = parser.parse_args()
+    if args.from_raw:  # the report again, from recorded runs
+        rows = [json.loads(line) for line in args.from_raw.read_text().splitlines() if line]
+        write(rows, args)
+        return
     trees = [("after", ROOT)] + ([("before", args.before)] if args.before else [])
     rows = []
     for instance, runs in (("kz-2027-h1", args.runs), ("national-all-levels", args.national_runs)):
@@ -156,8 +165,15 @@ def main() -> None:
     for _ in range(args.process_runs):
         for name in ("check", "plan --no-report", "replan --no-report"):
             keep(dict(tree="after", instance="process", **process_run(name)))
+    write(rows, args)
+
+
+def write(rows: list[dict], args) -> None:
+    text = report(rows, args)
+    if args.notes:
+        text += "\n" + args.notes.read_text(encoding="utf-8")
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(report(rows, args), encoding="utf-8")
+    args.out.write_text(text, encoding="utf-8")
 
 
 def med(values):
