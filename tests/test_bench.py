@@ -97,3 +97,56 @@ def test_timefold_calendar_is_scored_by_the_checker():
         assert outcome.objective == report.total_cost
     else:
         assert not report.ok, outcome.note
+
+
+def test_equal_time_table_and_curves_come_from_the_traces(tmp_path):
+    """The report compares the solvers at the time limit from their traces (the incumbents
+    by then) and against the peers' final calendars, and draws a time-to-target plot per
+    family; a calendar that breaks a hard rule counts as none."""
+    import json
+
+    from scheduler.bench.report import equal_time_lines, write_report
+
+    rows = [  # instance, solver, status, checker cost, hard violations, time to best, wall
+        ("a", "cpsat-2w", "OPTIMAL", 436, 0, 6.0, 7.0),
+        ("a", "highs", "OPTIMAL", 436, 0, 35.0, 36.0),  # the same cost, after the limit
+        ("a", "timefold", "HEURISTIC", 900, 3, 40.0, 45.0),  # breaks hard rules
+        ("a", "greedy", "HEURISTIC", 800, 0, 0.1, 0.1),
+        ("b", "cpsat-2w", "FEASIBLE", 120, 0, 20.0, 30.0),
+        ("b", "highs", "UNKNOWN", None, None, None, 31.0),  # no calendar
+        ("b", "timefold", "FEASIBLE", 110, 0, 42.0, 44.0),  # better, but only after 30 s
+        ("b", "greedy", "HEURISTIC", 500, 0, 0.1, 0.1),
+    ]
+    traces = {("a", "cpsat-2w"): [[1.0, 700.0, 100.0], [6.0, 436.0, 436.0]],
+              ("a", "highs"): [[20.0, 600.0, None], [35.0, 436.0, 436.0]],
+              ("a", "timefold"): [], ("a", "greedy"): [[0.1, None, None]],
+              ("b", "cpsat-2w"): [[5.0, 150.0, 90.0], [20.0, 120.0, 95.0]],
+              ("b", "highs"): [],
+              ("b", "timefold"): [[35.0, 130.0, None], [42.0, 110.0, None]],
+              ("b", "greedy"): [[0.1, None, None]]}
+    (tmp_path / "traces").mkdir()
+    lines = [",".join(COLUMNS)]
+    for instance, solver, status, cost, hard, best, wall in rows:
+        checked = "yes" if cost is not None else "no calendar"
+        row = dict(family="national", instance=instance, officials="41", solver=solver,
+                   seed="0", time_limit="30", status=status, time_to_best=best or "",
+                   wall_time=wall, checked=checked, hard_violations=hard if hard is not None
+                   else "", checker_cost=cost if cost is not None else "", peak_mib="1")
+        lines.append(",".join(str(row.get(c, "")) for c in COLUMNS))
+        (tmp_path / "traces" / f"{instance}__{solver}__0.json").write_text(
+            json.dumps(traces[instance, solver]))
+    (tmp_path / "results.csv").write_text("\n".join(lines) + "\n")
+    from scheduler.bench.report import load
+
+    table = [line for line in equal_time_lines(load(tmp_path / "results.csv"),
+                                               tmp_path / "traces") if line.startswith("| ")]
+    assert table[0].startswith("| family | instance | cpsat-2w | highs | timefold | greedy |")
+    a = table[1].split(" | ")
+    assert a[2:6] == ["436", "600 (final 436 at 35 s)", "— (final breaks a hard rule)", "800"]
+    assert a[-2:] == ["yes", "yes |"]
+    b = table[2].split(" | ")
+    assert b[2:6] == ["120", "—", "— (final 110 at 42 s)", "500"]
+    assert b[-2:] == ["yes", "no |"]  # as good at 30 s, not against Timefold's later answer
+    text = write_report(tmp_path, 30.0).read_text(encoding="utf-8")
+    assert "(time-to-target-national.png)" in text
+    assert (tmp_path / "time-to-target-national.png").stat().st_size > 0

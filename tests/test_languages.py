@@ -239,7 +239,7 @@ def test_bench_report_in_russian_and_kazakh(tmp_path, monkeypatch, lang):
     """The benchmark README of a committed run, written again in ``lang``: its own words are
     Russian or Kazakh; what stays Latin is the data (solver, instance and file names, the
     solvers' notes, commands in backquotes). The profile plot is drawn in ``lang`` too (the
-    two slower plots are left out here)."""
+    slower plots are left out here)."""
     from scheduler.bench import report
     from scheduler.bench.report import write_report
 
@@ -248,6 +248,7 @@ def test_bench_report_in_russian_and_kazakh(tmp_path, monkeypatch, lang):
                         lambda fig, *a, **k: titles.extend(ax.get_title() for ax in fig.axes))
     monkeypatch.setattr(report, "plot_size", lambda *a, **k: None)
     monkeypatch.setattr(report, "plot_over_time", lambda *a, **k: None)
+    monkeypatch.setattr(report, "plot_time_to_target", lambda *a, **k: None)
 
     run_dir = tmp_path / "2026-11-24"
     run_dir.mkdir()

@@ -137,6 +137,71 @@ TEXT: dict[str, dict[str, str]] = {
     "p_size": {"ru": "Затраты в зависимости от размера (с построением модели)",
                "kk": "Өлшемге байланысты шығын (модельді құрумен)",
                "en": "Cost against size (model building included)"},
+    # time to target at equal time (issue 16)
+    "ttt": {"ru": "Время до цели: CP-SAT и другие решатели при равном времени",
+            "kk": "Мақсатқа жету уақыты: CP-SAT пен басқа шешушілер тең уақытта",
+            "en": "Time to target: CP-SAT and its peers at equal time"},
+    "ttt_intro": {
+        "ru": "Для каждого запуска — лучшая найденная к моменту t стоимость: текущее решение "
+              "самого решателя (в тех же единицах, что и стоимость по проверке; итоговое "
+              "решение каждого запуска проверено независимой проверкой), у жадного алгоритма "
+              "— одна точка. Время отсчитывается от вызова решателя (файл примера уже "
+              "загружен; построение модели, запуск JVM у `timefold` включены). «На {limit:g} с» "
+              "— лучшее к лимиту времени; «итог» — календарь, который решатель вернул, даже "
+              "если позже лимита. Ячейка «—»: к этому моменту решения нет. Запуск, чей "
+              "итоговый календарь нарушает обязательное правило, не считается.",
+        "kk": "Әр іске қосу үшін t сәтіне дейін табылған ең жақсы құн: шешушінің өз ағымдағы "
+              "шешімі (тексерудің құнымен бірдей бірлікте; әр іске қосудың соңғы шешімін "
+              "тәуелсіз тексеру бағалаған), ашкөз алгоритмде — бір нүкте. Уақыт шешушіні "
+              "шақырған сәттен есептеледі (мысал файлы жүктелген; модельді құру, `timefold` "
+              "үшін JVM іске қосу кіреді). «{limit:g} с» — уақыт шегіне дейінгі ең жақсысы; "
+              "«соңы» — шешуші қайтарған күнтізбе, тіпті шектен кейін болса да. «—»: бұл "
+              "сәтке дейін шешім жоқ. Соңғы күнтізбесі міндетті ережені бұзған іске қосу "
+              "есептелмейді.",
+        "en": "For each run, the best cost found by time t: the solver's own incumbent (in the "
+              "checker's units; every run's final calendar is scored by the independent "
+              "checker), one point for greedy. Time counts from the call of the solver (the "
+              "instance file loaded; model building, and Timefold's JVM start, included). "
+              "\"At {limit:g} s\": the best by the time limit; \"final\": the calendar the "
+              "solver returned, even after the limit. \"—\": nothing found by then. A run "
+              "whose final calendar breaks a hard rule does not count."},
+    "ttt_family": {"ru": "семейство", "kk": "топтама", "en": "family"},
+    "ttt_instance": {"ru": "пример", "kk": "мысал", "en": "instance"},
+    "ttt_at": {"ru": "CP-SAT не хуже всех на {limit:g} с",
+               "kk": "CP-SAT {limit:g} с барлығынан нашар емес",
+               "en": "CP-SAT at least as good as every peer at {limit:g} s"},
+    "ttt_final": {"ru": "CP-SAT на {limit:g} с не хуже их итога",
+                  "kk": "CP-SAT {limit:g} с олардың соңынан нашар емес",
+                  "en": "CP-SAT at {limit:g} s at least as good as every peer's final"},
+    "ttt_later": {"ru": "{at} (итог {final} на {t:.0f} с)", "kk": "{at} (соңы {final}, {t:.0f} с)",
+                  "en": "{at} (final {final} at {t:.0f} s)"},
+    "ttt_invalid": {"ru": "{at} (итог нарушает правила)", "kk": "{at} (соңы ережені бұзады)",
+                    "en": "{at} (final breaks a hard rule)"},
+    "ttt_count": {"ru": "{family}: да на {at} из {total} примеров на {limit:g} с, на {final} из "
+                        "{total} против итога",
+                  "kk": "{family}: {limit:g} с {total} мысалдың {at} мысалында иә, соңына "
+                        "қарсы {total} мысалдың {final} мысалында",
+                  "en": "{family}: yes on {at} of {total} instances at {limit:g} s, on {final} "
+                        "of {total} against the final calendars"},
+    "plot_ttt": {"ru": "время до цели, {family}", "kk": "мақсатқа жету уақыты, {family}",
+                 "en": "time to target, {family}"},
+    "p_ttt": {"ru": "Лучшая стоимость к моменту t, семейство {family} (запуск 0)",
+              "kk": "t сәтіне дейінгі ең жақсы құн, {family} топтамасы (0-іске қосу)",
+              "en": "Best cost by time t, family {family} (seed 0)"},
+    "p_since": {"ru": "секунды с вызова решателя (с построением модели)",
+                "kk": "шешушіні шақырғаннан бергі секунд (модельді құрумен)",
+                "en": "seconds since the solver was called (model building included)"},
+    "p_incumbent": {"ru": "стоимость текущего решения решателя",
+                    "kk": "шешушінің ағымдағы шешімінің құны",
+                    "en": "cost of the solver's incumbent"},
+    "p_checked": {"ru": "○ итог, стоимость по проверке", "kk": "○ соңы, тексеру бойынша құн",
+                  "en": "○ final calendar, checker's cost"},
+    "p_broken": {"ru": "× итог нарушает правила", "kk": "× соңы ережені бұзады",
+                 "en": "× final calendar breaks a hard rule"},
+    "p_equal": {"ru": "равное время ({limit:g} с)", "kk": "тең уақыт ({limit:g} с)",
+                "en": "equal time ({limit:g} s)"},
+    "p_nothing": {"ru": "{solver}: нет решения", "kk": "{solver}: шешім жоқ",
+                  "en": "{solver}: no calendar"},
     # progress lines of the runner
     "todo": {"ru": "Осталось запусков: {todo}; уже в {results}: {done}",
              "kk": "Қалған іске қосулар: {todo}; {results} ішінде бұрыннан бар: {done}",
@@ -219,7 +284,7 @@ def summary(df: pd.DataFrame) -> pd.DataFrame:
                 best_s=("time_to_best", "median"), wall_s=("wall_time", "median"),
                 build_s=("build_time", "median"), peak_mib=("peak_mib", "max"),
                 note=("note", "first")).reset_index()
-    out["note"] = out["note"].fillna("").astype(str).str.slice(0, 70)
+    out["note"] = out["note"].astype(object).fillna("").astype(str).str.slice(0, 70)
     return out
 
 
@@ -336,6 +401,191 @@ def plot_size(df: pd.DataFrame, path: Path, lang: str = "en") -> None:
     plt.close(fig)
 
 
+def incumbents(traces: Path, run) -> list[tuple[float, float]]:
+    """A run's improving solutions: (seconds since the solver was called, its cost), from
+    its trace (the solver's own objective); a run with none there (greedy) gives its
+    calendar's checker cost at the time it ended, if the calendar breaks no hard rule."""
+    path = traces / f"{run.instance}__{run.solver}__{run.seed}.json"
+    points: list[tuple[float, float]] = []
+    if path.exists():
+        for t, objective, _ in json.loads(path.read_text()):
+            if objective is not None and np.isfinite(objective) and (
+                    not points or objective < points[-1][1]):
+                points.append((float(t), float(objective)))
+    if not points and run.ok:
+        t = run.time_to_best if pd.notna(run.time_to_best) else run.wall_time
+        points.append((float(t), float(run.checker_cost)))
+    return points
+
+
+def cost_at(points: list[tuple[float, float]], run, limit: float) -> float:
+    """The best cost a run had found by ``limit`` seconds (infinite: none, or its final
+    calendar breaks a hard rule, which leaves its incumbents unproven)."""
+    if not run.ok:
+        return np.inf
+    found = [cost for t, cost in points if t <= limit + 1e-9]
+    return min(found) if found else np.inf
+
+
+def equal_time(df: pd.DataFrame, traces: Path) -> pd.DataFrame:
+    """Per instance and solver (medians over seeds): the cost by the time limit, the final
+    cost and when it was found; per instance, whether our best solver is at least as good
+    as every peer at the limit, and against every peer's final calendar."""
+    df = df[(df.status != "SKIPPED") & (df.family != "replan")]
+    rows = []
+    for (family, instance, solver), runs in df.groupby(["family", "instance", "solver"],
+                                                      sort=False):
+        limit = float(runs.time_limit.max())
+        at = [cost_at(incumbents(traces, r), r, limit) for r in runs.itertuples()]
+        final = [incumbents(traces, r) for r in runs.itertuples()]
+        rows.append(dict(family=family, instance=instance, solver=solver, limit=limit,
+                         at=float(np.median(at)), final=float(runs.score.median()),
+                         found=float(np.median([p[-1][0] if p else np.nan for p in final])),
+                         broken=bool(((runs.checked == "yes")
+                                      & (runs.hard_violations.fillna(0) > 0)).any())))
+    return pd.DataFrame(rows)
+
+
+def _verdicts(table: pd.DataFrame) -> pd.DataFrame:
+    """Per instance: ours (the best of OURS at the limit) against every peer."""
+    out = []
+    for (family, instance), rows in table.groupby(["family", "instance"], sort=False):
+        by = rows.set_index("solver")
+        ours = [s for s in OURS if s in by.index]
+        peers = [s for s in PEERS if s in by.index]
+        if not ours or not peers:
+            continue
+        best = min(by.at[s, "at"] for s in ours)
+        finite = bool(np.isfinite(best))
+        out.append(dict(family=family, instance=instance, limit=by["limit"].max(),
+                        at_ok=finite and all(best <= by.at[p, "at"] for p in peers),
+                        final_ok=finite and all(best <= by.at[p, "final"] for p in peers)))
+    return pd.DataFrame(out)
+
+
+def equal_time_lines(df: pd.DataFrame, traces: Path, lang: str = "en") -> list[str]:
+    """The table "CP-SAT at least as good as every peer at equal time", per instance,
+    and a count per family."""
+    table = equal_time(df, traces)
+    if table.empty:
+        return []
+    verdicts = _verdicts(table)
+    if verdicts.empty:
+        return []
+    solvers = [s for s in (*OURS, "highs", "timefold", "greedy") if s in set(table.solver)]
+    limit = float(verdicts["limit"].max())
+
+    def number(x: float) -> str:
+        return "—" if not np.isfinite(x) else f"{x:.0f}"
+
+    def cell(row) -> str:
+        if row.broken:
+            return _t("ttt_invalid", lang, at=number(row.at))
+        if np.isfinite(row.final) and (not np.isfinite(row.at) or row.final < row.at):
+            return _t("ttt_later", lang, at=number(row.at), final=number(row.final),
+                      t=row.found)
+        return number(row.at)
+
+    head = [_t("ttt_family", lang), _t("ttt_instance", lang), *solvers,
+            _t("ttt_at", lang, limit=limit), _t("ttt_final", lang, limit=limit)]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for v in verdicts.itertuples():
+        rows = table[(table.family == v.family) & (table.instance == v.instance)]
+        by = {r.solver: cell(r) for r in rows.itertuples()}
+        lines.append("| " + " | ".join([v.family, v.instance, *(by.get(s, "") for s in solvers),
+                                        _t("yes" if v.at_ok else "no", lang),
+                                        _t("yes" if v.final_ok else "no", lang)]) + " |")
+    lines.append("")
+    for family, rows in verdicts.groupby("family", sort=False):
+        lines.append("- " + _t("ttt_count", lang, family=family, at=int(rows.at_ok.sum()),
+                                final=int(rows.final_ok.sum()), total=len(rows),
+                                limit=float(rows["limit"].max())))
+    return lines
+
+
+def plot_time_to_target(df: pd.DataFrame, traces: Path, family: str, path: Path,
+                        lang: str = "en") -> None:
+    """One panel per instance of the family: each solver's best cost by time t (seed 0),
+    a step line from its trace (greedy: one point), its final calendar marked (a circle:
+    the checker's cost; a cross: it breaks a hard rule), the time limit dotted."""
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
+    runs = df[(df.family == family) & (df.seed == 0) & (df.status != "SKIPPED")]
+    instances = list(dict.fromkeys(runs.instance))
+    if not instances:
+        return
+    order = [s for s in (*OURS, "highs", "timefold", "greedy") if s in set(df.solver)]
+    order += sorted(set(df.solver) - set(order))
+    colour = {s: f"C{i}" for i, s in enumerate(order)}
+    cols = min(len(instances), 3)
+    rows = -(-len(instances) // cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(max(8.0, 4.8 * cols), 3.3 * rows + 1.1),
+                             squeeze=False)
+    limits = set()
+    for ax, instance in zip(axes.flat, instances):
+        missing = []
+        for run in runs[runs.instance == instance].sort_values(
+                "solver", key=lambda s: s.map(order.index)).itertuples():
+            points = incumbents(traces, run)
+            c = colour[run.solver]
+            if not points and run.checked == "yes":  # a calendar that breaks a hard rule
+                ax.plot([float(run.wall_time)], [float(run.checker_cost)], "x", color=c, ms=9,
+                        mew=2)
+                continue
+            if not points:
+                missing.append(_t("p_nothing", lang, solver=run.solver))
+                continue
+            t, cost = zip(*points)
+            end = max(t[-1], float(run.wall_time))
+            if len(points) == 1 and end - t[0] < 0.05 * end:
+                ax.plot(t, cost, "o", color=c, ms=5)
+            else:
+                ax.step([*t, end], [*cost, cost[-1]], where="post", color=c, lw=1.6)
+            if run.ok:
+                ax.plot([end], [run.checker_cost], "o", mfc="none", mec=c, ms=8, mew=1.4)
+            else:
+                ax.plot([end], [cost[-1]], "x", color=c, ms=9, mew=2)
+        limit = float(runs[runs.instance == instance].time_limit.max())
+        limits.add(limit)
+        ax.axvline(limit, ls=":", color="0.4", lw=1.2)
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        plain = FuncFormatter(lambda v, _: f"{v:g}")
+        for axis in (ax.xaxis, ax.yaxis):
+            axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+            axis.set_major_formatter(plain)
+            axis.set_minor_formatter(NullFormatter())
+        ax.set_title(instance, fontsize=10)
+        ax.margins(x=0.04, y=0.12)
+        ax.grid(True, which="major", alpha=0.3)
+        ax.tick_params(labelsize=8)
+        if missing:
+            ax.text(0.02, 0.03, "\n".join(missing), transform=ax.transAxes, fontsize=7,
+                    va="bottom", color="0.3")
+    for ax in list(axes.flat)[len(instances):]:
+        ax.set_visible(False)
+    for k, ax in enumerate(list(axes.flat)[:len(instances)]):
+        if k + cols >= len(instances):  # the lowest panel of its column
+            ax.set_xlabel(_t("p_since", lang), fontsize=8)
+        if k % cols == 0:
+            ax.set_ylabel(_t("p_incumbent", lang), fontsize=8)
+    handles = [Line2D([], [], color=colour[s], lw=1.6, label=s) for s in order
+               if s in set(runs.solver)]
+    handles += [Line2D([], [], ls="none", marker="o", mfc="none", mec="0.2", ms=8,
+                       label=_t("p_checked", lang)[2:]),
+                Line2D([], [], ls="none", marker="x", color="0.2", ms=8, mew=2,
+                       label=_t("p_broken", lang)[2:]),
+                Line2D([], [], ls=":", color="0.4",
+                       label=_t("p_equal", lang, limit=max(limits)))]
+    fig.legend(handles=handles, loc="lower center", ncol=min(len(handles), 4), fontsize=8,
+               frameon=False)
+    fig.suptitle(_t("p_ttt", lang, family=family), fontsize=11)
+    fig.tight_layout(rect=(0, 0.75 / (3.3 * rows + 1.1), 1, 1))
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
 def write_report(out: Path, time_limit: float, notes: str = "", lang: str = "en") -> Path:
     """``out/README.md`` and the plots in ``lang`` (ru, kk or en), from ``out/results.csv``;
     a ``notes.md`` beside it (the run's own story, in its author's language) is included."""
@@ -353,6 +603,15 @@ def write_report(out: Path, time_limit: float, notes: str = "", lang: str = "en"
     if df.officials.nunique() > 1:
         plot_size(df, out / "size.png", lang)
         plots.append(f"![{_t('plot_size', lang)}](size.png)")
+    curves = []
+    if df.solver.isin(PEERS).any():
+        for family in dict.fromkeys(df.family):
+            if family == "replan":
+                continue
+            name = f"time-to-target-{family}.png"
+            plot_time_to_target(df, out / "traces", family, out / name, lang)
+            if (out / name).exists():
+                curves.append(f"![{_t('plot_ttt', lang, family=family)}]({name})")
     skipped = df[df.status == "SKIPPED"].drop_duplicates("solver")
     limits = ", ".join(f"{t:g}" for t in sorted(df.time_limit.unique()))
     lines = [
@@ -366,6 +625,11 @@ def write_report(out: Path, time_limit: float, notes: str = "", lang: str = "en"
                                                           for r in skipped.itertuples()), ""]
     if notes:
         lines += [notes.rstrip(), ""]
+    peers = equal_time_lines(df, out / "traces", lang)
+    if peers or curves:
+        lines += [f"## {_t('ttt', lang)}", "",
+                  _t("ttt_intro", lang, limit=float(df.time_limit.max())), "", *peers, "",
+                  *curves, ""]
     table = summary(df[df.status != "SKIPPED"])
     if lang != "en":
         index = 0 if lang == "ru" else 1
