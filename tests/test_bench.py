@@ -150,3 +150,13 @@ def test_equal_time_table_and_curves_come_from_the_traces(tmp_path):
     text = write_report(tmp_path, 30.0).read_text(encoding="utf-8")
     assert "(time-to-target-national.png)" in text
     assert (tmp_path / "time-to-target-national.png").stat().st_size > 0
+
+
+def test_instance_patterns_narrow_only_their_family(tmp_path):
+    from scheduler.bench.runner import tasks
+
+    chosen = tasks(["real", "national"], ["greedy"], 1, 30.0, tmp_path,
+                   instances=["national-0[1-3]"])
+    assert [t.name for t in chosen] == ["kz-2027-h1", "national-01", "national-02",
+                                        "national-03"]
+    assert len(tasks(["national"], ["greedy"], 1, 30.0, tmp_path)) == 10

@@ -57,7 +57,11 @@ class Task:
 
 
 def tasks(families: list[str], solvers: list[str], seeds: int, time_limit: float,
-          out: Path, root: Path = INSTANCES) -> list[Task]:
+          out: Path, root: Path = INSTANCES, instances: list[str] | None = None) -> list[Task]:
+    """Every run to make. ``instances``: glob patterns on instance names (file stems); a
+    family with an instance matching one runs only those, the others run whole."""
+    from fnmatch import fnmatch
+
     from scheduler.bench.solvers import SEEDED
 
     found = []
@@ -70,7 +74,9 @@ def tasks(families: list[str], solvers: list[str], seeds: int, time_limit: float
                                       seed, time_limit, str(out / "traces"),
                                       str(root / "real" / "changes" / cs["file"]), cs["as_of"]))
             continue
-        for path in sorted((root / family).glob("*.json")):
+        paths = sorted((root / family).glob("*.json"))
+        chosen = [p for p in paths if any(fnmatch(p.stem, pattern) for pattern in instances or ())]
+        for path in chosen or paths:
             for solver in solvers:
                 for seed in range(seeds if solver in SEEDED else 1):
                     found.append(Task(family, str(path), solver, seed, time_limit,
@@ -172,15 +178,18 @@ def done_keys(results: Path) -> set[tuple[str, str, str]]:
 
 
 def run(families: list[str], solvers: list[str], seeds: int, time_limit: float, jobs: int,
-        out: Path, root: Path = INSTANCES, log=print, lang: str = "en") -> Path:
+        out: Path, root: Path = INSTANCES, log=print, lang: str = "en",
+        instances: list[str] | None = None) -> Path:
     """Run what is not yet in ``out/results.csv``, then write ``out/README.md``; the
-    progress lines and the report are in ``lang`` (ru, kk or en)."""
+    progress lines and the report are in ``lang`` (ru, kk or en). ``instances``: see
+    ``tasks``."""
     from scheduler.bench.report import _t, status_text, write_report
 
     out.mkdir(parents=True, exist_ok=True)
     results = out / "results.csv"
     done = done_keys(results)
-    todo = [t for t in tasks(families, solvers, seeds, time_limit, out, root) if t.key not in done]
+    todo = [t for t in tasks(families, solvers, seeds, time_limit, out, root, instances)
+            if t.key not in done]
     log(_t("todo", lang, todo=len(todo), done=len(done), results=results))
     if todo:
         fresh = not results.exists()

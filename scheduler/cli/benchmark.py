@@ -18,6 +18,9 @@ def bench(
     solver: Annotated[Optional[list[str]], typer.Option(
         "--solver", help="Solver (repeatable; default: all).")] = None,
     time_limit: Annotated[float, typer.Option("--time-limit")] = 30.0,
+    instance: Annotated[Optional[list[str]], typer.Option(
+        "--instance", help="Instance name or glob (repeatable): a family with a match runs "
+                           "only its matches, the others run whole.")] = None,
     seeds: Annotated[int, typer.Option("--seeds")] = 1,
     jobs: Annotated[int, typer.Option("--jobs")] = 1,
     lang: LangOpt = "ru",
@@ -27,4 +30,5 @@ def bench(
     from scheduler.bench.solvers import SOLVERS
 
     run(family or list(FAMILIES), solver or list(SOLVERS), seeds, time_limit, jobs, out,
-        log=lambda text: console.print(text, highlight=False), lang=_lang(lang))
+        log=lambda text: console.print(text, highlight=False), lang=_lang(lang),
+        instances=instance)
