@@ -214,8 +214,11 @@ def test_a_model_relaxed_again_keeps_its_rows_and_gives_a_fresh_relaxations_answ
 
 def test_the_rows_the_model_logged_are_the_protos(kz2024):
     """The rows the model keeps as it writes them (RowLog) and the proto's reading of the
-    rest give the same rows as reading the whole proto, from the start or from a row on."""
+    rest give the same rows as reading the whole proto, from the start or from a row on; a
+    variable written twice in a row is one term with the coefficients summed."""
     model = CalendarModel(TINY, kz2024, Plan())
+    one, two = list(model.ids.values())[:2]
+    model.add_sum([one, one, two], None, most=1, coeffs=[1, 2, 1])  # a term twice
     proto = relaxation.parsed(model)
     assert len(model.rows.index) > len(proto.constraints) // 2
 
@@ -230,6 +233,8 @@ def test_the_rows_the_model_logged_are_the_protos(kz2024):
         read = relaxation.Problem.of(proto, first)
         assert rows(logged) == rows(read)
         assert (logged.cost == read.cost).all() and logged.offset == read.offset
+    assert ((tuple(sorted([(one, 3.0), (two, 1.0)])), -np.inf, 1.0)) in rows(
+        relaxation.Problem.of(proto, log=model.rows))
 
 
 def test_each_meetings_id_is_its_variables_index(kz2024):

@@ -156,8 +156,7 @@ class RowLog:
 
     def add(self, index: int, ids: Sequence[int], coeffs: Sequence[int], lo: int, hi: int
             ) -> None:
-        if ids and (len(set(ids)) < len(ids) or min(ids) < 0):
-            return  # (a repeated or negated term: the proto's reading merges them)
+        """(A variable twice in a row is merged when the LP reads the rows.)"""
         self.index.append(index)
         self.vars.extend(ids)
         self.coeffs.extend(coeffs)
@@ -234,7 +233,8 @@ class CalendarModel:
     def add_sum(self, ids: Sequence[int], key: tuple | None, *, most: int | None = None,
                 least: int | None = None, coeffs: Sequence[int] | None = None) -> None:
         """``least <= sum(coeff * variable) <= most`` (a side left out: open) over the
-        variables of proto indices ``ids`` (``ids``, ``var.index``) for the rule instance
+        variables of proto indices ``ids`` (``ids``, ``var.index``; never a negated
+        literal's) for the rule instance
         ``key``, written into the proto as one row: the model's many sums of meetings cost
         a fraction of building each as an expression (kz-2027-h1: 27k rows, half a million
         terms). ``key`` None: a row of a cost, under no rule instance. Each row is also

@@ -218,6 +218,21 @@ def proto_to_rows(proto, first: int = 0, log: RowLog | None = None
     return lower, upper, rows
 
 
+def _merge_repeats(start: np.ndarray, index: np.ndarray, value: np.ndarray, columns: int
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows with a column twice (a model's row may name a variable twice) as rows with
+    it once, its coefficients summed; the rows as they are when none does."""
+    of_entry = np.repeat(np.arange(len(start) - 1), np.diff(start))
+    key = of_entry * max(columns, 1) + index
+    unique, inverse = np.unique(key, return_inverse=True)
+    if len(unique) == len(key):
+        return start, index, value
+    summed = np.bincount(inverse, weights=value)
+    rows = unique // max(columns, 1)
+    merged_start = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=len(start) - 1))])
+    return merged_start, unique % max(columns, 1), summed
+
+
 @dataclass
 class Problem:
     """The MIP of a proto: minimise cost @ x + offset over lower <= x <= upper,
@@ -251,11 +266,12 @@ class Problem:
             else:  # coef * (1 - x)
                 cost[-ref - 1] -= coef * scale
                 offset += coef
+        start, index, value = _merge_repeats(np.array(rows.start, dtype=np.int64),
+                                             np.array(rows.index, dtype=np.int64),
+                                             np.array(rows.value, dtype=float), n)
         return cls(cost=cost, offset=offset * scale, lower=lower, upper=upper,
                    row_lo=np.array(rows.lo, dtype=float), row_hi=np.array(rows.hi, dtype=float),
-                   start=np.array(rows.start, dtype=np.int32),
-                   index=np.array(rows.index, dtype=np.int32),
-                   value=np.array(rows.value, dtype=float),
+                   start=start.astype(np.int32), index=index.astype(np.int32), value=value,
                    integral=scale == 1.0 and float(offset).is_integer(),
                    holes=rows.holes, maxima=rows.maxima)
 
