@@ -143,24 +143,27 @@ TEXT: dict[str, dict[str, str]] = {
             "en": "Time to target: CP-SAT and its peers at equal time"},
     "ttt_intro": {
         "ru": "Для каждого запуска — лучшая найденная к моменту t стоимость: текущее решение "
-              "самого решателя (в тех же единицах, что и стоимость по проверке; итоговое "
-              "решение каждого запуска проверено независимой проверкой), у жадного алгоритма "
+              "самого решателя (его целевая функция: те же штрафы, что считает проверка; "
+              "«итог» — стоимость итогового календаря по независимой проверке, она не выше "
+              "целевой функции решателя), у жадного алгоритма "
               "— одна точка. Время отсчитывается от вызова решателя (файл примера уже "
               "загружен; построение модели, запуск JVM у `timefold` включены). «На {limit:g} с» "
               "— лучшее к лимиту времени; «итог» — календарь, который решатель вернул, даже "
               "если позже лимита. Ячейка «—»: к этому моменту решения нет. Запуск, чей "
               "итоговый календарь нарушает обязательное правило, не считается.",
         "kk": "Әр іске қосу үшін t сәтіне дейін табылған ең жақсы құн: шешушінің өз ағымдағы "
-              "шешімі (тексерудің құнымен бірдей бірлікте; әр іске қосудың соңғы шешімін "
-              "тәуелсіз тексеру бағалаған), ашкөз алгоритмде — бір нүкте. Уақыт шешушіні "
+              "шешімі (оның мақсат функциясы: тексеру есептейтін айыппұлдар; «соңы» — соңғы "
+              "күнтізбенің тәуелсіз тексеру бойынша құны, ол шешушінің мақсат функциясынан "
+              "аспайды), ашкөз алгоритмде — бір нүкте. Уақыт шешушіні "
               "шақырған сәттен есептеледі (мысал файлы жүктелген; модельді құру, `timefold` "
               "үшін JVM іске қосу кіреді). «{limit:g} с» — уақыт шегіне дейінгі ең жақсысы; "
               "«соңы» — шешуші қайтарған күнтізбе, тіпті шектен кейін болса да. «—»: бұл "
               "сәтке дейін шешім жоқ. Соңғы күнтізбесі міндетті ережені бұзған іске қосу "
               "есептелмейді.",
-        "en": "For each run, the best cost found by time t: the solver's own incumbent (in the "
-              "checker's units; every run's final calendar is scored by the independent "
-              "checker), one point for greedy. Time counts from the call of the solver (the "
+        "en": "For each run, the best cost found by time t: the solver's own incumbent (its "
+              "objective: the checker's costs; \"final\" is the independent checker's cost of "
+              "the calendar the run returned, never above the solver's objective), one point "
+              "for greedy. Time counts from the call of the solver (the "
               "instance file loaded; model building, and Timefold's JVM start, included). "
               "\"At {limit:g} s\": the best by the time limit; \"final\": the calendar the "
               "solver returned, even after the limit. \"—\": nothing found by then. A run "
@@ -175,6 +178,7 @@ TEXT: dict[str, dict[str, str]] = {
                   "en": "CP-SAT at {limit:g} s at least as good as every peer's final"},
     "ttt_later": {"ru": "{at} (итог {final} на {t:.0f} с)", "kk": "{at} (соңы {final}, {t:.0f} с)",
                   "en": "{at} (final {final} at {t:.0f} s)"},
+    "ttt_none": {"ru": "— (нет календаря)", "kk": "— (күнтізбе жоқ)", "en": "— (no calendar)"},
     "ttt_invalid": {"ru": "{at} (итог нарушает правила)", "kk": "{at} (соңы ережені бұзады)",
                     "en": "{at} (final breaks a hard rule)"},
     "ttt_count": {"ru": "{family}: да на {at} из {total} примеров на {limit:g} с, на {final} из "
@@ -200,6 +204,9 @@ TEXT: dict[str, dict[str, str]] = {
                  "en": "× final calendar breaks a hard rule"},
     "p_equal": {"ru": "равное время ({limit:g} с)", "kk": "тең уақыт ({limit:g} с)",
                 "en": "equal time ({limit:g} s)"},
+    "p_broken_at": {"ru": "{solver}: итог нарушает правила ({n}), {t:.0f} с",
+                    "kk": "{solver}: соңы ережелерді бұзады ({n}), {t:.0f} с",
+                    "en": "{solver}: final calendar breaks hard rules ({n}) at {t:.0f} s"},
     "p_nothing": {"ru": "{solver}: нет решения", "kk": "{solver}: шешім жоқ",
                   "en": "{solver}: no calendar"},
     # progress lines of the runner
@@ -360,23 +367,29 @@ def plot_over_time(df: pd.DataFrame, traces: Path, instance: str, path: Path,
     fig, ax = plt.subplots(figsize=(6, 4))
     for solver in df[df.instance == instance].solver.unique():
         trace_file = traces / f"{instance}__{solver}__0.json"
-        points = [p for p in json.loads(trace_file.read_text()) if p[1] is not None] \
-            if trace_file.exists() else []
-        if solver == "greedy" and points:
+        raw = json.loads(trace_file.read_text()) if trace_file.exists() else []
+        points = [p for p in raw if p[1] is not None]
+        if solver == "greedy" and raw:  # no objective of its own: the checker's cost
             row = df[(df.instance == instance) & (df.solver == solver)].iloc[0]
-            ax.plot([points[0][0]], [row.checker_cost], "o",
+            ax.plot([raw[0][0]], [row.checker_cost], "o",
                     label=_t("p_greedy", lang, solver=solver))
         elif points:
             t, obj = zip(*[(p[0], p[1]) for p in points])
-            ax.step(list(t), list(obj), where="post", label=_t("p_obj_of", lang, solver=solver))
+            ax.plot(list(t), list(obj), "o-", drawstyle="steps-post", ms=3,
+                    label=_t("p_obj_of", lang, solver=solver))
             bounds = [(p[0], p[2]) for p in json.loads(trace_file.read_text())
                       if p[2] is not None and np.isfinite(p[2])]
             if bounds:
                 bt, bv = zip(*bounds)
-                ax.step(list(bt), list(bv), where="post", ls=":",
+                ax.plot(list(bt), list(bv), ".:", drawstyle="steps-post",
                         label=_t("p_bound_of", lang, solver=solver))
     ax.set(xscale="log", xlabel=_t("p_seconds", lang), ylabel=_t("p_objective", lang),
            title=_t("p_over_time", lang, name=instance))
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
+    ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
+    ax.xaxis.set_minor_formatter(NullFormatter())
     ax.legend(fontsize=7)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
@@ -387,14 +400,16 @@ def plot_size(df: pd.DataFrame, path: Path, lang: str = "en") -> None:
     sized = df[df.family.isin(["scale", "national-all-levels", "region-all-levels", "real"])]
     sized = sized[sized.status != "SKIPPED"]
     fig, axes = plt.subplots(1, 3, figsize=(13, 4))
-    for solver, rows in sized.groupby("solver"):
-        rows = rows.groupby("officials").median(numeric_only=True).reset_index()
-        axes[0].plot(rows.officials, rows.time_to_first, "o-", label=solver)
+    for solver, runs in sized.groupby("solver"):
+        rows = runs.groupby("officials").median(numeric_only=True).reset_index()
+        # first feasible: only runs whose calendar passes the checker
+        good = runs[runs.ok].groupby("officials").median(numeric_only=True).reset_index()
+        axes[0].plot(good.officials, good.time_to_first, "o-", label=solver)
         axes[1].plot(rows.officials, rows.wall_time, "o-", label=solver)
         axes[2].plot(rows.officials, rows.peak_mib, "o-", label=solver)
     for ax, key in zip(axes, ("p_first", "p_wall", "p_memory")):
         ax.set(xscale="log", yscale="log", xlabel=_t("p_officials", lang), ylabel=_t(key, lang))
-        ax.legend(fontsize=7)
+        ax.legend(fontsize=7, loc="best")
     fig.suptitle(_t("p_size", lang))
     fig.tight_layout()
     fig.savefig(path, dpi=110)
@@ -484,6 +499,8 @@ def equal_time_lines(df: pd.DataFrame, traces: Path, lang: str = "en") -> list[s
         if np.isfinite(row.final) and (not np.isfinite(row.at) or row.final < row.at):
             return _t("ttt_later", lang, at=number(row.at), final=number(row.final),
                       t=row.found)
+        if not np.isfinite(row.final):
+            return _t("ttt_none", lang)
         return number(row.at)
 
     head = [_t("ttt_family", lang), _t("ttt_instance", lang), *solvers,
@@ -523,6 +540,7 @@ def plot_time_to_target(df: pd.DataFrame, traces: Path, family: str, path: Path,
     fig, axes = plt.subplots(rows, cols, figsize=(max(8.0, 4.8 * cols), 3.3 * rows + 1.1),
                              squeeze=False)
     limits = set()
+    crosses = False
     for ax, instance in zip(axes.flat, instances):
         missing = []
         for run in runs[runs.instance == instance].sort_values(
@@ -530,8 +548,8 @@ def plot_time_to_target(df: pd.DataFrame, traces: Path, family: str, path: Path,
             points = incumbents(traces, run)
             c = colour[run.solver]
             if not points and run.checked == "yes":  # a calendar that breaks a hard rule
-                ax.plot([float(run.wall_time)], [float(run.checker_cost)], "x", color=c, ms=9,
-                        mew=2)
+                missing.append(_t("p_broken_at", lang, solver=run.solver,
+                                  n=int(run.hard_violations), t=float(run.wall_time)))
                 continue
             if not points:
                 missing.append(_t("p_nothing", lang, solver=run.solver))
@@ -546,6 +564,7 @@ def plot_time_to_target(df: pd.DataFrame, traces: Path, family: str, path: Path,
                 ax.plot([end], [run.checker_cost], "o", mfc="none", mec=c, ms=8, mew=1.4)
             else:
                 ax.plot([end], [cost[-1]], "x", color=c, ms=9, mew=2)
+                crosses = True
         limit = float(runs[runs.instance == instance].time_limit.max())
         limits.add(limit)
         ax.axvline(limit, ls=":", color="0.4", lw=1.2)
@@ -553,7 +572,7 @@ def plot_time_to_target(df: pd.DataFrame, traces: Path, family: str, path: Path,
         ax.set_yscale("log")
         plain = FuncFormatter(lambda v, _: f"{v:g}")
         for axis in (ax.xaxis, ax.yaxis):
-            axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+            axis.set_major_locator(LogLocator(base=10, subs=(1.0, 1.5, 2.0, 3.0, 5.0, 7.0)))
             axis.set_major_formatter(plain)
             axis.set_minor_formatter(NullFormatter())
         ax.set_title(instance, fontsize=10)
@@ -561,8 +580,9 @@ def plot_time_to_target(df: pd.DataFrame, traces: Path, family: str, path: Path,
         ax.grid(True, which="major", alpha=0.3)
         ax.tick_params(labelsize=8)
         if missing:
-            ax.text(0.02, 0.03, "\n".join(missing), transform=ax.transAxes, fontsize=7,
-                    va="bottom", color="0.3")
+            ax.text(0.98, 0.97, "\n".join(missing), transform=ax.transAxes, fontsize=7,
+                    va="top", ha="right", color="0.25",
+                    bbox=dict(boxstyle="round,pad=0.3", fc="white", ec="0.8", alpha=0.9))
     for ax in list(axes.flat)[len(instances):]:
         ax.set_visible(False)
     for k, ax in enumerate(list(axes.flat)[:len(instances)]):
@@ -572,16 +592,18 @@ def plot_time_to_target(df: pd.DataFrame, traces: Path, family: str, path: Path,
             ax.set_ylabel(_t("p_incumbent", lang), fontsize=8)
     handles = [Line2D([], [], color=colour[s], lw=1.6, label=s) for s in order
                if s in set(runs.solver)]
-    handles += [Line2D([], [], ls="none", marker="o", mfc="none", mec="0.2", ms=8,
-                       label=_t("p_checked", lang)[2:]),
-                Line2D([], [], ls="none", marker="x", color="0.2", ms=8, mew=2,
-                       label=_t("p_broken", lang)[2:]),
-                Line2D([], [], ls=":", color="0.4",
-                       label=_t("p_equal", lang, limit=max(limits)))]
+    handles.append(Line2D([], [], ls="none", marker="o", mfc="none", mec="0.2", ms=8,
+                          label=_t("p_checked", lang)[2:]))
+    if crosses:
+        handles.append(Line2D([], [], ls="none", marker="x", color="0.2", ms=8, mew=2,
+                              label=_t("p_broken", lang)[2:]))
+    handles.append(Line2D([], [], ls=":", color="0.4",
+                          label=_t("p_equal", lang, limit=max(limits))))
     fig.legend(handles=handles, loc="lower center", ncol=min(len(handles), 4), fontsize=8,
                frameon=False)
     fig.suptitle(_t("p_ttt", lang, family=family), fontsize=11)
-    fig.tight_layout(rect=(0, 0.75 / (3.3 * rows + 1.1), 1, 1))
+    height = 3.3 * rows + 1.1
+    fig.tight_layout(rect=(0, 0.75 / height, 1, 1 - (0.35 / height if rows > 1 else 0)))
     fig.savefig(path, dpi=110)
     plt.close(fig)
 
