@@ -145,7 +145,7 @@ def test_equal_time_table_and_curves_come_from_the_traces(tmp_path):
     assert a[2:6] == ["436", "600 (final 436 at 35 s)", "— (final breaks a hard rule)", "800"]
     assert a[-2:] == ["yes", "yes |"]
     b = table[2].split(" | ")
-    assert b[2:6] == ["120", "—", "— (final 110 at 42 s)", "500"]
+    assert b[2:6] == ["120", "— (no calendar)", "— (final 110 at 42 s)", "500"]
     assert b[-2:] == ["yes", "no |"]  # as good at 30 s, not against Timefold's later answer
     text = write_report(tmp_path, 30.0).read_text(encoding="utf-8")
     assert "(time-to-target-national.png)" in text
