@@ -487,6 +487,9 @@ def equal_time_lines(df: pd.DataFrame, traces: Path, lang: str = "en") -> list[s
     verdicts = _verdicts(table)
     if verdicts.empty:
         return []
+    families = list(dict.fromkeys(verdicts.family))  # in the order they were run
+    verdicts = verdicts.assign(rank=verdicts.family.map(families.index)).sort_values(
+        ["rank", "instance"], kind="stable")
     solvers = [s for s in (*OURS, "highs", "timefold", "greedy") if s in set(table.solver)]
     limit = float(verdicts["limit"].max())
 
