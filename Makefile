@@ -32,6 +32,23 @@ test: $(STAMP)
 fuzz: $(STAMP)
 	PROPERTY_EXAMPLES=10000 $(PY) -m pytest -q tests/test_properties.py
 
+# Issue 16's figures on this machine, into reports/bench/DATE-*: the targets (issue16.py), the
+# solvers at equal time with their time-to-target curves (Timefold needs `pip install
+# '.[peers]'` and a JDK; without them its rows say so) and the scale ladder. About 45 minutes
+# on 2 idle cores; run it on an idle machine, the reports say the load average.
+DATE ?= $(shell date +%F)
+.PHONY: bench
+bench: $(STAMP)
+	mkdir -p reports/bench/$(DATE)-issue16 reports/bench/$(DATE)-ladder
+	$(PY) benchmarks/issue16.py --runs 5 --national-runs 5 --replan-runs 5 --process-runs 5 \
+	    --time-limit 60 --raw reports/bench/$(DATE)-issue16/runs.jsonl \
+	    --out reports/bench/$(DATE)-issue16/README.md
+	$(VENV)/bin/scheduler bench --family real --family national --family national-all-levels \
+	    --family scale --solver cpsat-2w --solver highs --solver timefold --solver greedy \
+	    --time-limit 30 --seeds 1 --jobs 1 --lang en --out reports/bench/$(DATE)-peers
+	$(PY) benchmarks/ladder.py --runs 5 --time-limit 60 \
+	    --raw reports/bench/$(DATE)-ladder/runs.jsonl --out reports/bench/$(DATE)-ladder/README.md
+
 # The web workspace on the bundled instance with demo accounts (passwords printed).
 serve: $(STAMP)
 	$(VENV)/bin/scheduler serve --demo
