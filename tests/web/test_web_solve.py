@@ -37,6 +37,15 @@ def test_solve_stores_a_checked_version(seeded, immediate):
     assert AuditEntry.objects.filter(action="version_created", from_version=1,
                                      username="planner").exists()
     assert AuditEntry.objects.filter(action="solve_started", username="planner").exists()
+    from django.test import Client
+
+    client = Client()
+    client.force_login(planner)
+    for lang in ("ru", "kk"):  # a whole cost; seconds with the decimal comma in both
+        client.cookies["django_language"] = lang
+        page = client.get(f"/solve/{job.pk}/").content.decode()
+        assert f'id="p-objective">{job.objective:.0f}<' in page, lang
+        assert f'id="p-seconds">{job.seconds:.1f}<'.replace(".", ",") in page, lang
     s.start_solve(seeded["stored"], profile, 30, planner)  # free again
 
 
