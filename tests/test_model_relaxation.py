@@ -112,8 +112,7 @@ def test_a_point_off_the_rows_or_above_the_bound_is_not_read(kz2024):
     dropped[held[0]] = 0.0
     assert relaxation.integral_point(replace(solved, values=dropped)) is None
     assert relaxation.integral_point(replace(solved, bound=solved.bound - 1)) is None
-    targets = [ct.lin_max.target.vars[0] for ct in solved.proto.constraints
-               if ct.WhichOneof("constraint") == "lin_max"]
+    targets = [target[0][0] for target, _ in solved.problem.maxima]
     assert targets  # REGION-SPREAD's busiest region: one more than it is (a target the
     # objective does not price) is brought down to its largest expression
     raised = solved.values.copy()

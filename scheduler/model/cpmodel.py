@@ -233,12 +233,12 @@ class CalendarModel:
     def add_sum(self, ids: Sequence[int], key: tuple | None, *, most: int | None = None,
                 least: int | None = None, coeffs: Sequence[int] | None = None) -> None:
         """``least <= sum(coeff * variable) <= most`` (a side left out: open) over the
-        variables of proto indices ``ids`` (``ids``, ``var.index``; never a negated
-        literal's) for the rule instance
-        ``key``, written into the proto as one row: the model's many sums of meetings cost
-        a fraction of building each as an expression (kz-2027-h1: 27k rows, half a million
-        terms). ``key`` None: a row of a cost, under no rule instance. Each row is also
-        kept in ``rows`` (the LP relaxation reads it from there, not from the proto)."""
+        variables of proto indices ``ids`` (``self.ids``, ``var.index``; never a negated
+        literal's) for the rule instance ``key``, written into the proto as one row: the
+        model's many sums of meetings cost a fraction of building each as an expression
+        (kz-2027-h1: 27k rows, half a million terms). ``key`` None: a row of a cost, under
+        no rule instance. Each row is also kept in ``rows`` (the LP relaxation reads it from
+        there, not from the proto)."""
         constraints = self._constraints
         row = constraints.add()
         linear = row.linear

@@ -218,19 +218,24 @@ def proto_to_rows(proto, first: int = 0, log: RowLog | None = None
     return lower, upper, rows
 
 
+def _row_of_entry(start: np.ndarray) -> np.ndarray:
+    """The row of each entry of a matrix stored by rows (``start``: where each row begins)."""
+    return np.repeat(np.arange(len(start) - 1), np.diff(start))
+
+
 def _merge_repeats(start: np.ndarray, index: np.ndarray, value: np.ndarray, columns: int
                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rows with a column twice (a model's row may name a variable twice) as rows with
     it once, its coefficients summed; the rows as they are when none does."""
-    of_entry = np.repeat(np.arange(len(start) - 1), np.diff(start))
-    key = of_entry * max(columns, 1) + index
+    width = max(columns, 1)
+    key = _row_of_entry(start) * width + index
     unique, inverse = np.unique(key, return_inverse=True)
     if len(unique) == len(key):
         return start, index, value
     summed = np.bincount(inverse, weights=value)
-    rows = unique // max(columns, 1)
+    rows = unique // width
     merged_start = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=len(start) - 1))])
-    return merged_start, unique % max(columns, 1), summed
+    return merged_start, unique % width, summed
 
 
 @dataclass
@@ -301,14 +306,19 @@ class Problem:
             lp.integrality_ = [highspy.HighsVarType.kInteger] * len(self.cost)
         return lp
 
+    def activity(self, x: np.ndarray) -> np.ndarray:
+        """Each row's value at the point ``x``."""
+        return np.bincount(_row_of_entry(self.start), weights=self.value * x[self.index],
+                           minlength=len(self.row_lo))
+
     def safe_bound(self, row_dual: np.ndarray) -> float:
         """A lower bound on the objective over the box from any row prices (weak
         duality): exact up to the rounding of the sums, whatever the prices' accuracy."""
         y = np.array(row_dual, dtype=float)
         y[np.isinf(self.row_lo) & (y > 0)] = 0.0
         y[np.isinf(self.row_hi) & (y < 0)] = 0.0
-        of_entry = np.repeat(np.arange(len(self.row_lo)), np.diff(self.start))
-        reduced = self.cost - np.bincount(self.index, weights=self.value * y[of_entry],
+        reduced = self.cost - np.bincount(self.index,
+                                          weights=self.value * y[_row_of_entry(self.start)],
                                           minlength=len(self.cost))
         with np.errstate(invalid="ignore"):  # 0 * inf: a price of 0 on an open side
             rows = np.where(y > 0, y * self.row_lo, np.where(y < 0, y * self.row_hi, 0.0))
@@ -320,14 +330,12 @@ class Problem:
 @dataclass(frozen=True)
 class Relaxation:
     """The LP's answer: a valid lower bound on the (integral) objective, rounded up,
-    every variable's LP value and the seconds it took, with the rows and the proto it
-    was made from."""
+    every variable's LP value and the seconds it took, with the rows it was made from."""
 
     bound: float
     values: np.ndarray
     seconds: float
     problem: Problem
-    proto: Any  # cp_model_pb2.CpModelProto
 
 
 def highs_solver():
@@ -431,7 +439,7 @@ def relax(model: CalendarModel, time_limit: float) -> Relaxation | None:
         return None
     bound = float(math.ceil(bound - 1e-6))
     return Relaxation(bound=bound, values=np.array(solution.col_value),
-                      seconds=time.perf_counter() - started, problem=problem, proto=proto)
+                      seconds=time.perf_counter() - started, problem=problem)
 
 
 def integral_point(relaxation: Relaxation) -> np.ndarray | None:
@@ -461,9 +469,7 @@ def integral_point(relaxation: Relaxation) -> np.ndarray | None:
             x[refs[0]] = (most - offset) // coeffs[0]
     if (x < problem.lower).any() or (x > problem.upper).any():
         return None
-    of_entry = np.repeat(np.arange(len(problem.row_lo)), np.diff(problem.start))
-    activity = np.bincount(of_entry, weights=problem.value * x[problem.index],
-                           minlength=len(problem.row_lo))
+    activity = problem.activity(x)
     if (activity < problem.row_lo - 1e-6).any() or (activity > problem.row_hi + 1e-6).any():
         return None
     if float(problem.cost @ x + problem.offset) > relaxation.bound + 1e-6:

@@ -47,21 +47,13 @@ def _count_loads(m: CalendarModel):
             if district:
                 fixed_district[district, cand.slot.date] += 1
     by_district, by_region = defaultdict(list), defaultdict(list)
-    akimats: dict[str, bool] = {}
-    home_district: dict[str, str | None] = {}
+    akimats = {b.id for b in m.instance.bodies if m.instance.is_akimat(b.id)}
     for cand, var in m.ids.items():
-        akimat = akimats.get(cand.body)
-        if akimat is None:
-            akimat = akimats[cand.body] = m.instance.is_akimat(cand.body)
-        if not akimat:
+        if cand.body not in akimats:
             continue
         day = cand.slot.date
         by_region[cand.region, day].append(var)
-        district = cand.district
-        if district is None:
-            if cand.official not in home_district:
-                home_district[cand.official] = m.instance.official(cand.official).district_id
-            district = home_district[cand.official]
+        district = district_of(m, cand)
         if district:
             by_district[district, day].append(var)
     return fixed_district, fixed_region, by_district, by_region

@@ -34,7 +34,7 @@ def change_cost(m: CalendarModel, future: list[Meeting], as_of: dt.date):
     regions = {(f.official_id, f.region_id) for f in future}
     slots = {(f.official_id, f.region_id, Slot(f.date, f.start, f.end)) for f in future}
     # the candidates (proto indices) of each published meeting's official on its date, in
-    # its region, and at its very slot and region (with their presenters)
+    # its region, and at its very slot and region (those candidates themselves)
     by_official_day, by_official_region = defaultdict(list), defaultdict(list)
     at, planned_now = defaultdict(list), defaultdict(list)
     planned = MeetingKind.planned
@@ -48,10 +48,9 @@ def change_cost(m: CalendarModel, future: list[Meeting], as_of: dt.date):
         if (official, cand.region) in regions:
             by_official_region[official, cand.region].append(var)
             if (official, cand.region, cand.slot) in slots:
-                at[official, cand.region, cand.slot].append((cand.presenter, var))
+                at[official, cand.region, cand.slot].append(cand)
         if cand.kind is planned:
             planned_now[official].append(var)
-    variables = {v.index: v for v in m.vars.values()} if at else {}
     cost = 0
     planned_before: dict[str, int] = defaultdict(int)
     for meeting in future:
@@ -60,9 +59,9 @@ def change_cost(m: CalendarModel, future: list[Meeting], as_of: dt.date):
         times = factor(rule, meeting.date, as_of)
         here = at.get((meeting.official_id, meeting.region_id,
                        Slot(meeting.date, meeting.start, meeting.end)), [])
-        kept_ids = {v for _, v in here}
-        kept = sum(variables[v] for v in kept_ids)
-        exact = sum(variables[v] for p, v in here if p == meeting.presenter_id)
+        kept_ids = {m.ids[c] for c in here}
+        kept = sum(m.vars[c] for c in here)
+        exact = sum(m.vars[c] for c in here if c.presenter == meeting.presenter_id)
         same_date = cp.new_bool_var(f"same_date[{meeting.id}]")
         same_region = cp.new_bool_var(f"same_region[{meeting.id}]")
         for flag, held in ((same_date, by_official_day[meeting.official_id, meeting.date]),
