@@ -145,6 +145,7 @@ def test_planner_imports_plans_explores_and_publishes(live_server, worker, accou
                            timeout=120_000)
     page.wait_for_selector("#p-result a", timeout=120_000)
     _shot(page, "solve")
+    solve_url = page.url
     page.click("#p-result a")
     page.wait_for_selector("#version-state")
     _shot(page, "version")
@@ -218,6 +219,10 @@ def test_planner_imports_plans_explores_and_publishes(live_server, worker, accou
     _shot(page, "dashboard-kk")
     page.goto(calendar_url)
     _shot(page, "calendar-kk")
+    page.goto(solve_url)  # the finished solve's page in Kazakh: a whole cost, "2,3" seconds
+    assert page.locator("#p-objective").text_content().isdigit()
+    assert "," in page.locator("#p-seconds").text_content()
+    _shot(page, "solve-kk")
     page.goto(f"{base}/audit/")
     assert "version_published" in page.content()
     _shot(page, "audit")
