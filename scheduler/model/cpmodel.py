@@ -193,6 +193,7 @@ class CalendarModel:
             window = dict(first_day=mode.first_day, earliest=mode.earliest)
         left_out: dict[Candidate, tuple[tuple, ...]] | None = {} if self.explain else None
         grid = create_candidates(instance, profile, free=free, guards=left_out, **window)
+        self.extra = extra  # candidates from outside the grid: no grid filter judged them
         # each meeting's variable, and its index in the proto (the rows' terms, add_sum)
         self.ids: dict[Candidate, int] = {}
         proto, boolean = self.model.proto, cp_model.Domain(0, 1)

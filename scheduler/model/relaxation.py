@@ -18,12 +18,15 @@ the national instance. ``lp_start`` therefore
    a complete calendar of the whole model; if there is none so, every meeting of the
    officials with a fractional one is left free;
 3. if that calendar costs the bound, it is optimal: proven, nothing else to search.
-   When the LP's solution is itself integral (every column, kz-2027-h1's usual case), it
-   is checked row by row in exact integer arithmetic against the rows (which an integral
-   point satisfies exactly when it satisfies the proto's constraints) and against the
-   proto's ``lin_max`` equalities and holed domains, and read as it is: CP-SAT is not
-   started at all (``integral_answer``). Otherwise it becomes the full search's
-   complete hint, and the bound a cut (``objective >= bound``, valid for every calendar).
+   When the LP's solution is itself integral, or becomes so once its few fractional
+   columns are decided by a small MIP over the rows they appear in, every other column
+   held (``settled``: kz-2027-h1 and the national all-levels instance, 20 and 8
+   fractional columns), it is checked row by row in exact integer arithmetic against the
+   rows (which an integral point satisfies exactly when it satisfies the proto's
+   constraints) and against the proto's ``lin_max`` equalities and holed domains, and
+   read as it is: CP-SAT is not started at all (``integral_answer``). Otherwise it
+   becomes the full search's complete hint, and the bound a cut (``objective >= bound``,
+   valid for every calendar).
 
 The rows are the proto's constraints as a MIP's (the MIP benchmark,
 ``scheduler/bench/highs.py``, solves the same rows with integrality): ``linear`` (a range;
@@ -51,7 +54,6 @@ from scheduler.results import SolveStatus
 if TYPE_CHECKING:
     from scheduler.model.cpmodel import CalendarModel, ModelResult, RowLog, SolverParams
 
-PROBING, PARALLEL_ROWS_AND_COLUMNS = 1 << 15, 1 << 13  # HiGHS's presolve rules' bits
 INT64_MIN, INT64_MAX = -(2 ** 63), 2 ** 63 - 1
 KINDS = ("linear", "bool_or", "at_most_one", "exactly_one", "bool_and", "lin_max")
 
@@ -418,12 +420,12 @@ def relax(model: CalendarModel, time_limit: float) -> Relaxation | None:
     if solver is None or problem is None:
         problem = Problem.of(proto, log=model.rows)
         solver = highs_solver()
-        # (HiGHS's presolve stays on: without it kz-2027-h1's LP takes 0.5 s instead of
-        # 1.2 s under kz-2024, but 16 s instead of 1.2 s under kz-2018. Its probing and its
-        # search for parallel rows and columns find nothing here and are left out:
-        # kz-2027-h1 under kz-2024 0.5 s instead of 1.1 s, under kz-2018 0.77 s instead of
-        # 0.97 s, national all-levels 0.72 s instead of 1.05 s, the same optima)
-        solver.setOptionValue("presolve_rule_off", PROBING | PARALLEL_ROWS_AND_COLUMNS)
+        # (HiGHS's presolve is off: it removes under 2% of the rows and columns of these
+        # LPs and takes longer than the simplex it spares. HiGHS's run, presolve on / off:
+        # kz-2027-h1 0.49 / 0.22 s under kz-2018, 0.51 / 0.28 s under kz-2024; national
+        # all-levels 0.78 / 0.30 s; the same optima. It paid only while FREQ-WINDOW's
+        # out-of-quarter meetings were variables fixed by 20k rows, now a grid filter.)
+        solver.setOptionValue("presolve", "off")
         solver.passModel(problem.highs_lp())
     model.__dict__["_relaxation"] = _Solved(problem, solver, len(proto.variables),
                                             len(proto.constraints))
@@ -483,6 +485,46 @@ def integral_point(relaxation: Relaxation) -> np.ndarray | None:
     return x.astype(np.int64)
 
 
+SMALL = 2_000  # the most fractional columns ``settled`` decides by a MIP of their rows
+
+
+def settled(relaxation: Relaxation, time_limit: float) -> Relaxation | None:
+    """The LP's solution with its few fractional columns made integral: every other column
+    held at its LP value, HiGHS's branch and bound decides the fractional ones over the
+    rows they appear in (those rows' sides less the held columns' part). A restriction of
+    the model, so any answer is a calendar of it; ``integral_point`` then judges it, and at
+    the LP's bound it is the proven optimum (kz-2027-h1: 20 fractional columns of 65,221,
+    decided in milliseconds, where CP-SAT over the whole model took 0.4 s). None when the
+    MIP has no proven optimum within ``time_limit`` or there are too many fractional columns."""
+    import highspy
+
+    problem, x = relaxation.problem, relaxation.values
+    held = np.round(x)
+    free = np.flatnonzero(np.abs(x - held) > 1e-6)
+    if len(free) == 0 or len(free) > SMALL:
+        return None
+    held[free] = 0.0
+    of_entry = _row_of_entry(problem.start)
+    on_free = np.isin(problem.index, free)
+    rows, row_of = np.unique(of_entry[on_free], return_inverse=True)
+    fixed = problem.activity(held)[rows]
+    order = np.argsort(row_of, kind="stable")  # the free entries row by row
+    sub = Problem(cost=problem.cost[free], lower=problem.lower[free], upper=problem.upper[free],
+                  offset=0.0, row_lo=problem.row_lo[rows] - fixed,
+                  row_hi=problem.row_hi[rows] - fixed,
+                  start=np.concatenate([[0], np.cumsum(np.bincount(row_of, minlength=len(rows)))]),
+                  index=np.searchsorted(free, problem.index[on_free][order]),
+                  value=problem.value[on_free][order], integral=True)
+    solver = highs_solver()
+    solver.passModel(sub.highs_lp(integer=True))
+    solver.setOptionValue("time_limit", max(0.01, time_limit))
+    solver.run()
+    if solver.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        return None
+    held[free] = np.round(np.array(solver.getSolution().col_value))
+    return replace(relaxation, values=held)
+
+
 def integral_answer(model: CalendarModel, relaxation: Relaxation, started: float,
                     params: SolverParams) -> ModelResult | None:
     """The model's proven optimum read off an integral LP solution (``integral_point``),
@@ -492,6 +534,9 @@ def integral_answer(model: CalendarModel, relaxation: Relaxation, started: float
     from scheduler.model.cpmodel import ModelResult
 
     values = integral_point(relaxation)
+    if values is None and (decided := settled(relaxation, min(
+            2.0, (params.time_limit - (time.perf_counter() - started)) / 5))) is not None:
+        values = integral_point(decided)
     if values is None:
         return None
     response = cp_model_helper.CpSolverResponse()

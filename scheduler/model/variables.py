@@ -4,10 +4,11 @@ A candidate meeting is (official, presenter, region, slot, kind, alert). Only ca
 that the rules' grid filters allow are created (``scheduler/rules/``): SCOPE-EXEMPT (who
 has a duty), TIME-HORIZON and TIME-OFFHOURS (the slot grid), TIME-LEAD (the earliest
 planned date), SUBST-DEPUTY (who may present on a day), REGION-AGREE (blocked dates),
-URGENT-TENSION and EXTRA-DEMAND (out-of-schedule windows). An explanation model keeps what
-the filters of TIME-OFFHOURS's days off, TIME-LEAD, SUBST-DEPUTY and REGION-AGREE leave
-out, each candidate with the guards (rule instances) that leave it out, so that with all
-of them on it is exactly the planning model.
+FREQ-WINDOW (the quarter of a body's planned meetings), URGENT-TENSION and EXTRA-DEMAND
+(out-of-schedule windows). An explanation model keeps what the filters of TIME-OFFHOURS's
+days off, TIME-LEAD, SUBST-DEPUTY, REGION-AGREE and FREQ-WINDOW leave out, each candidate
+with the guards (rule instances) that leave it out, so that with all of them on it is
+exactly the planning model.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ import datetime as dt
 from collections import defaultdict
 from typing import NamedTuple
 
-from scheduler.instance import Instance, Official
+from scheduler.instance import Instance, Official, quarter_of
 from scheduler.meetings import MeetingKind
 from scheduler.profile import Profile
-from scheduler.rules import region_agree, subst_deputy, time_lead, time_offhours
+from scheduler.rules import freq_window, region_agree, subst_deputy, time_lead, time_offhours
 from scheduler.rules.akim_rotation import district_units
 from scheduler.rules.scope_exempt import duty_officials
 from scheduler.rules.subst_deputy import Availability, presenter_guards
@@ -97,7 +98,13 @@ def create_candidates(instance: Instance, profile: Profile, *, first_day: dt.dat
         ministerial = instance.is_ministerial(official.body_id)
         oid, body = official.id, official.body_id
         districts = units.get(oid, (None,))
+        quarter = freq_window.window(instance, profile, official) \
+            if kind is MeetingKind.planned else None
         for day, on_day in days:
+            if quarter is not None and quarter_of(day) != quarter:
+                if not relax:
+                    continue
+                on_day = (*on_day, freq_window.guard(oid))
             urgent_day = kind is MeetingKind.planned and (official.id, day) in urgent_days
             who = presenter_guards(instance, profile, avail, official, day, urgent_day,
                                    kind is MeetingKind.out_of_schedule)

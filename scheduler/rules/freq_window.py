@@ -19,16 +19,30 @@ PARAMS = FreqWindow
 ID = PARAMS.rule_id
 
 
+def window(instance: Instance, profile: Profile, official: Official) -> int | None:
+    """The quarter the official's planned meetings must fall in (None: rule off). The grid
+    filter (``create_candidates``): his planned meetings in other quarters are not made."""
+    if not profile.on(PARAMS):
+        return None
+    rule = profile.get(PARAMS)
+    return {BodyKind.akimat: rule.akims_quarter, BodyKind.ceb: rule.ministers_quarter,
+            BodyKind.university: rule.rectors_quarter}[instance.body(official.body_id).kind]
+
+
+def guard(official: str) -> tuple:
+    """The rule instance that leaves out his planned meetings outside the quarter."""
+    return (ID, official)
+
+
 def constrain(m: CalendarModel) -> None:
     rule = m.profile.get(PARAMS)
-    quarter_of = {BodyKind.akimat: rule.akims_quarter, BodyKind.ceb: rule.ministers_quarter,
-                  BodyKind.university: rule.rectors_quarter}
-    for cand, var in m.vars.items():
-        if cand.kind is MeetingKind.planned:
-            if cand.slot.quarter != quarter_of[m.instance.body(cand.body).kind]:
-                m.add(var == 0, (ID, cand.official))
+    for cand in m.extra:  # (a re-plan's published meetings: no grid filter judged them)
+        official = m.instance.official(cand.official)
+        if cand.kind is MeetingKind.planned and \
+                cand.slot.quarter != window(m.instance, m.profile, official):
+            m.add(m.vars[cand] == 0, guard(cand.official))
     for official in m.duty:
-        quarter = quarter_of[m.instance.body(official.body_id).kind]
+        quarter = window(m.instance, m.profile, official)
         if quarter in m.instance.horizon.quarters:  # H1 has no rectors' Q3: nothing owed
             held = m.planned_in_quarter(official.id, quarter)
             key = (ID, official.id, quarter)
