@@ -35,7 +35,7 @@ def test_the_bound_holds_for_any_row_prices(kz2024):
     """Weak duality: random prices give a bound at most the optimum; HiGHS's give the LP's
     optimum (the tiny instance's relaxation is tight)."""
     model = CalendarModel(TINY, kz2024, Plan())
-    problem = relaxation.Problem.of(relaxation.parsed(model))
+    problem = relaxation.Problem.of(relaxation.parsed(model), log=model.rows)
     optimum = _optimum(TINY, kz2024)
     rng = np.random.default_rng(0)
     for _ in range(20):
@@ -50,7 +50,7 @@ def test_the_rows_are_the_proto(kz2024):
     are; every row holds at the calendar CP-SAT found, and the LP's objective of that
     calendar is the solver's."""
     model = CalendarModel(TINY, kz2024, Plan())
-    problem = relaxation.Problem.of(relaxation.parsed(model))
+    problem = relaxation.Problem.of(relaxation.parsed(model), log=model.rows)
     answer = model.solve(SolverParams(**FAST))
     x = np.array(answer.values, dtype=float)
     of_entry = np.repeat(np.arange(len(problem.row_lo)), np.diff(problem.start))
@@ -232,14 +232,23 @@ def test_a_model_relaxed_again_keeps_its_rows_and_gives_a_fresh_relaxations_answ
 
 
 def test_the_rows_the_model_logged_are_the_protos(kz2024):
-    """The rows the model keeps as it writes them (RowLog) and the proto's reading of the
-    rest give the same rows as reading the whole proto, from the start or from a row on; a
-    variable written twice in a row is one term with the coefficients summed."""
+    """The rows the model keeps as it writes them (RowLog), with the proto's other
+    constraints, are the rows of the whole proto once they are written there (CP-SAT's
+    model), read at once or in two parts (a relaxation, then rows added since and the log
+    written in between, as a re-plan's second stage); a variable written twice in a row
+    is one term with the coefficients summed."""
     model = CalendarModel(TINY, kz2024, Plan())
     one, two = list(model.ids.values())[:2]
     model.add_sum([one, one, two], None, most=1, coeffs=[1, 2, 1])  # a term twice
+    unwritten = relaxation.parsed(model)
+    assert len(model.rows) > len(unwritten.constraints)  # most rows are the log's only
+    before = relaxation.Problem.of(unwritten, log=model.rows)
+    constraints, logged = len(unwritten.constraints), len(model.rows)
+    model.add_sum([two], None, least=0, most=1)
+    model.model.add(model.objective <= 10_000)
+    model.write_rows()
     proto = relaxation.parsed(model)
-    assert len(model.rows.index) > len(proto.constraints) // 2
+    assert model.rows.pending == 0 and len(proto.constraints) >= len(model.rows)
 
     def rows(problem):
         return sorted((tuple(sorted(zip(problem.index[a:b].tolist(),
@@ -247,13 +256,13 @@ def test_the_rows_the_model_logged_are_the_protos(kz2024):
                       for a, b, lo, hi in zip(problem.start[:-1], problem.start[1:],
                                               problem.row_lo, problem.row_hi))
 
-    for first in (0, len(proto.constraints) // 3):
-        logged = relaxation.Problem.of(proto, first, model.rows)
-        read = relaxation.Problem.of(proto, first)
-        assert rows(logged) == rows(read)
-        assert (logged.cost == read.cost).all() and logged.offset == read.offset
-    assert ((tuple(sorted([(one, 3.0), (two, 1.0)])), -np.inf, 1.0)) in rows(
-        relaxation.Problem.of(proto, log=model.rows))
+    whole = relaxation.Problem.of(proto)  # every row read from the proto
+    assert rows(relaxation.Problem.of(proto, log=model.rows)) == rows(whole)
+    after = relaxation.Problem.of(proto, constraints, model.rows, logged)
+    assert len(after.row_lo) == 2  # the two rows added since, each once
+    assert rows(before.then(after)) == rows(whole)
+    assert (after.cost == whole.cost).all() and after.offset == whole.offset
+    assert ((tuple(sorted([(one, 3.0), (two, 1.0)])), -np.inf, 1.0)) in rows(whole)
 
 
 def test_each_meetings_id_is_its_variables_index(kz2024):
@@ -261,7 +270,9 @@ def test_each_meetings_id_is_its_variables_index(kz2024):
     variables' own, and every logged row is the proto's constraint at its index."""
     model = CalendarModel(TINY, kz2024, Plan())
     assert model.ids and all(model.ids[c] == v.index for c, v in model.vars.items())
-    proto = model.model.proto
+    assert model.rows.pending == len(model.rows) > 0  # kept, not yet in the proto
+    proto = model.proto  # (every row written)
+    assert model.rows.pending == 0
     for k, i in enumerate(model.rows.index[:200]):
         a, b = model.rows.start[k], model.rows.start[k + 1]
         assert list(proto.constraints[i].linear.vars) == model.rows.vars[a:b]

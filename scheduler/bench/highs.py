@@ -27,7 +27,7 @@ def highs(instance: Instance, profile: Profile, time_limit: float = 30.0, seed: 
 
     started = time.perf_counter()
     model = CalendarModel(instance, profile, Plan())
-    problem = Problem.of(parsed(model))
+    problem = Problem.of(parsed(model), log=model.rows)
     n, rows = len(problem.cost), len(problem.row_lo)
     solver = highs_solver()
     solver.passModel(problem.highs_lp(integer=True))

@@ -142,9 +142,11 @@ class ModelResult(SolveResult):
 
 # ----------------------------------------------------------------------- model
 class RowLog:
-    """Linear rows as they were written into the proto (``CalendarModel.add_sum``): the
-    proto index of each, its terms and sides. The LP relaxation takes these rows from here
-    and parses only the other constraints (kz-2027-h1: 24k of 28k rows)."""
+    """The linear rows ``CalendarModel.add_sum`` wrote: the terms and sides of each, and
+    its index in the proto once written there (``write``; -1 before). The LP relaxation
+    reads the rows from here, so they reach the proto only when CP-SAT is to solve it:
+    a plan whose LP gives the optimum never writes them (kz-2027-h1: 27k rows, half a
+    million terms)."""
 
     def __init__(self) -> None:
         self.index: list[int] = []
@@ -153,16 +155,37 @@ class RowLog:
         self.coeffs: list[int] = []
         self.lo: list[int] = []
         self.hi: list[int] = []
+        self.written: set[int] = set()  # the proto indices of the rows written there
+        self._pending = 0  # the first row not yet in the proto
 
-    def add(self, index: int, ids: Sequence[int], coeffs: Sequence[int], lo: int, hi: int
-            ) -> None:
+    def __len__(self) -> int:
+        return len(self.lo)
+
+    def add(self, ids: Sequence[int], coeffs: Sequence[int], lo: int, hi: int) -> None:
         """(A variable twice in a row is merged when the LP reads the rows.)"""
-        self.index.append(index)
+        self.index.append(-1)
         self.vars.extend(ids)
         self.coeffs.extend(coeffs)
         self.start.append(len(self.vars))
         self.lo.append(lo)
         self.hi.append(hi)
+
+    def write(self, constraints) -> None:
+        """Write the rows not yet written into the proto's ``constraints``."""
+        start, ids, coeffs = self.start, self.vars, self.coeffs
+        for k in range(self._pending, len(self.lo)):
+            linear = constraints.add().linear
+            a, b = start[k], start[k + 1]
+            linear.vars.extend(ids[a:b])
+            linear.coeffs.extend(coeffs[a:b])
+            linear.domain.extend((self.lo[k], self.hi[k]))
+            self.index[k] = len(constraints) - 1
+            self.written.add(self.index[k])
+        self._pending = len(self.lo)
+
+    @property
+    def pending(self) -> int:
+        return len(self.lo) - self._pending
 
 
 class CalendarModel:
@@ -238,23 +261,21 @@ class CalendarModel:
         literal's) for the rule instance ``key``, written into the proto as one row: the
         model's many sums of meetings cost a fraction of building each as an expression
         (kz-2027-h1: 27k rows, half a million terms). ``key`` None: a row of a cost, under
-        no rule instance. Each row is also kept in ``rows`` (the LP relaxation reads it from
-        there, not from the proto)."""
-        constraints = self._constraints
-        row = constraints.add()
-        linear = row.linear
+        no rule instance. The row is kept in ``rows`` and reaches the proto when CP-SAT is
+        to read it (``write_rows``); an explanation's guarded row goes there at once."""
         coeffs = coeffs if coeffs is not None else [1] * len(ids)
         lo = cp_model.INT_MIN if least is None else least
         hi = cp_model.INT_MAX if most is None else most
-        linear.vars.extend(ids)
-        linear.coeffs.extend(coeffs)
-        linear.domain.extend((lo, hi))
         if self.explain and key is not None:
             if key not in self.guards:
                 self.guards[key] = self.model.new_bool_var(str(key))
+            row = self._constraints.add()
+            row.linear.vars.extend(ids)
+            row.linear.coeffs.extend(coeffs)
+            row.linear.domain.extend((lo, hi))
             row.enforcement_literal.append(self.guards[key].index)
         else:
-            self.rows.add(len(constraints) - 1, ids, coeffs, lo, hi)
+            self.rows.add(ids, coeffs, lo, hi)
 
     def _index(self) -> None:
         """Lists of variables the rules sum over (their proto indices, ``add_sum``), and
@@ -310,15 +331,21 @@ class CalendarModel:
     def ministerial_load(self, region: str):
         return sum(n for (o, r), n in self.visits.items() if r == region and o in self.ministerial_officials)
 
+    def write_rows(self) -> None:
+        """Write the rows ``add_sum`` kept into the proto (before CP-SAT reads it)."""
+        self.rows.write(self._constraints)
+
     @property
     def proto(self):
-        """The model as CP-SAT's proto, to read (the MIP benchmark translates it)."""
+        """The model as CP-SAT's proto, every row written, to read."""
+        self.write_rows()
         return self.model.proto
 
     @property
     def size(self) -> dict[str, int]:
         proto = self.model.proto
-        return dict(variables=len(proto.variables), constraints=len(proto.constraints))
+        return dict(variables=len(proto.variables),
+                    constraints=len(proto.constraints) + self.rows.pending)
 
     # ------------------------------------------------------- changes after building
     def forbid(self, cands: Iterable[Candidate]) -> None:
@@ -373,6 +400,7 @@ class CalendarModel:
         """Solve; with ``assumptions`` (guards of an explanation model), only those rule
         instances hold, and an infeasible answer carries the solver's core of them."""
         started = time.perf_counter()
+        self.write_rows()
         solver = params.solver()
         if params.hint is not None:
             self.hint(params.hint)

@@ -38,7 +38,6 @@ targets are only minimised, so the MIP's optimum is the same).
 
 from __future__ import annotations
 
-import bisect
 import math
 import os
 import sys
@@ -116,11 +115,12 @@ def parsed(model: CalendarModel):
             return cp_model_pb2.CpModelProto.FromString(file.read())
 
 
-def proto_to_rows(proto, first: int = 0, log: RowLog | None = None
+def proto_to_rows(proto, first: int = 0, log: RowLog | None = None, since: int = 0
                   ) -> tuple[np.ndarray, np.ndarray, Rows]:
     """Columns' bounds and the rows of the MIP equivalent to a ``cp_model_pb2`` proto (of
-    its constraints from ``first`` on). The rows of ``log`` (plain linear rows as the model
-    wrote them) are taken from it, and only the proto's other constraints are read."""
+    its constraints from ``first`` on) and the rows of ``log`` (plain linear rows as the
+    model wrote them; from its row ``since`` on): the proto's rows written from the log
+    are not read again."""
     domains = [v.domain for v in proto.variables]
     lower = np.array([d[0] for d in domains], dtype=float)
     upper = np.array([d[-1] for d in domains], dtype=float)
@@ -128,8 +128,8 @@ def proto_to_rows(proto, first: int = 0, log: RowLog | None = None
     rows.holes = [(i, tuple(d)) for i, d in enumerate(domains) if len(d) > 2]
     known: set[int] = set()
     if log is not None:
-        k = bisect.bisect_left(log.index, first)
-        known = set(log.index[k:])
+        k = since
+        known = log.written
         a = log.start[k]
         rows.index.extend(log.vars[a:])
         rows.value.extend(log.coeffs[a:])
@@ -259,9 +259,10 @@ class Problem:
     maxima: list = field(default_factory=list)  # Rows.maxima
 
     @classmethod
-    def of(cls, proto, first: int = 0, log: RowLog | None = None) -> Problem:
-        """The proto's MIP (its rows from constraint ``first`` on; ``proto_to_rows``)."""
-        lower, upper, rows = proto_to_rows(proto, first, log)
+    def of(cls, proto, first: int = 0, log: RowLog | None = None, since: int = 0) -> Problem:
+        """The model's MIP (the proto's rows from constraint ``first`` on and the log's from
+        row ``since`` on: ``proto_to_rows``)."""
+        lower, upper, rows = proto_to_rows(proto, first, log, since)
         n = len(proto.variables)
         cost = np.zeros(n)
         objective = proto.objective
@@ -370,12 +371,13 @@ _BANNER_SHOWN = False
 @dataclass(frozen=True)
 class _Solved:
     """A model's last relaxation: its problem, HiGHS holding it (and its basis), and the
-    proto's size then."""
+    proto's size and the number of logged rows then."""
 
     problem: Problem
     solver: Any
     columns: int
     rows: int
+    logged: int  # the model's logged rows then
 
 
 def _update(solver, before: Problem, after: Problem) -> None:
@@ -411,8 +413,9 @@ def relax(model: CalendarModel, time_limit: float) -> Relaxation | None:
     earlier: _Solved | None = model.__dict__.get("_relaxation")
     problem = solver = None
     if earlier is not None and earlier.columns == len(proto.variables) and \
-            earlier.rows <= len(proto.constraints):
-        problem = earlier.problem.then(Problem.of(proto, earlier.rows, model.rows))
+            earlier.rows <= len(proto.constraints) and earlier.logged <= len(model.rows):
+        problem = earlier.problem.then(Problem.of(proto, earlier.rows, model.rows,
+                                                  earlier.logged))
         if (problem.lower >= earlier.problem.lower).all() and \
                 (problem.upper <= earlier.problem.upper).all():
             solver = earlier.solver  # only narrower domains: the rows made so far stand
@@ -428,7 +431,7 @@ def relax(model: CalendarModel, time_limit: float) -> Relaxation | None:
         solver.setOptionValue("presolve", "off")
         solver.passModel(problem.highs_lp())
     model.__dict__["_relaxation"] = _Solved(problem, solver, len(proto.variables),
-                                            len(proto.constraints))
+                                            len(proto.constraints), len(model.rows))
     solver.setOptionValue("time_limit", max(0.01, time_limit - (time.perf_counter() - started)))
     solver.run()
     if solver.getModelStatus() != highspy.HighsModelStatus.kOptimal:
