@@ -12,7 +12,9 @@ constraint group and cost. Everything that changes the model after it is built
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -192,6 +194,10 @@ class CalendarModel:
     """The grid of candidate meetings, the hard rules over it and the weighted costs."""
 
     def __init__(self, instance: Instance, profile: Profile, mode: Mode = Plan()) -> None:
+        with _collector_paused():
+            self._build(instance, profile, mode)
+
+    def _build(self, instance: Instance, profile: Profile, mode: Mode) -> None:
         self.instance, self.profile, self.mode = instance, profile, mode
         self.explain = isinstance(mode, Explain)
         # the soft rules' costs: none in an explanation, nor in a re-plan that counts changes
@@ -495,6 +501,20 @@ def to_meeting(inst: Instance, profile: Profile, meeting_id: str, c: Candidate) 
         channel=profile.get(FmtOnline).channel if profile.on(FmtOnline) else "",
         **meeting_steps(inst, profile, c.body, c.slot.date, alert.date if alert else None),
     )
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """Python's cycle collector off while a model is built: the build makes hundreds of
+    thousands of objects and no cycles, and the collector's passes over them were a
+    quarter of the build (kz-2027-h1: 0.82 s with it, 0.61 s without)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class _Reporter(cp_model.CpSolverSolutionCallback):
