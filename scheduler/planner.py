@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from scheduler.checker import CheckReport, check
 from scheduler.instance import Instance
 from scheduler.model.cpmodel import CalendarModel, Plan, Progress, SolverParams, calendar_meta
+from scheduler.model.relaxation import lp_start
 from scheduler.profile import Profile
 from scheduler.results import SolveResult, SolveStatus, relative_gap
 
@@ -40,8 +41,6 @@ def solve(instance: Instance, profile: Profile, *, time_limit: float = 30.0, wor
                           progress=progress)
     answer = None
     if relaxation:
-        from scheduler.model.relaxation import lp_start
-
         answer = lp_start(model, params)
     if answer is None or answer.status is not SolveStatus.OPTIMAL:
         first = answer

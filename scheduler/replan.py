@@ -37,6 +37,7 @@ from scheduler.model.cpmodel import (
     SolverParams,
     calendar_meta,
 )
+from scheduler.model.relaxation import lp_start
 from scheduler.model.variables import Availability, Candidate
 from scheduler.profile import DlChange, Profile, UrgentTension
 from scheduler.results import SolveResult, SolveStatus
@@ -183,8 +184,6 @@ class _Search:
         a calendar at the LP's bound is proven optimal and nothing else is searched),
         else CP-SAT's search (from the LP's calendar, when there is one)."""
         if self.relaxation:
-            from scheduler.model.relaxation import lp_start
-
             start = lp_start(model, params)
             if start is not None and start.status is SolveStatus.OPTIMAL:
                 return start

@@ -227,11 +227,10 @@ class CalendarModel:
         self.ids: dict[Candidate, int] = {}
         proto, boolean = self.model.proto, cp_model.Domain(0, 1)
         first = len(proto.variables)
-        for cand in (*grid, *extra):  # (new_bool_var's own steps, with one Domain for all)
+        for cand in (*grid, *extra):  # (new_bool_var's steps: one Domain for all, no name)
             if cand not in self.vars:
-                n = len(self.vars)
-                self.vars[cand] = cp_model.IntVar(proto).with_name(f"m{n}").with_domain(boolean)
-                self.ids[cand] = first + n
+                self.ids[cand] = first + len(self.vars)
+                self.vars[cand] = cp_model.IntVar(proto).with_domain(boolean)
         # explanations: what the grid filters leave out is in the grid, kept out by guards
         for cand, keys in (left_out or {}).items():
             for key in keys:

@@ -46,6 +46,7 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+import highspy
 import numpy as np
 
 from scheduler.results import SolveStatus
@@ -294,8 +295,6 @@ class Problem:
                        maxima=self.maxima + later.maxima)
 
     def highs_lp(self, integer: bool = False):
-        import highspy
-
         lp = highspy.HighsLp()
         lp.num_col_, lp.num_row_ = len(self.cost), len(self.row_lo)
         lp.col_cost_, lp.col_lower_, lp.col_upper_ = self.cost, self.lower, self.upper
@@ -345,8 +344,6 @@ def highs_solver():
     """A HiGHS instance, silent: the first one in a process prints HiGHS's banner on the
     standard output (the command line's and the benchmarks' output), so that one is made
     with the output file descriptor sent to /dev/null."""
-    import highspy
-
     global _BANNER_SHOWN
     if _BANNER_SHOWN:
         solver = highspy.Highs()
@@ -404,8 +401,6 @@ def relax(model: CalendarModel, time_limit: float) -> Relaxation | None:
     in the time (an infeasible relaxation is left to CP-SAT to prove) or the objective is
     not a minimised sum of integer costs. A model relaxed before, with constraints added
     since and no domain widened, keeps its rows and HiGHS's basis (``_update``)."""
-    import highspy
-
     started = time.perf_counter()
     proto = parsed(model)
     if not proto.HasField("objective") or proto.objective.scaling_factor not in (0.0, 1.0):
@@ -499,8 +494,6 @@ def settled(relaxation: Relaxation, time_limit: float) -> Relaxation | None:
     the LP's bound it is the proven optimum (kz-2027-h1: 20 fractional columns of 65,221,
     decided in milliseconds, where CP-SAT over the whole model took 0.4 s). None when the
     MIP has no proven optimum within ``time_limit`` or there are too many fractional columns."""
-    import highspy
-
     problem, x = relaxation.problem, relaxation.values
     held = np.round(x)
     free = np.flatnonzero(np.abs(x - held) > 1e-6)
@@ -565,9 +558,7 @@ def lp_start(model: CalendarModel, params: SolverParams) -> ModelResult | None:
     if relaxation is None:
         return None
     read = integral_answer(model, relaxation, started, params)
-    if read is not None:
-        if not isinstance(model.objective, int):
-            model.model.add(model.objective >= int(relaxation.bound))
+    if read is not None:  # (proven: no search follows, nor needs the bound as a cut)
         model.hint(read)
         return read
     cands = list(model.vars)
