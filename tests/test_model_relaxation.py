@@ -276,3 +276,16 @@ def test_each_meetings_id_is_its_variables_index(kz2024):
     for k, i in enumerate(model.rows.index[:200]):
         a, b = model.rows.start[k], model.rows.start[k + 1]
         assert list(proto.constraints[i].linear.vars) == model.rows.vars[a:b]
+
+
+def test_the_costs_objective_is_cp_sats_own(kz2024):
+    """The model writes its objective (the rules' integer costs) without CP-SAT's
+    ``minimize``: the same terms, offset and scale as ``minimize`` writes."""
+    model = CalendarModel(TINY, kz2024, Plan())
+    ours = model.model.proto.objective
+    written = (list(ours.vars), list(ours.coeffs), ours.offset, ours.scaling_factor)
+    assert written[0]
+    model.model.minimize(model.objective)
+    theirs = model.model.proto.objective
+    assert written == (list(theirs.vars), list(theirs.coeffs), theirs.offset,
+                       theirs.scaling_factor)

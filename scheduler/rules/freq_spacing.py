@@ -22,14 +22,18 @@ ID = PARAMS.rule_id
 WEIGHTS = ("w_close",)
 
 
-def _by_day(m: CalendarModel, planned_only: bool) -> dict[str, dict[dt.date, list]]:
-    """Each minister's meeting variables by date (his duty, whoever presents)."""
+def _by_day(m: CalendarModel) -> tuple[dict, dict]:
+    """Each minister's meeting variables by date (his duty, whoever presents): the planned
+    ones, and the out-of-schedule ones."""
     ministers = {o.id for o in m.duty if m.instance.is_ministerial(o.body_id)}
-    out: dict[str, dict[dt.date, list]] = defaultdict(lambda: defaultdict(list))
+    planned: dict[str, dict[dt.date, list]] = defaultdict(lambda: defaultdict(list))
+    others: dict[str, dict[dt.date, list]] = defaultdict(lambda: defaultdict(list))
+    planned_kind = MeetingKind.planned
     for cand, var in m.ids.items():
-        if cand.official in ministers and (not planned_only or cand.kind is MeetingKind.planned):
-            out[cand.official][cand.slot.date].append(var)
-    return out
+        if cand.official in ministers:
+            (planned if cand.kind is planned_kind else others)[cand.official][
+                cand.slot.date].append(var)
+    return planned, others
 
 
 def _day_counts(m: CalendarModel, planned_only: bool) -> dict[str, dict[dt.date, tuple]]:
@@ -44,43 +48,39 @@ def _day_counts(m: CalendarModel, planned_only: bool) -> dict[str, dict[dt.date,
     cache = m.__dict__.setdefault("_freq_spacing_days", {})
     if planned_only in cache:
         return cache[planned_only]
-    out: dict[str, dict[dt.date, tuple]] = {}
-    planned = None if planned_only else _day_counts(m, planned_only=True)
-    for official, days in _by_day(m, planned_only).items():
-        counts = {}
-        for day, held in days.items():
-            if planned is not None and day in planned.get(official, {}):
-                # every meeting of the day: its planned count and its out-of-schedule ones
-                count, most = planned[official][day]
-                others = [v for v in held if not _is_planned(m, v)]
-                if not others:
-                    counts[day] = (count, most)
-                    continue
-                held = [count, *others]
-                total = most + len(others)
-                both = m.model.new_int_var(0, total, f"days[{official},{day},all]")
-                m.add_sum([*held, both.index], None, least=0, most=0,
-                          coeffs=[1] * len(held) + [-1])
-                counts[day] = (both.index, total)
-                continue
-            if len(held) == 1:
-                counts[day] = (held[0], 1)
+    if "by_day" not in cache:
+        cache["by_day"] = _by_day(m)
+    by_planned, by_others = cache["by_day"]
+    if planned_only:
+        cache[True] = {official: {day: _count(m, official, day, held, "planned")
+                                  for day, held in days.items()}
+                       for official, days in by_planned.items()}
+        return cache[True]
+    planned = _day_counts(m, planned_only=True)
+    out: dict[str, dict[dt.date, tuple]] = {o: dict(days) for o, days in planned.items()}
+    for official, days in by_others.items():
+        counts = out.setdefault(official, {})
+        for day, others in days.items():
+            if day in counts:  # every meeting of the day: its planned count and the others
+                count, most = counts[day]
+                counts[day] = _count(m, official, day, [count, *others], "all",
+                                     most + len(others))
             else:
-                count = m.model.new_int_var(0, len(held), f"days[{official},{day},{planned_only}]")
-                m.add_sum([*held, count.index], None, least=0, most=0,
-                          coeffs=[1] * len(held) + [-1])
-                counts[day] = (count.index, len(held))
-        out[official] = counts
-    cache[planned_only] = out
+                counts[day] = _count(m, official, day, others, "all")
+    cache[False] = out
     return out
 
 
-def _is_planned(m: CalendarModel, var: int) -> bool:
-    planned = m.__dict__.get("_freq_spacing_planned")
-    if planned is None:
-        planned = m.__dict__["_freq_spacing_planned"] = {
-            i for c, i in m.ids.items() if c.kind is MeetingKind.planned}
-    return var in planned
+def _count(m: CalendarModel, official: str, day: dt.date, held: list, what: str,
+           most: int | None = None) -> tuple:
+    """(the proto index of a count of ``held``, most it can be); one meeting is its own
+    count. ``most``: the count's largest value when ``held`` holds other counts."""
+    most = len(held) if most is None else most
+    if len(held) == 1 and most == 1:
+        return held[0], 1
+    count = m.model.new_int_var(0, most, f"days[{official},{day},{what}]")
+    m.add_sum([*held, count.index], None, least=0, most=0, coeffs=[1] * len(held) + [-1])
+    return count.index, most
 
 
 def _runs(days: dict[dt.date, tuple], width: int):
