@@ -30,7 +30,7 @@ def highs(instance: Instance, profile: Profile, time_limit: float = 30.0, seed: 
     problem = Problem.of(parsed(model), log=model.rows)
     n, rows = len(problem.cost), len(problem.row_lo)
     solver = highs_solver()
-    solver.passModel(problem.highs_lp(integer=True))
+    problem.pass_to(solver, integer=True)
     built = time.perf_counter() - started
     solver.setOptionValue("time_limit", max(0.01, time_limit - built))
     solver.setOptionValue("random_seed", seed)
