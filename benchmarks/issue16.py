@@ -66,7 +66,8 @@ approved = load_calendar(sys.argv[2]); changes = load_changes(sys.argv[3])
 r = replan(inst, prof, approved, changes, dt.date.fromisoformat(sys.argv[4]), time_limit=60,
            workers=2, seed=int(sys.argv[5]))
 print(json.dumps(dict(
-    changes_time=r.changes_time, changes_status=str(r.changes_status), change_cost=r.change_cost,
+    changes_time=r.changes_time, changes_solve_time=r.changes_solve_time,
+    changes_status=str(r.changes_status), change_cost=r.change_cost,
     wall=r.wall_time, status=str(r.status), objective=r.objective,
     checker_ok=r.check.ok if r.check is not None else None,
     checker=r.check.total_cost if r.check is not None else None,
@@ -207,18 +208,23 @@ def report(rows: list[dict], args) -> str:
                 f"{min(r['load'] for r in got):.1f}-{max(r['load'] for r in got):.1f} |")
     replans = [r for r in rows if r["instance"].startswith("replan")]
     if replans:
-        lines += ["", "Re-plans of the approved kz-2027-h1 calendar (fresh process each; the "
-                  "fewest changes' time counts model building):", "",
-                  "| change set | runs | fewest changes (status) | to fewest changes s median "
-                  "(min-max) | whole re-plan s | checker | load avg |",
-                  "|---|---|---|---|---|---|---|"]
+        lines += ["", "Re-plans of the approved kz-2027-h1 calendar (fresh process each): the "
+                  "fewest changes' solve once its model is built, and the time to the fewest "
+                  "changes with the building:", "",
+                  "| change set | runs | fewest changes (status) | solve s median (min-max) "
+                  "| with building s median (min-max) | whole re-plan s | checker | load avg |",
+                  "|---|---|---|---|---|---|---|---|"]
         for quarter in QUARTERS:
             got = [r for r in replans if r["instance"] == f"replan {quarter}"]
             times = [r["changes_time"] for r in got]
+            solves = [r.get("changes_solve_time") for r in got]
+            solved = [t for t in solves if t is not None]
             costs = "/".join(sorted({f"{r['change_cost']:g}" for r in got}))
             lines.append(
                 f"| {quarter} | {len(got)} | {costs} "
                 f"({', '.join(sorted({r['changes_status'] for r in got}))}) | "
+                + (f"{med(solved):.2f} ({min(solved):.2f}-{max(solved):.2f}) | " if solved
+                   else "- | ") +
                 f"{med(times):.2f} ({min(times):.2f}-{max(times):.2f}) | "
                 f"{med([r['wall'] for r in got]):.2f} | "
                 f"{'ok' if all(r['checker_ok'] for r in got) else 'FAILED'} | "
@@ -257,10 +263,16 @@ def report(rows: list[dict], args) -> str:
     for quarter in QUARTERS:
         got = [r for r in replans if r["instance"] == f"replan {quarter}"]
         if got:
-            value = med([r["changes_time"] for r in got])
             proven = all(r["changes_status"] == "OPTIMAL" for r in got)
-            lines.append(f"| re-plan {quarter}: proven fewest changes < 0.3 s | {_f(value)} | "
-                         f"{_f(value / 0.3)} | {'yes' if value < 0.3 and proven else 'no'} |")
+            value = med([r.get("changes_solve_time") for r in got])
+            if value is not None:
+                lines.append(f"| re-plan {quarter}: proven fewest changes, solve < 0.3 s | "
+                             f"{_f(value)} | {_f(value / 0.3)} | "
+                             f"{'yes' if value < 0.3 and proven else 'no'} |")
+            value = med([r["changes_time"] for r in got])
+            lines.append(f"| (re-plan {quarter}: the same with model building < 0.3 s) | "
+                         f"{_f(value)} | {_f(value / 0.3)} | "
+                         f"{'yes' if value < 0.3 and proven else 'no'} |")
     if processes:
         check_wall = med([r["wall"] for r in processes if r["command"] == "check"])
         for name in ("plan --no-report", "replan --no-report"):

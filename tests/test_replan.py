@@ -56,6 +56,9 @@ def test_moving_one_meeting_changes_only_that_meeting(tiny_instance, kz2024, pub
     assert change.new.date == new_day and change.new.region_id == meeting.region_id
     assert "R1" in change.reason
     assert result.minimum_proven
+    # the fewest changes' solve is timed apart from building its model (benchmarks)
+    assert result.changes_time is not None and result.changes_solve_time is not None
+    assert 0 < result.changes_solve_time < result.changes_time
 
 
 def test_illness_answered_by_a_deputy_changes_only_the_presenter(tiny_instance, kz2024, published):
