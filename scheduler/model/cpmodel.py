@@ -212,7 +212,6 @@ class CalendarModel:
         self.duty = [o for o in duty_officials(instance, profile) if o.id not in self.fixed]
         self.alert_duties = alert_duties(instance, profile)
         self.availability = Availability(instance)
-        self.vars: dict[Candidate, cp_model.IntVar] = {}
         free = {o.id for o in self.duty} if self.fixed else None
         extra: tuple[Candidate, ...] = ()
         window: dict = {}
@@ -223,14 +222,14 @@ class CalendarModel:
         left_out: dict[Candidate, tuple[tuple, ...]] | None = {} if self.explain else None
         grid = create_candidates(instance, profile, free=free, guards=left_out, **window)
         self.extra = extra  # candidates from outside the grid: no grid filter judged them
-        # each meeting's variable, and its index in the proto (the rows' terms, add_sum)
-        self.ids: dict[Candidate, int] = {}
+        # each meeting's index in the proto (the rows' terms, add_sum) and its variable
+        # (new_bool_var's steps: one Domain for all, no name; made in the indices' order)
         proto, boolean = self.model.proto, cp_model.Domain(0, 1)
         first = len(proto.variables)
-        for cand in (*grid, *extra):  # (new_bool_var's steps: one Domain for all, no name)
-            if cand not in self.vars:
-                self.ids[cand] = first + len(self.vars)
-                self.vars[cand] = cp_model.IntVar(proto).with_domain(boolean)
+        self.ids: dict[Candidate, int] = {
+            cand: first + n for n, cand in enumerate(dict.fromkeys((*grid, *extra)))}
+        self.vars: dict[Candidate, cp_model.IntVar] = {
+            cand: cp_model.IntVar(proto).with_domain(boolean) for cand in self.ids}
         # explanations: what the grid filters leave out is in the grid, kept out by guards
         for cand, keys in (left_out or {}).items():
             for key in keys:
@@ -311,6 +310,8 @@ class CalendarModel:
         self.ministerial_by_region_day = defaultdict(list)
         self.akim_by_region_day = defaultdict(list)
         self.by_alert_official = defaultdict(list)
+        self.out_of_schedule: list[Candidate] = []  # the meetings an alert calls
+        self.deputised: list[Candidate] = []  # the meetings a deputy presents
         visits, planned = defaultdict(list), defaultdict(list)
         self.ministerial_officials: set[str] = set()
         quarters: dict[dt.date, int] = {}
@@ -318,6 +319,8 @@ class CalendarModel:
         for c, v in self.ids.items():  # (the model's hottest loop: kept plain)
             official, region, day = c.official, c.region, c.slot.date
             self.by_presenter_day[c.presenter, day].append(v)
+            if c.presenter != official:
+                self.deputised.append(c)
             visits[official, region].append(v)
             if c.kind is planned_kind:
                 quarter = quarters.get(day)
@@ -326,6 +329,7 @@ class CalendarModel:
                 planned[official, quarter].append(v)
             else:
                 self.by_alert_official[c.alert, official].append(v)
+                self.out_of_schedule.append(c)
             if c.ministerial:
                 self.ministerial_by_region_day[region, day].append(v)
                 self.ministerial_officials.add(official)

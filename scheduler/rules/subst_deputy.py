@@ -101,21 +101,21 @@ def constrain(m: CalendarModel) -> None:
     """
     absent = m.availability
     urgent = defaultdict(list)
-    for cand, var in m.ids.items():
-        if cand.kind is MeetingKind.out_of_schedule and cand.presenter == cand.official:
-            urgent[cand.official, cand.slot.date].append(var)
-    for cand, var in m.ids.items():
-        if (cand.kind is MeetingKind.planned and cand.presenter != cand.official
+    for cand in m.out_of_schedule:
+        if cand.presenter == cand.official:
+            urgent[cand.official, cand.slot.date].append(m.ids[cand])
+    for cand in m.deputised:
+        if (cand.kind is MeetingKind.planned
                 and absent.reason(cand.official, cand.slot.date) is None):
             held = urgent[cand.official, cand.slot.date]  # var <= sum(held)
-            m.add_sum([var, *held], (ID, cand.official, cand.slot.date), most=0,
+            m.add_sum([m.ids[cand], *held], (ID, cand.official, cand.slot.date), most=0,
                       coeffs=[1] + [-1] * len(held))
 
 
 def cost(m: CalendarModel):
     """w_substitution for every meeting a deputy presents."""
     weight = m.profile.get(PARAMS).w_substitution
-    return weight * sum(v for c, v in m.vars.items() if c.presenter != c.official)
+    return weight * sum(m.vars[c] for c in m.deputised)
 
 
 def describe(key: tuple, instance: Instance, profile: Profile) -> tuple[str, str]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from scheduler.instance import AlertLevel
-from scheduler.meetings import MeetingKind
 from scheduler.profile import UrgentEarly
 
 if TYPE_CHECKING:
@@ -21,10 +20,11 @@ def cost(m: CalendarModel):
     rule = m.profile.get(PARAMS)
     alerts = {a.id: a for a in m.instance.alerts}
     terms = []
-    for cand, var in m.vars.items():
+    for cand in m.out_of_schedule:
         alert = alerts.get(cand.alert or "")
-        if cand.kind is not MeetingKind.out_of_schedule or alert is None:
+        if alert is None:
             continue
+        var = m.vars[cand]
         weight = rule.w_day_arisen if alert.level is AlertLevel.arisen else rule.w_day_forecast
         days = (cand.slot.date - alert.date).days
         if days > 0 and weight:
