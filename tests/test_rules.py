@@ -395,3 +395,30 @@ def test_attend_gov_travel_binds_under_kz_2016():
     mornings = kz2016.with_params("TIME-OFFHOURS", weekend_slots=["10:00-12:00"])
     assert plan(inst, mornings).status == "INFEASIBLE"
     assert plan(inst, mornings.without("ATTEND-GOV")).calendar is not None
+
+
+def test_freq_window_is_a_grid_filter_kept_under_guards_in_explanations():
+    """FREQ-WINDOW leaves a body's planned meetings outside its quarter out of the grid (no
+    variable fixed at 0 by a row); an explanation's grid keeps each of them under the guard
+    (FREQ-WINDOW, official), so that with the guards on it is the planning grid."""
+    from conftest import TINY
+
+    from scheduler.instance import quarter_of
+    from scheduler.io import load_profile
+    from scheduler.model.variables import create_candidates
+    from scheduler.rules import freq_window
+
+    kz2018 = load_profile("kz-2018")
+    grid = create_candidates(TINY, kz2018)
+    planned = [c for c in grid if c.kind is MeetingKind.planned]
+    assert planned
+    for cand in planned:
+        quarter = freq_window.window(TINY, kz2018, TINY.official(cand.official))
+        assert quarter_of(cand.slot.date) == quarter
+    guards: dict = {}
+    explained = create_candidates(TINY, kz2018, guards=guards)
+    left_out = [c for c in explained if freq_window.guard(c.official) in guards.get(c, ())]
+    assert left_out and all(
+        quarter_of(c.slot.date) != freq_window.window(TINY, kz2018, TINY.official(c.official))
+        for c in left_out)
+    assert [c for c in explained if c not in guards] == grid
