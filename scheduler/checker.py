@@ -26,8 +26,6 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Callable, Iterable
 
-import holidays
-
 from scheduler.instance import (
     AkimLevel,
     AlertLevel,
@@ -38,6 +36,7 @@ from scheduler.instance import (
     TensionAlert,
     quarter_of,
 )
+from scheduler.kz_holidays import kz_holidays
 from scheduler.meetings import Calendar, Meeting, MeetingKind
 from scheduler.profile import (
     AkimRotation,
@@ -240,8 +239,7 @@ class _Data:
 @lru_cache(maxsize=8)
 def _public_holidays(year: int) -> dict[dt.date, str]:
     """Kazakhstan's public holidays of the year before, the year and the year after."""
-    return dict(holidays.country_holidays("KZ", years=range(year - 1, year + 2),
-                                          language="en_US"))
+    return kz_holidays(range(year - 1, year + 2))
 
 
 def _day(day: dt.date) -> str:

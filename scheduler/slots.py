@@ -11,9 +11,8 @@ import datetime as dt
 from functools import lru_cache
 from typing import NamedTuple
 
-import holidays
-
 from scheduler.instance import Instance, quarter_of
+from scheduler.kz_holidays import kz_holidays
 
 
 class Slot(NamedTuple):
@@ -43,7 +42,7 @@ class Slot(NamedTuple):
 @lru_cache(maxsize=16)
 def public_holidays(year: int) -> dict[dt.date, str]:
     """Kazakhstan's public holidays and moved days off of a year (names in English)."""
-    return dict(holidays.country_holidays("KZ", years=year, language="en_US"))
+    return kz_holidays(year)
 
 
 def days_off(instance: Instance) -> dict[dt.date, str]:

@@ -4,6 +4,7 @@ model draws from them (TIME-OFFHOURS over TIME-HORIZON's days) on the tiny insta
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from scheduler.profile import TimeHorizon, TimeOffhours
 from scheduler.rules.time_offhours import explanation_grid, slot_grid
@@ -80,3 +81,25 @@ def test_grid_keeps_days_off_for_explanations_and_when_the_rules_are_off(tiny_in
     holidays_too = slot_grid(tiny_instance, kz2024.with_params(TimeOffhours,
                                                                use_public_holidays=True))
     assert D("2027-03-08") in {s.date for s in holidays_too}
+
+
+def test_kazakhstan_holidays_are_the_packages_without_every_country():
+    """kz_holidays gives what holidays.country_holidays("KZ") gives, loading Kazakhstan's
+    module alone (not the 280 countries' modules of the package's lookup)."""
+    import json
+    import subprocess
+    import sys
+
+    probe = ("import json, sys\nfrom scheduler.kz_holidays import kz_holidays\n"
+             "days = kz_holidays(range(2016, 2029))\n"
+             "print(json.dumps([len([m for m in sys.modules if m.startswith("
+             "'holidays.countries.')]), sorted((d.isoformat(), n) for d, n in days.items())]))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).resolve().parent.parent).stdout
+    loaded, days = json.loads(out)
+    assert loaded == 1
+    import holidays
+
+    expected = holidays.country_holidays("KZ", years=range(2016, 2029), language="en_US")
+    assert days == sorted([d.isoformat(), n] for d, n in expected.items())
+    assert ["2027-03-22", "Nowruz Holiday"] in days
