@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 import highspy
 import numpy as np
+from ortools.sat import cp_model_pb2
 
 from scheduler.results import SolveStatus
 
@@ -130,8 +131,6 @@ def parsed(model: CalendarModel):
     """The model's proto as a Python protocol buffer (``cp_model_pb2``): read field by
     field it is several times faster than the solver's own wrapper (kz-2027-h1's rows:
     0.25 s against 2.0 s)."""
-    from ortools.sat import cp_model_pb2
-
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "model.pb")
         model.model.export_to_file(path)
@@ -253,9 +252,10 @@ def _merge_repeats(start: np.ndarray, index: np.ndarray, value: np.ndarray, colu
     it once, its coefficients summed; the rows as they are when none does."""
     width = max(columns, 1)
     key = _row_of_entry(start) * width + index
-    unique, inverse = np.unique(key, return_inverse=True)
-    if len(unique) == len(key):
+    ordered = np.sort(key)
+    if not (ordered[1:] == ordered[:-1]).any():  # (the usual case: no sort by index)
         return start, index, value
+    unique, inverse = np.unique(key, return_inverse=True)
     summed = np.bincount(inverse, weights=value)
     rows = unique // width
     merged_start = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=len(start) - 1))])
