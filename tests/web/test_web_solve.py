@@ -43,11 +43,13 @@ def test_solve_stores_a_checked_version(seeded, immediate):
 
     client = Client()
     client.force_login(planner)
+    limits = {"ru": "лимит времени 30 с", "kk": "уақыт шегі 30 с"}
     for lang in ("ru", "kk"):  # a whole cost; seconds with the decimal comma in both
         client.cookies["django_language"] = lang
         page = client.get(f"/solve/{job.pk}/").content.decode()
         assert f'id="p-objective">{job.objective:.0f}<' in page, lang
         assert re.search(r'id="p-seconds">\d+,\d<', page), lang
+        assert limits[lang] in page, lang  # the unit too in the page's language
     s.start_solve(seeded["stored"], profile, 30, planner)  # free again
 
 
