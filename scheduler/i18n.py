@@ -461,6 +461,13 @@ def count(n: int, noun: str, lang: str) -> str:
     return f"{n} {plural_form(n, noun, lang)}"
 
 
+def decimal(x: float, lang: str, digits: int = 1) -> str:
+    """A number with ``digits`` decimals, the decimal comma in Russian and Kazakh:
+    '1,1' (ru, kk), '1.1' (en)."""
+    text = f"{x:.{digits}f}"
+    return text if lang == "en" else text.replace(".", ",")
+
+
 def day_text(day, lang: str) -> str:
     """A date as '14.01.2027, чт' (14.01.2027, бс; 14.01.2027, Thu)."""
     return f"{day:%d.%m.%Y}, {LABELS[f'wd_{day.weekday()}'][lang]}"

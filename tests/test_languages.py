@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from scheduler.cli import app
-from scheduler.i18n import count, day_text
+from scheduler.i18n import count, day_text, decimal
 from scheduler.io import load_calendar, load_instance, load_profile
 
 ROOT = Path(__file__).parent.parent
@@ -124,6 +124,8 @@ def test_no_ids_and_no_english_in_any_command(planned, lang):
     }
     if lang == "kk":
         texts["plan"] = outputs["plan-kk"]
+        # seconds with the decimal comma: "Есептеу уақыты | 1,1 с"
+        assert re.search(r"Есептеу уақыты\s*│\s*\d+,\d с", outputs["plan-kk"])
     moved = next(m for m in load_calendar(work / "calendar.json").meetings
                  if m.date.isoformat() > "2027-05-01")
     texts["what-if"] = run("explain", INSTANCE, work, "--meeting", moved.id, "--to",
@@ -181,6 +183,9 @@ def test_plural_forms_and_dates():
     assert count(1, "meeting", "en") == "1 meeting" and count(2, "meeting", "en") == "2 meetings"
     assert day_text(dt.date(2027, 1, 14), "ru") == "14.01.2027, чт"
     assert day_text(dt.date(2027, 1, 14), "kk") == "14.01.2027, бс"
+    assert [decimal(1.14, "ru"), decimal(1.14, "kk"), decimal(1.14, "en")] == [
+        "1,1", "1,1", "1.1"]
+    assert decimal(0.436, "ru", 2) == "0,44"
 
 
 def test_old_files_with_one_text_still_load():

@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from scheduler.i18n import LANGS, t
+from scheduler.i18n import LANGS, decimal, t
 
 if TYPE_CHECKING:
     from scheduler.checker import CheckReport
@@ -162,7 +162,7 @@ def _quality(status: SolveStatus, gap: float | None, lang: str) -> str:
     if status is SolveStatus.OPTIMAL or (status is SolveStatus.FEASIBLE and not gap):
         return t("plain_OPTIMAL", lang)
     if status is SolveStatus.FEASIBLE:
-        return t("plain_FEASIBLE", lang).format(gap=f"{100 * (gap or 0):.1f}")
+        return t("plain_FEASIBLE", lang).format(gap=decimal(100 * (gap or 0), lang))
     return t(status, lang) if status in (SolveStatus.INFEASIBLE, SolveStatus.UNKNOWN,
                                          SolveStatus.MODEL_INVALID) else status
 

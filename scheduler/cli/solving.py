@@ -34,7 +34,7 @@ from scheduler.cli.common import (
     console,
     errors,
 )
-from scheduler.i18n import LANGS, t
+from scheduler.i18n import LANGS, decimal, t
 
 if TYPE_CHECKING:
     from scheduler.changes import ChangeSet
@@ -85,7 +85,7 @@ def plan(
 
     if result.calendar is None:
         errors.print(f"[bold red]{t('no_calendar', lang)}[/]: {t(result.status, lang)} "
-                     f"({result.wall_time:.1f} s).")
+                     f"({t('seconds', lang).format(s=decimal(result.wall_time, lang))}).")
         if result.status is SolveStatus.UNKNOWN:
             errors.print("Try a longer --time-limit.")
         if result.status is SolveStatus.INFEASIBLE and explain:
@@ -313,8 +313,9 @@ def _print_summary(inst: Instance, prof: Profile, result: Result, lang: str) -> 
         totals.add_row(t("status", lang), f"{result.status}: {t(result.status, lang)}")
         totals.add_row(t("objective", lang), f"{result.objective:,.0f}")
         totals.add_row(t("bound", lang), f"{result.bound:,.0f}")
-        totals.add_row(t("gap", lang), f"{100 * (result.gap or 0):.2f} %")
-    totals.add_row(t("solve_time", lang), t("seconds", lang).format(s=f"{result.wall_time:.1f}"))
+        totals.add_row(t("gap", lang), f"{decimal(100 * (result.gap or 0), lang, 2)} %")
+    totals.add_row(t("solve_time", lang),
+                   t("seconds", lang).format(s=decimal(result.wall_time, lang)))
     console.print(totals)
     assert result.check is not None
     _print_costs(result.check, lang, inst, prof)

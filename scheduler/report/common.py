@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from scheduler.checker import CheckReport
-from scheduler.i18n import LABELS, LANGS
+from scheduler.i18n import LABELS, LANGS, decimal
 from scheduler.instance import BodyKind, Instance, Role
 from scheduler.meetings import Calendar, Meeting, MeetingKind
 from scheduler.profile import (
@@ -333,8 +333,8 @@ def status_text(calendar: Calendar, lang: str, report: CheckReport | None = None
     return f"{calendar.status}: {tr(key, lang)}" if key else calendar.status
 
 
-def gap_text(calendar: Calendar) -> str:
-    return "" if calendar.gap is None else f"{calendar.gap * 100:.2f} %"
+def gap_text(calendar: Calendar, lang: str) -> str:
+    return "" if calendar.gap is None else f"{decimal(calendar.gap * 100, lang, 2)} %"
 
 
 def quality_text(calendar: Calendar, lang: str, report: CheckReport | None = None) -> str:
@@ -345,5 +345,5 @@ def quality_text(calendar: Calendar, lang: str, report: CheckReport | None = Non
     if calendar.status == "OPTIMAL" or (calendar.status == "FEASIBLE" and not calendar.gap):
         return tr("plain_OPTIMAL", lang)
     if calendar.status == "FEASIBLE":
-        return tr("plain_FEASIBLE", lang, gap=f"{100 * (calendar.gap or 0):.1f}")
+        return tr("plain_FEASIBLE", lang, gap=decimal(100 * (calendar.gap or 0), lang))
     return status_text(calendar, lang, report)

@@ -11,6 +11,7 @@ import base64
 from html import escape
 
 from scheduler.checker import CheckReport
+from scheduler.i18n import decimal
 from scheduler.instance import Instance
 from scheduler.meetings import Calendar, Meeting, MeetingKind
 from scheduler.profile import Profile
@@ -141,9 +142,9 @@ def solver_rows(calendar: Calendar, report: CheckReport, lang: str) -> list[list
             [c.tr("objective", lang), "" if calendar.objective is None
              else f"{calendar.objective:g}"],
             [c.tr("bound", lang), "" if calendar.bound is None else f"{calendar.bound:g}"],
-            [c.tr("gap", lang), c.gap_text(calendar)],
+            [c.tr("gap", lang), c.gap_text(calendar, lang)],
             [c.tr("time", lang), "" if calendar.wall_time_s is None
-             else f"{calendar.wall_time_s:.1f}"]]
+             else decimal(calendar.wall_time_s, lang)]]
 
 
 def rule_id_rows(profile: Profile, calendar: Calendar, report: CheckReport,
