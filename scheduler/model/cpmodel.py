@@ -157,7 +157,6 @@ class RowLog:
         self.coeffs: list[int] = []
         self.lo: list[int] = []
         self.hi: list[int] = []
-        self.written: set[int] = set()  # the proto indices of the rows written there
         self._pending = 0  # the first row not yet in the proto
 
     def __len__(self) -> int:
@@ -182,7 +181,6 @@ class RowLog:
             linear.coeffs.extend(coeffs[a:b])
             linear.domain.extend((self.lo[k], self.hi[k]))
             self.index[k] = len(constraints) - 1
-            self.written.add(self.index[k])
         self._pending = len(self.lo)
 
     @property
@@ -277,11 +275,11 @@ class CalendarModel:
                 least: int | None = None, coeffs: Sequence[int] | None = None) -> None:
         """``least <= sum(coeff * variable) <= most`` (a side left out: open) over the
         variables of proto indices ``ids`` (``self.ids``, ``var.index``; never a negated
-        literal's) for the rule instance ``key``, written into the proto as one row: the
-        model's many sums of meetings cost a fraction of building each as an expression
-        (kz-2027-h1: 27k rows, half a million terms). ``key`` None: a row of a cost, under
-        no rule instance. The row is kept in ``rows`` and reaches the proto when CP-SAT is
-        to read it (``write_rows``); an explanation's guarded row goes there at once."""
+        literal's) for the rule instance ``key``, as one row of indices: the model's many
+        sums of meetings cost a fraction of building each as an expression (kz-2027-h1: 27k
+        rows, half a million terms). ``key`` None: a row of a cost, under no rule instance.
+        The row is kept in ``rows`` and reaches the proto when CP-SAT is to read it
+        (``write_rows``); an explanation's guarded row goes there at once."""
         coeffs = coeffs if coeffs is not None else [1] * len(ids)
         lo = cp_model.INT_MIN if least is None else least
         hi = cp_model.INT_MAX if most is None else most

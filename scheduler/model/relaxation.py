@@ -151,7 +151,7 @@ def proto_to_rows(proto, first: int = 0, log: RowLog | None = None, since: int =
     rows.holes = [(i, tuple(d)) for i, d in enumerate(domains) if len(d) > 2]
     known: set[int] = set()
     if log is not None:
-        known = log.written
+        known = {i for i in log.index if i >= 0}  # (the rows written into the proto)
         a = log.start[since]
         rows.logged = (np.array(log.start[since:], dtype=np.int64) - a,
                        np.array(log.vars[a:], dtype=np.int64),
@@ -253,7 +253,7 @@ def _merge_repeats(start: np.ndarray, index: np.ndarray, value: np.ndarray, colu
     width = max(columns, 1)
     key = _row_of_entry(start) * width + index
     ordered = np.sort(key)
-    if not (ordered[1:] == ordered[:-1]).any():  # (the usual case: no sort by index)
+    if not (ordered[1:] == ordered[:-1]).any():  # (the usual case: no second sort)
         return start, index, value
     unique, inverse = np.unique(key, return_inverse=True)
     summed = np.bincount(inverse, weights=value)
